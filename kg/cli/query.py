@@ -1,0 +1,61 @@
+"""`kg query`: run SPARQL over a built knowledge graph."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from kg.errors import QueryError
+from kg.query import FORMATS, KnowledgeGraph, format_result
+
+CLI_FORMATS = ["table", "json", "csv", "tsv", "xml", "turtle", "ntriples", "jsonld", "trig", "nquads"]
+
+
+def read_query(query_or_file: str) -> str:
+    """The query text: the argument itself, or the contents of the .rq file it names."""
+    path = Path(query_or_file)
+    looks_like_file = query_or_file.endswith((".rq", ".sparql")) or "\n" not in query_or_file
+    if looks_like_file and len(query_or_file) < 4096:
+        try:
+            if path.is_file():
+                return path.read_text(encoding="utf-8")
+        except OSError:
+            pass
+        if query_or_file.endswith((".rq", ".sparql")):
+            raise QueryError(f"query file {query_or_file} not found")
+    return query_or_file
+
+
+@click.command()
+@click.argument("query_or_file")
+@click.option("--kg", "kg_dir", default="build", show_default=True, type=click.Path(path_type=Path),
+              help="Folder holding kg.trig (the output of `kg build`).")
+@click.option("--format", "fmt", type=click.Choice(CLI_FORMATS), default="table", show_default=True,
+              help="table: aligned text with compact names; json/xml/csv/tsv: SPARQL results; "
+                   "turtle and other RDF formats for CONSTRUCT/DESCRIBE.")
+@click.option("--timeout", type=float, default=None, help="Stop the query after this many seconds.")
+def query(query_or_file: str, kg_dir: Path, fmt: str, timeout: float | None) -> None:
+    """Run SPARQL over a built KG; the union of all named graphs is the default graph.
+
+    QUERY_OR_FILE is a query string or a path to a .rq file.
+
+    Example:
+
+        kg query 'SELECT ?x WHERE { ?x akg:memberOf ?o }' --kg build
+
+        kg query queries/cq01.rq --format json
+    """
+    text = read_query(query_or_file)
+    graph = KnowledgeGraph.load(kg_dir)
+    result = graph.query(text, timeout=timeout)
+    if fmt == "table" or result.kind in FORMATS[fmt][1]:
+        out = format_result(result, fmt)
+    else:
+        raise QueryError(f"--format {fmt} cannot express this result; use table, json or turtle")
+    if isinstance(out, bytes):
+        sys.stdout.buffer.write(out)
+        sys.stdout.flush()
+    else:
+        click.echo(out, nl=False)
