@@ -156,7 +156,9 @@ def test_ontology_every_akg_term_has_label_and_comment(ontology):
     terms = {s for s in ontology.subjects() if isinstance(s, URIRef) and s.startswith(str(AKG))}
     assert len(terms) > 60
     missing = sorted(
-        str(t) for t in terms if ontology.value(t, RDFS.label) is None or ontology.value(t, RDFS.comment) is None
+        str(t)
+        for t in terms
+        if ontology.value(t, RDFS.label) is None or ontology.value(t, RDFS.comment) is None
     )
     assert missing == []
 
@@ -174,7 +176,12 @@ def test_ontology_part_of_is_transitive(ontology):
 
 @pytest.mark.parametrize(
     ("inverse", "prop"),
-    [("hasMember", "memberOf"), ("hasObserver", "observerOf"), ("hasPartner", "partnerOf"), ("hasBody", "partOf")],
+    [
+        ("hasMember", "memberOf"),
+        ("hasObserver", "observerOf"),
+        ("hasPartner", "partnerOf"),
+        ("hasBody", "partOf"),
+    ],
 )
 def test_ontology_inverse_properties(ontology, inverse, prop):
     assert (AKG[inverse], OWL.inverseOf, AKG[prop]) in ontology

@@ -111,7 +111,7 @@ def test_shapes_evidence_offsets_must_be_ordered_integers():
 
 
 def test_shapes_event_subclass_is_targeted_through_ontology():
-    """akg:MilitaryExercise instances are checked by the akg:Event shapes (rdfs:subClassOf in the ontology)."""
+    """akg:MilitaryExercise instances meet the akg:Event shapes through the ontology's rdfs:subClassOf."""
     report = validate(_graph(EVENT.replace("prov:wasDerivedFrom doc:a", "")))
     assert [v.path for v in report.errors()] == ["prov:wasDerivedFrom"]
 
