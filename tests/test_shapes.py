@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from rdflib import Dataset, Graph, URIRef
+from rdflib import RDF, Dataset, Graph, Literal, URIRef
 
+from kg.dates import PartialDate
 from kg.graph.shapes import ShapeReport, validate, validate_documents
-from kg.namespaces import DOC, ENTITIES_GRAPH
+from kg.namespaces import AKG, DOC, ENTITIES_GRAPH, ID
+from kg.namespaces import PROV as PROV_NS
 
 HEAD = """
 @prefix akg:  <https://w3id.org/alliance-kg/ontology#> .
@@ -151,3 +153,22 @@ def test_shapes_validate_documents_checks_document_graphs_only():
     assert set(reports) == {URIRef(DOC + "good"), URIRef(DOC + "bad")}
     assert reports[URIRef(DOC + "good")].conforms
     assert [v.path for v in reports[URIRef(DOC + "bad")].errors()] == ["akg:postIn"]
+
+
+def test_shapes_accept_literals_built_in_python():
+    """The literals graph writers make from Python values (and kg.dates.PartialDate) pass the shapes."""
+    graph = Graph()
+    fact = ID["fact/a/m-2"]
+    graph.add((fact, RDF.type, AKG.Membership))
+    graph.add((fact, AKG.member, ID["state/Armenia"]))
+    graph.add((fact, AKG.organization, ID["org/CSTO"]))
+    graph.add((fact, AKG.status, AKG.FullMember))
+    graph.add((fact, AKG.startDate, PartialDate(2002, 10).literal()))
+    graph.add((fact, AKG.endDate, PartialDate(2020, 5, 14).literal()))
+    graph.add((fact, AKG.evidence, Literal("Armenia joined.")))
+    graph.add((fact, AKG.evidenceStart, Literal(4)))
+    graph.add((fact, AKG.evidenceEnd, Literal(19)))
+    graph.add((fact, AKG.extractedBy, Literal("membership-join")))
+    graph.add((fact, PROV_NS.wasDerivedFrom, URIRef(DOC + "a")))
+    report = validate(graph)
+    assert report.conforms, report.text()
