@@ -172,3 +172,13 @@ def test_shapes_accept_literals_built_in_python():
     graph.add((fact, PROV_NS.wasDerivedFrom, URIRef(DOC + "a")))
     report = validate(graph)
     assert report.conforms, report.text()
+
+
+def test_shapes_validate_leaves_cached_ontology_and_shapes_unchanged():
+    """pySHACL mixes the ontology into a copy of the data, never into the cached graphs."""
+    from kg.graph import shapes
+
+    validate(_graph(MEMBERSHIP))
+    sizes = len(shapes._ontology()), len(shapes._shapes())
+    validate(_graph(MEMBERSHIP.replace("akg:FullMember", "akg:Member"), POST, EVENT))
+    assert (len(shapes._ontology()), len(shapes._shapes())) == sizes
