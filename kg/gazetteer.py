@@ -294,6 +294,7 @@ class _Index:
     def __init__(self) -> None:
         self.trie: dict = {}
         self.by_lower: dict[str, set[str]] = {}
+        self.reported: set[frozenset[str]] = set()
 
     def add(self, name: str, key: str, via: str, ambiguous: bool, explicit: bool, problems: list[str],
             where: str) -> None:
@@ -315,9 +316,13 @@ class _Index:
             elif ambiguous and entry.ambiguous:
                 entry.keys.add(key)
             else:
-                other = ", ".join(sorted(entry.keys))
-                problems.append(f"{where}: name {name!r} of {key!r} is also a name of {other!r} "
-                                f"(mark it ambiguous in both to keep it unmatched)")
+                pair = frozenset(entry.keys | {key})
+                entry.keys.add(key)  # never matched, even if the problem were ignored
+                if pair not in self.reported:  # one report per pair of entities, not per variant
+                    self.reported.add(pair)
+                    other = ", ".join(sorted(entry.keys - {key}))
+                    problems.append(f"{where}: name {name!r} of {key!r} is also a name of {other!r} "
+                                    f"(mark it ambiguous in both to keep it unmatched)")
         if not is_acronym(name):
             self.by_lower.setdefault(" ".join(toks).casefold(), set()).add(key)
 
