@@ -412,6 +412,8 @@ class QueryShape:
     is_update: bool
     #: the endpoint of every SERVICE clause: an IRI, or None when it is a variable
     services: list[str | None]
+    #: the source of every LOAD operation
+    loads: list[str | None] = field(default_factory=list)
 
 
 _UPDATE_WORDS = {"insert", "delete", "load", "clear", "create", "drop", "copy", "move", "add", "with"}
@@ -427,6 +429,7 @@ def inspect_query(text: str) -> QueryShape:
     tokens = [(m.lastgroup, m.group()) for m in _TOKEN.finditer(text) if m.lastgroup != "comment"]
     prefixes: dict[str, str] = {}
     services: list[str | None] = []
+    loads: list[str | None] = []
     first_keyword: str | None = None
     for i, (kind, value) in enumerate(tokens):
         if kind != "word":
@@ -436,12 +439,13 @@ def inspect_query(text: str) -> QueryShape:
             prefixes[tokens[i + 1][1].rstrip(":")] = tokens[i + 2][1][1:-1]
         elif first_keyword is None and low in _UPDATE_WORDS | _QUERY_WORDS:
             first_keyword = low
-        if low == "service":
+        if low in ("service", "load"):
             j = i + 1
             if j < len(tokens) and tokens[j][1].lower() == "silent":
                 j += 1
-            services.append(_endpoint(tokens[j] if j < len(tokens) else None, prefixes))
-    return QueryShape(is_update=first_keyword in _UPDATE_WORDS, services=services)
+            target = _endpoint(tokens[j] if j < len(tokens) else None, prefixes)
+            (services if low == "service" else loads).append(target)
+    return QueryShape(is_update=first_keyword in _UPDATE_WORDS, services=services, loads=loads)
 
 
 def _endpoint(token: tuple[str, str] | None, prefixes: dict[str, str]) -> str | None:

@@ -1,0 +1,62 @@
+"""`kg serve`: the SPARQL endpoint, dumps, Linked Data pages and the query page."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from kg.errors import BuildMissingError
+from kg.namespaces import BASE
+
+
+@click.command()
+@click.option("--kg", "kg_dir", default="build", show_default=True, type=click.Path(path_type=Path),
+              help="Folder holding kg.trig (the output of `kg build`).")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--workers", default=2, show_default=True, type=int, help="Web worker processes.")
+@click.option("--query-processes", default=2, show_default=True, type=int,
+              help="Query processes per worker (queries running at once per worker).")
+@click.option("--timeout", default=10.0, show_default=True, type=float,
+              help="Seconds a query may run before it is stopped (answer: 503).")
+@click.option("--max-rows", default=10_000, show_default=True, type=int, help="Cap on result rows.")
+@click.option("--max-body", default=1_000_000, show_default=True, type=int,
+              help="Largest request body in bytes (413 above).")
+@click.option("--base", default=BASE, show_default=True,
+              help="IRI prefix that /id/... and /doc/... paths stand for.")
+@click.option("--update-token", envvar="AKG_UPDATE_TOKEN", default=None,
+              help="Enable SPARQL Update for requests with 'Authorization: Bearer TOKEN' "
+                   "(also from $AKG_UPDATE_TOKEN). Updates live in memory until the server stops.")
+@click.option("--allow-service", multiple=True,
+              help="An endpoint SERVICE (or LOAD) may reach; repeat for several. Default: none.")
+@click.option("--dev", is_flag=True, help="Flask's own threaded server instead of gunicorn.")
+def serve(kg_dir: Path, host: str, port: int, workers: int, query_processes: int, timeout: float,
+          max_rows: int, max_body: int, base: str, update_token: str | None, allow_service: tuple[str, ...],
+          dev: bool) -> None:
+    """Serve a built KG: SPARQL 1.1 Protocol at /sparql, dumps, Linked Data, a query page at /.
+
+    Example:
+
+        kg serve --kg build --port 8000
+
+        curl 'http://127.0.0.1:8000/sparql?query=ASK%7B%7D'
+    """
+    from server.config import ServerConfig
+
+    cfg = ServerConfig(kg_dir=kg_dir, timeout=timeout, max_rows=max_rows, max_body=max_body, base=base,
+                       update_token=update_token, allowed_services=allow_service,
+                       query_processes=query_processes)
+    if not cfg.kg_file.is_file():
+        raise BuildMissingError(f"no built graph at {cfg.kg_file}; run `kg build --out {kg_dir}` first")
+    click.echo(f"Serving {cfg.kg_file} on http://{host}:{port}/ (SPARQL at /sparql)", err=True)
+    if dev:
+        from server.app import create_app
+
+        os.environ.setdefault("FLASK_DEBUG", "0")
+        create_app(cfg).run(host=host, port=port, threaded=True, use_reloader=False)
+        return
+    from server.wsgi import GunicornServer
+
+    GunicornServer(cfg, host, port, workers).run()

@@ -1,0 +1,227 @@
+"""The Flask app factory: every route of the server is in ROUTES below."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pyoxigraph as ox
+from flask import Flask, Response, current_app, jsonify, render_template, request, send_file
+from werkzeug.exceptions import HTTPException
+
+from kg.errors import BuildMissingError, QueryError
+from kg.query import PREFIXES, QueryResult, QueryTimeout, serialize_graph
+from server import linked_data, sparql
+from server.config import ServerConfig
+from server.describe import SD_FORMATS, service_description, void_description
+from server.dumps import DUMPS, default_cache_dir, write_dumps
+from server.errors import HTTPError, error_response
+from server.examples import load_examples
+from server.executor import PoolBusy, QueryPool, QueryRequest
+from server.negotiation import choose, content_type, prefers_html
+
+log = logging.getLogger(__name__)
+
+CORS_HEADERS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+    "Access-Control-Allow-Headers": "Content-Type, Accept, Authorization",
+    "Access-Control-Expose-Headers": "Content-Type, ETag, Last-Modified, X-Result-Truncated",
+    "Access-Control-Max-Age": "86400",
+}
+
+
+def create_app(config: ServerConfig | None = None, pool: QueryPool | None = None) -> Flask:
+    """Load the graph of `config.kg_dir` once (dumps, query processes, statistics) and wire the routes."""
+    cfg = config or ServerConfig.from_env()
+    kg_file = cfg.kg_file
+    if not kg_file.is_file():
+        raise BuildMissingError(f"no built graph at {kg_file}; run `kg build` (or `make build`) first")
+    app = Flask(__name__)
+    app.config["AKG"] = cfg
+    app.config["MAX_CONTENT_LENGTH"] = cfg.max_body
+    app.config["AKG_DUMPS"] = write_dumps(kg_file, cfg.cache_dir or default_cache_dir(kg_file))
+    app.config["AKG_POOL"] = pool or QueryPool(kg_file, cfg.query_processes)
+    app.config["AKG_EXAMPLES"] = load_examples()
+    stats = app.config["AKG_POOL"].run(
+        QueryRequest("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"), timeout=120
+    )
+    app.config["AKG_GRAPHS"] = {g.value: int(n.value) for g, n in stats.rows}
+    app.config["AKG_TRIPLES"] = app.config["AKG_POOL"].triples
+
+    for path, view, methods in ROUTES:
+        app.add_url_rule(path, view_func=view, methods=methods, endpoint=path)
+    app.register_error_handler(HTTPError, lambda e: error_response(e.status, e.message, e.headers))
+    app.register_error_handler(HTTPException, _http_exception)
+    app.register_error_handler(Exception, _unexpected)
+    app.after_request(_cors)
+    return app
+
+
+# ---------------------------------------------------------------- views
+
+
+def index() -> str:
+    cfg = current_app.config["AKG"]
+    static = Path(current_app.static_folder or "")
+    return render_template(
+        "query.html",
+        examples=current_app.config["AKG_EXAMPLES"],
+        yasgui=(static / "vendor" / "yasgui.min.js").is_file(),
+        triples=current_app.config["AKG_TRIPLES"],
+        graphs=len(current_app.config["AKG_GRAPHS"]),
+        timeout=cfg.timeout,
+        max_rows=cfg.max_rows,
+    )
+
+
+def sparql_endpoint() -> Response | str:
+    if request.method == "OPTIONS":
+        return Response(status=204)
+    op = sparql.read_operation()
+    if op is None:
+        accept = request.headers.get("Accept")
+        if prefers_html(accept) and not request.args.get("format"):
+            return index()
+        return _rdf_response(_service_description(), request.args.get("format"))
+    sparql.check_allowed(op)
+    if op.kind == "update":
+        return sparql.run_update(op)
+    return sparql.respond(sparql.run_query(op))
+
+
+def _service_description() -> list[ox.Triple]:
+    cfg = current_app.config["AKG"]
+    endpoint = request.host_url.rstrip("/") + "/sparql"
+    return service_description(endpoint, current_app.config["AKG_GRAPHS"], bool(cfg.update_token))
+
+
+def _rdf_response(triples: list[ox.Triple], fmt_param: str | None) -> Response:
+    fmt = choose(SD_FORMATS, request.headers.get("Accept"), fmt_param)
+    if fmt is None:
+        raise HTTPError(406, "this resource is available as Turtle, N-Triples, JSON-LD or RDF/XML")
+    resp = Response(serialize_graph(triples, fmt), content_type=content_type(fmt))
+    resp.headers["Vary"] = "Accept"
+    return resp
+
+
+def dump(name: str):
+    def view() -> Response:
+        d = current_app.config["AKG_DUMPS"][name]
+        gz = "gzip" in request.accept_encodings and request.accept_encodings["gzip"] > 0
+        etag = d.etag + ("-gz" if gz else "")
+        resp = send_file(d.gz_path if gz else d.path, mimetype=d.media_type, etag=etag,
+                         last_modified=d.mtime, conditional=True, max_age=0,
+                         download_name=name, as_attachment=False)
+        if gz:
+            resp.headers["Content-Encoding"] = "gzip"
+        resp.headers["Vary"] = "Accept-Encoding"
+        return resp
+
+    view.__name__ = f"dump_{name.replace('.', '_')}"
+    return view
+
+
+def void() -> Response:
+    root = request.host_url
+    triples = void_description(root, current_app.config["AKG_GRAPHS"], current_app.config["AKG_TRIPLES"])
+    return _rdf_response(triples, request.args.get("format"))
+
+
+def healthz() -> Response:
+    pool = current_app.config["AKG_POOL"]
+    return jsonify(status="ok", triples=current_app.config["AKG_TRIPLES"],
+                   graphs=len(current_app.config["AKG_GRAPHS"]), query_processes=pool.size)
+
+
+def examples() -> Response:
+    return jsonify(current_app.config["AKG_EXAMPLES"])
+
+
+def entity(rest: str, kind: str):
+    cfg = current_app.config["AKG"]
+    iri = linked_data.iri_for(f"{kind}/{rest}", cfg.base)
+    if any(c in iri for c in '<>"{}|^`\\ '):
+        raise HTTPError(400, "not a valid IRI path")
+    accept = request.headers.get("Accept")
+    fmt_param = request.args.get("format")
+    if prefers_html(accept) and not fmt_param:
+        return _entity_html(iri)
+    result = _internal_query(linked_data.DESCRIBE.format(iri=iri, evidence=linked_data.EVIDENCE))
+    if not result.triples:
+        raise HTTPError(404, f"the knowledge graph says nothing about <{iri}>")
+    return _rdf_response(result.triples, fmt_param)
+
+
+def _entity_html(iri: str) -> str:
+    rows = _internal_query(linked_data.PAGE.format(iri=iri, evidence=linked_data.EVIDENCE)).rows
+    if not rows:
+        raise HTTPError(404, f"the knowledge graph says nothing about <{iri}>")
+    iris = linked_data.iris_in(rows)[:2000]
+    names_rows = _internal_query(linked_data.NAMES.format(
+        values=" ".join(f"<{i}>" for i in iris), label=linked_data.LABEL)).rows if iris else []
+    page = linked_data.build_page(iri, rows, names_rows)
+    base = current_app.config["AKG"].base
+
+    def href(target: str) -> str:
+        return linked_data.local_href(target, base) or target
+
+    def show(term) -> str:
+        return linked_data.display(term, page)
+
+    return render_template("entity.html", page=page, href=href, show=show, prefixes=PREFIXES,
+                           ox=ox, is_iri=lambda t: isinstance(t, ox.NamedNode))
+
+
+def _internal_query(text: str) -> QueryResult:
+    cfg = current_app.config["AKG"]
+    try:
+        req = QueryRequest(text, max_rows=cfg.max_rows)
+        return current_app.config["AKG_POOL"].run(req, timeout=cfg.timeout)
+    except (QueryTimeout, PoolBusy) as exc:
+        raise HTTPError(503, str(exc), {"Retry-After": "1"}) from exc
+    except QueryError as exc:
+        raise HTTPError(500, f"internal query failed: {exc}") from exc
+
+
+ROUTES = [
+    ("/", index, ["GET"]),
+    ("/sparql", sparql_endpoint, ["GET", "POST", "OPTIONS"]),
+    ("/sparql/", sparql_endpoint, ["GET", "POST", "OPTIONS"]),
+    *[(f"/{name}", dump(name), ["GET"]) for name in DUMPS],
+    ("/void", void, ["GET"]),
+    ("/.well-known/void", void, ["GET"]),
+    ("/healthz", healthz, ["GET"]),
+    ("/examples.json", examples, ["GET"]),
+    ("/id/<path:rest>", lambda rest: entity(rest, "id"), ["GET"]),
+    ("/doc/<path:rest>", lambda rest: entity(rest, "doc"), ["GET"]),
+]
+
+
+# ---------------------------------------------------------------- errors and headers
+
+
+def _http_exception(exc: HTTPException) -> Response:
+    headers = {}
+    if exc.code == 405:
+        allowed = exc.valid_methods or []
+        headers["Allow"] = ", ".join(sorted(allowed))
+        message = f"method {request.method} is not allowed here; use {', '.join(sorted(allowed))}"
+    elif exc.code == 413:
+        message = f"request body larger than {current_app.config['AKG'].max_body} bytes"
+    elif exc.code == 404:
+        message = f"no resource at {request.path}"
+    else:
+        message = exc.description or exc.name
+    return error_response(exc.code or 500, message, headers)
+
+
+def _unexpected(exc: Exception) -> Response:
+    log.exception("unexpected error on %s", request.path)
+    return error_response(500, f"internal error ({type(exc).__name__}); the operator's log has details")
+
+
+def _cors(resp: Response) -> Response:
+    for key, value in CORS_HEADERS.items():
+        resp.headers.setdefault(key, value)
+    return resp

@@ -1,0 +1,140 @@
+"""Linked Data: what the KG says about one IRI, for an HTML page or as RDF.
+
+Facts are n-ary nodes (a Membership, a Post, an Event) that carry the sentence they
+were read from (akg:evidence) and their document (prov:wasDerivedFrom); the page
+shows each fact with that sentence and a link to the document.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from kg.namespaces import BASE
+from kg.query import PREFIXES, compact
+
+AKG = PREFIXES["akg"]
+RDF_TYPE = PREFIXES["rdf"] + "type"
+LABEL = PREFIXES["rdfs"] + "label"
+ALT = PREFIXES["skos"] + "altLabel"
+EVIDENCE = AKG + "evidence"
+DERIVED = PREFIXES["prov"] + "wasDerivedFrom"
+
+DESCRIBE = """CONSTRUCT {{ <{iri}> ?p ?o . ?s ?q <{iri}> . ?f ?fp ?fo }}
+WHERE {{ {{ <{iri}> ?p ?o }} UNION {{ ?s ?q <{iri}> }}
+        UNION {{ ?f ?x <{iri}> . ?f <{evidence}> ?e . ?f ?fp ?fo }} }}"""
+
+PAGE = """SELECT ?part ?s ?p ?o ?g WHERE {{
+  {{ GRAPH ?g {{ <{iri}> ?p ?o }} BIND("out" AS ?part) }}
+  UNION {{ GRAPH ?g {{ ?s ?role <{iri}> . ?s <{evidence}> ?e . ?s ?p ?o }} BIND("fact" AS ?part) }}
+  UNION {{ {{ SELECT ?s ?p ?g WHERE {{ GRAPH ?g {{ ?s ?p <{iri}> }}
+                                     FILTER NOT EXISTS {{ ?s <{evidence}> ?e }} }}
+           LIMIT 300 }} BIND("in" AS ?part) }}
+}}"""
+
+NAMES = """SELECT ?x ?label ?date WHERE {{ VALUES ?x {{ {values} }}
+  {{ ?x <{label}> ?label }} UNION {{ ?x <http://purl.org/dc/terms/title> ?label
+     OPTIONAL {{ ?x <http://purl.org/dc/terms/date> ?date }} }} }}"""
+
+
+def iri_for(path: str, base: str) -> str:
+    """The IRI a local path (/id/..., /doc/...) stands for under the configured base."""
+    return base.rstrip("/") + "/" + path.lstrip("/")
+
+
+def local_href(iri: str, base: str) -> str | None:
+    """The local path of an IRI under the base (or the contract's base), else None."""
+    for root in (base, BASE):
+        if iri.startswith(root) and iri[len(root):].startswith(("id/", "doc/")):
+            return "/" + iri[len(root):]
+    return None
+
+
+@dataclass
+class Fact:
+    iri: str
+    graph: str
+    types: list[str] = field(default_factory=list)
+    props: list[tuple[str, ox.NamedNode | ox.Literal]] = field(default_factory=list)
+    evidence: str = ""
+    document: str | None = None
+
+
+@dataclass
+class Page:
+    iri: str
+    labels: list[str]
+    alt_labels: list[str]
+    types: list[str]
+    statements: list[tuple[str, object, str]]
+    facts: dict[str, list[Fact]]
+    referenced_by: list[tuple[str, str, str]]
+    names: dict[str, str]
+    dates: dict[str, str]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.statements or self.facts or self.referenced_by)
+
+
+def build_page(iri: str, rows, names_rows) -> Page:
+    """Group the rows of PAGE (and of NAMES) into what the template shows."""
+    statements, referenced, labels, alts, types = [], [], [], [], []
+    facts: dict[str, Fact] = {}
+    for part, s, p, o, g in rows:
+        graph = g.value if g is not None else ""
+        if part.value == "out":
+            if p.value == LABEL:
+                labels.append(o.value)
+            elif p.value == ALT:
+                alts.append(o.value)
+            elif p.value == RDF_TYPE:
+                types.append(o.value)
+            statements.append((p.value, o, graph))
+        elif part.value == "in":
+            referenced.append((s.value, p.value, graph))
+        else:
+            fact = facts.setdefault(s.value, Fact(s.value, graph))
+            if p.value == RDF_TYPE:
+                fact.types.append(o.value)
+            elif p.value == EVIDENCE:
+                fact.evidence = o.value
+            elif p.value == DERIVED:
+                fact.document = o.value
+            elif p.value.startswith(AKG) and p.value not in (AKG + "evidenceStart", AKG + "evidenceEnd",
+                                                               AKG + "extractedBy"):
+                fact.props.append((p.value, o))
+    grouped: dict[str, list[Fact]] = defaultdict(list)
+    for fact in facts.values():
+        kind = next((t for t in sorted(fact.types) if t.startswith(AKG)), "")
+        fact.props.sort(key=lambda kv: kv[0])
+        grouped[kind.removeprefix(AKG) or "Fact"].append(fact)
+    names: dict[str, str] = {}
+    dates: dict[str, str] = {}
+    for x, label, date in names_rows:
+        names.setdefault(x.value, label.value)
+        if date is not None:
+            dates[x.value] = date.value
+    return Page(iri, sorted(set(labels)), sorted(set(alts)), sorted(set(types)), sorted(statements,
+                key=lambda t: (t[0], str(t[1]))), dict(sorted(grouped.items())), sorted(set(referenced)),
+                names, dates)
+
+
+def iris_in(rows) -> list[str]:
+    seen: dict[str, None] = {}
+    for row in rows:
+        for term in row:
+            if isinstance(term, ox.NamedNode):
+                seen[term.value] = None
+    return list(seen)
+
+
+def display(term, page: Page) -> str:
+    """The label of an IRI when known, else its compact name; a literal's value."""
+    if isinstance(term, str):
+        return page.names.get(term) or compact(ox.NamedNode(term))
+    if isinstance(term, ox.NamedNode):
+        return page.names.get(term.value) or compact(term)
+    return compact(term)

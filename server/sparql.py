@@ -1,0 +1,150 @@
+"""The SPARQL 1.1 Protocol at /sparql: read the operation, check it is allowed, run it, negotiate."""
+
+from __future__ import annotations
+
+import hmac
+from dataclasses import dataclass
+
+from flask import Response, current_app, request
+from werkzeug.datastructures import MultiDict
+
+from kg.errors import QueryError
+from kg.query import QueryResult, QueryTimeout, format_result, inspect_query
+from server.errors import HTTPError
+from server.executor import PoolBusy, QueryRequest
+from server.negotiation import FOR_KIND, choose, content_type, prefers_html
+
+FORM = "application/x-www-form-urlencoded"
+QUERY_TYPE = "application/sparql-query"
+UPDATE_TYPE = "application/sparql-update"
+
+
+@dataclass
+class Operation:
+    kind: str  # "query" or "update"
+    text: str
+    default_graph_uris: list[str]
+    named_graph_uris: list[str]
+    params: MultiDict
+
+
+def read_operation() -> Operation | None:
+    """The operation a request carries, or None for a GET without one (service description / page)."""
+    params = MultiDict(request.args)
+    if request.method == "GET":
+        if "update" in params:
+            raise HTTPError(400, "an update must be sent with POST, never GET")
+        if "query" not in params:
+            return None
+        return _operation("query", _single(params, "query"), params)
+    mime = request.mimetype
+    charset = request.mimetype_params.get("charset", "utf-8").lower()
+    if mime == FORM:
+        form = request.form
+        for key in form:
+            params.setlist(key, params.getlist(key) + form.getlist(key))
+        has_query, has_update = "query" in form, "update" in form
+        if has_query == has_update:
+            raise HTTPError(400, "a form POST needs exactly one of the parameters `query` and `update`")
+        kind = "query" if has_query else "update"
+        return _operation(kind, _single(params, kind), params)
+    if mime in (QUERY_TYPE, UPDATE_TYPE):
+        if charset not in ("utf-8", "utf8"):
+            raise HTTPError(415, f"{mime} bodies must be UTF-8, not {charset}")
+        try:
+            text = request.get_data(cache=False).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise HTTPError(400, f"the body is not valid UTF-8: {exc}") from exc
+        return _operation("query" if mime == QUERY_TYPE else "update", text, params)
+    shown = mime or "none"
+    raise HTTPError(
+        415, f"unsupported content type {shown}; POST {FORM}, {QUERY_TYPE} or {UPDATE_TYPE}"
+    )
+
+
+def _single(params: MultiDict, key: str) -> str:
+    values = params.getlist(key)
+    if len(values) != 1:
+        raise HTTPError(400, f"exactly one `{key}` parameter is allowed, got {len(values)}")
+    return values[0]
+
+
+def _operation(kind: str, text: str, params: MultiDict) -> Operation:
+    if kind == "query":
+        dg, ng = params.getlist("default-graph-uri"), params.getlist("named-graph-uri")
+    else:
+        dg, ng = params.getlist("using-graph-uri"), params.getlist("using-named-graph-uri")
+    return Operation(kind, text, dg, ng, params)
+
+
+def check_allowed(op: Operation) -> None:
+    """Refuse what the operator has not enabled: updates (403), SERVICE and LOAD elsewhere (403)."""
+    cfg = current_app.config["AKG"]
+    shape = inspect_query(op.text)
+    if op.kind == "query" and shape.is_update:
+        raise HTTPError(400, "this is a SPARQL Update; send it as `update` (POST), not as `query`")
+    for endpoint in shape.services + shape.loads:
+        if endpoint is None or endpoint not in cfg.allowed_services:
+            shown = endpoint or "a variable endpoint"
+            raise HTTPError(
+                403, f"this server makes no outbound requests: SERVICE/LOAD of {shown} is not allowed"
+            )
+    if op.kind == "update":
+        if not cfg.update_token:
+            raise HTTPError(403, "this endpoint is read-only; SPARQL Update is disabled")
+        given = request.headers.get("Authorization", "")
+        if not hmac.compare_digest(given.encode(), f"Bearer {cfg.update_token}".encode()):
+            raise HTTPError(403, "SPARQL Update needs the operator's token (Authorization: Bearer ...)")
+        if op.default_graph_uris or op.named_graph_uris:
+            raise HTTPError(
+                400, "using-graph-uri / using-named-graph-uri are not supported; use USING in the update"
+            )
+
+
+def run_query(op: Operation) -> QueryResult:
+    cfg = current_app.config["AKG"]
+    req = QueryRequest(op.text, op.default_graph_uris or None, op.named_graph_uris or None,
+                       max_rows=cfg.max_rows, base_iri=request.base_url)
+    try:
+        return current_app.config["AKG_POOL"].run(req, timeout=cfg.timeout)
+    except QueryTimeout as exc:
+        raise HTTPError(503, f"{exc}; simplify the query or add a LIMIT", {"Retry-After": "1"}) from exc
+    except PoolBusy as exc:
+        raise HTTPError(503, str(exc), {"Retry-After": "1"}) from exc
+    except QueryError as exc:
+        raise HTTPError(400, str(exc)) from exc
+
+
+def run_update(op: Operation) -> Response:
+    cfg = current_app.config["AKG"]
+    try:
+        current_app.config["AKG_POOL"].update(op.text, request.base_url, timeout=cfg.timeout)
+    except QueryTimeout as exc:
+        raise HTTPError(503, str(exc)) from exc
+    except QueryError as exc:
+        raise HTTPError(400, str(exc)) from exc
+    return Response(status=204)
+
+
+def respond(result: QueryResult) -> Response:
+    """Serialize by `format=` or Accept; 406 when the client accepts none of the result's formats."""
+    candidates = FOR_KIND[result.kind]
+    accept = request.headers.get("Accept")
+    fmt = choose(candidates, accept, request.values.get("format"))
+    if fmt is None and prefers_html(accept) and not request.values.get("format"):
+        fmt = candidates[0]  # a browser following a link: show JSON rather than refuse
+    if fmt is None:
+        offered = ", ".join(choose_types(candidates))
+        raise HTTPError(406, f"no acceptable format for this result; this one can be sent as {offered}")
+    body = format_result(result, fmt)
+    resp = Response(body, content_type=content_type(fmt))
+    resp.headers["Vary"] = "Accept"
+    if result.truncated:
+        resp.headers["X-Result-Truncated"] = f"true; capped at {current_app.config['AKG'].max_rows} rows"
+    return resp
+
+
+def choose_types(candidates: tuple[str, ...]) -> list[str]:
+    from server.negotiation import MEDIA_TYPES
+
+    return [MEDIA_TYPES[c][0] for c in candidates]

@@ -1,0 +1,40 @@
+"""Running the app under gunicorn: one app (graph, dumps, query processes) per web worker."""
+
+from __future__ import annotations
+
+from gunicorn.app.base import BaseApplication
+
+from server.config import ServerConfig
+
+
+class GunicornServer(BaseApplication):
+    """gunicorn with gthread workers; each worker builds its own app after the fork."""
+
+    def __init__(self, config: ServerConfig, host: str, port: int, workers: int):
+        self.akg = config
+        self.bind = f"{host}:{port}"
+        self.workers = workers
+        super().__init__()
+
+    def load_config(self) -> None:
+        threads = max(2, self.akg.query_processes + 2)  # spare threads answer dumps and pages
+        settings = {
+            "bind": self.bind,
+            "workers": self.workers,
+            "worker_class": "gthread",
+            "threads": threads,
+            "timeout": int(self.akg.timeout) + 60,
+            "graceful_timeout": 10,
+            "preload_app": False,
+            "accesslog": None,
+            "errorlog": "-",
+            "loglevel": "warning",
+            "limit_request_line": 8190,
+        }
+        for key, value in settings.items():
+            self.cfg.set(key, value)
+
+    def load(self):
+        from server.app import create_app
+
+        return create_app(self.akg)
