@@ -1,0 +1,213 @@
+"""One article in, its facts out: a pure function, so documents can be read in parallel.
+
+Stages inside a document: sentences → base mentions (gazetteer, roles, ministries,
+dates) → people (rules, then surname resolution) → tagged sentences → facts
+(posts, memberships, non-memberships, neutrality, events).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kg.dates import PartialDate
+from kg.extract.dates import find_dates
+from kg.extract.events import assemble, find_event_mentions
+from kg.extract.lexicon import patterns, phrase_regex, roles
+from kg.extract.memberships import find_memberships, find_neutrality, find_non_memberships
+from kg.extract.people import PersonRegistry, find_names
+from kg.extract.posts import counterpart_posts, find_posts
+from kg.extract.sentences import Sentence, split_sentences
+from kg.extract.tagging import Mention, TaggedSentence
+from kg.gazetteer import Entity, Gazetteer
+from kg.model import EntityRef, Event, Fact, Membership, Neutrality, NonMembership, Post
+
+
+@dataclass
+class DocumentFacts:
+    """Everything read from one article."""
+
+    stem: str
+    facts: list[Fact] = field(default_factory=list)
+    entities: dict[tuple[str, str], EntityRef] = field(default_factory=dict)
+    sentences: int = 0
+
+    def of(self, kind: type) -> list:
+        return [f for f in self.facts if isinstance(f, kind)]
+
+
+def entity_ref(entity: Entity, gazetteer: Gazetteer | None = None) -> EntityRef:
+    parent = None
+    if entity.part_of and gazetteer is not None:
+        parent = entity_ref(gazetteer.get(entity.part_of), gazetteer)
+    return EntityRef(entity.kind, entity.key, entity.label, tuple(entity.types), tuple(entity.aliases), parent)
+
+
+class _Reader:
+    def __init__(self, text: str, gazetteer: Gazetteer, date: PartialDate | None) -> None:
+        self.text = text
+        self.gaz = gazetteer
+        self.date = date
+        r = roles()
+        self.role_re = phrase_regex(list(r.by_phrase) + list(r.plural))
+        self.ministry_re = phrase_regex(list(r.ministries))
+        self.anaphora_re = phrase_regex(patterns()["org_anaphora"])
+        self.alliance_words = {p.lower() for p in patterns()["alliance_anaphora"]}
+        self.people = PersonRegistry()
+        self.main_org: EntityRef | None = None
+        self.last_ministry_state: EntityRef | None = None
+
+    def base_mentions(self, s: Sentence) -> list[Mention]:
+        out: list[Mention] = []
+        for m in self.gaz.find_all(s.text):
+            ref = entity_ref(m.entity, self.gaz)
+            kind = {"state": "S", "org": "O", "place": "L"}[m.entity.kind]
+            if m.via == "adjective":
+                kind = "A"
+            out.append(Mention(kind, s.start + m.start, s.start + m.end, m.text, ref))
+        for m in self.role_re.finditer(s.text):
+            phrase = " ".join(m.group(0).lower().split())
+            r = roles()
+            role = r.by_phrase.get(phrase) or r.plural.get(phrase)
+            before = s.text[max(0, m.start() - 12):m.start()].lower()
+            mod = next((r.modifiers[k] for k in r.modifiers if before.rstrip(" ").endswith(k.rstrip("-"))
+                        and k.endswith("-") and before.endswith("-")), None)
+            out.append(Mention("R", s.start + m.start(), s.start + m.end(), m.group(0),
+                               {"role": role, "plural": phrase in r.plural, "modifier": mod}))
+        for d in find_dates(s.text, self.date):
+            out.append(Mention("D", s.start + d.start, s.start + d.end, d.text, d))
+        return out
+
+    def ministries(self, s: Sentence, base: list[Mention]) -> list[Mention]:
+        out = []
+        for m in self.ministry_re.finditer(s.text):
+            start = s.start + m.start()
+            state = None
+            for b in base:
+                gap = self.text[b.end:start]
+                if b.kind in "SA" and b.end <= start and re.fullmatch(r"(?:['’]s)?\s*(?:the\s+)?", gap):
+                    state = b.value
+            state = state or self.last_ministry_state
+            self.last_ministry_state = state or self.last_ministry_state
+            out.append(Mention("M", start, s.start + m.end(), m.group(0),
+                               {"role": roles().ministries[" ".join(m.group(0).lower().split())], "state": state}))
+        return [m for m in out if not any(b.start < m.end and m.start < b.end and b.kind in "SO" for b in base)]
+
+    def anaphora(self, s: Sentence, base: list[Mention]) -> list[Mention]:
+        if self.main_org is None:
+            return []
+        out = []
+        for m in self.anaphora_re.finditer(s.text):
+            start, end = s.start + m.start(), s.start + m.end()
+            if any(b.start < end and start < b.end + 1 for b in base if b.kind == "O"):
+                continue
+            if m.group(0).lower() in self.alliance_words and "MilitaryAlliance" not in self.main_org.types:
+                continue
+            if re.match(r"\s+(?:for|of)\b", s.text[m.end():]):  # "the Organization for ..." is a name
+                continue
+            out.append(Mention("O", start, end, m.group(0), self.main_org))
+        return out
+
+
+def _main_org(all_base: list[list[Mention]], gaz: Gazetteer) -> EntityRef | None:
+    counts: Counter[str] = Counter()
+    refs: dict[str, EntityRef] = {}
+    for base in all_base:
+        for m in base:
+            if m.kind == "O":
+                key = m.value.key
+                ent = gaz.get(key)
+                while ent.part_of:
+                    ent = gaz.get(ent.part_of)
+                counts[ent.key] += 1
+                refs[ent.key] = entity_ref(ent, gaz)
+    if not counts:
+        return None
+    (top, n), *rest = counts.most_common(2) + [("", 0)]
+    return refs[top] if n >= 2 and n > rest[0][1] else None
+
+
+def extract_document(stem: str, text: str, spans: list[tuple[int, int]], date: PartialDate | None,
+                     gazetteer: Gazetteer) -> DocumentFacts:
+    """All facts of one article (its text, the spans to read, its publication date)."""
+    reader = _Reader(text, gazetteer, date)
+    sentences = split_sentences(text, spans)
+    base = [reader.base_mentions(s) for s in sentences]
+    reader.main_org = _main_org(base, gazetteer)
+    for s, b in zip(sentences, base, strict=True):
+        b.extend(reader.ministries(s, b))
+        b.extend(reader.anaphora(s, b))
+    # people: names in person contexts first, then every later mention of them
+    for s, b in zip(sentences, base, strict=True):
+        first = TaggedSentence.build(text, s.start, s.end, b)
+        for _start, _end, name in find_names(first):
+            reader.people.add(name)
+    surnames = reader.people.surname_regex()
+    tagged_all: list[TaggedSentence] = []
+    for s, b in zip(sentences, base, strict=True):
+        people = []
+        if surnames is not None:
+            for m in surnames.finditer(s.text):
+                person = reader.people.resolve(m.group(0))
+                if person is not None:
+                    people.append(Mention("P", s.start + m.start(), s.start + m.end(), m.group(0), person.ref()))
+        mentions = people + [x for x in b if not any(p.start < x.end and x.start < p.end for p in people)]
+        tagged_all.append(TaggedSentence.build(text, s.start, s.end, mentions))
+
+    out = DocumentFacts(stem, sentences=len(sentences))
+
+    def ministry_state(m: Mention) -> EntityRef | None:
+        return m.value.get("state")
+
+    event_mentions = []
+    for tagged in tagged_all:
+        for m in tagged.mentions:
+            if isinstance(m.value, EntityRef):
+                out.entities[(m.value.kind, m.value.key)] = m.value
+            elif m.kind == "M" and m.value.get("state"):
+                st = m.value["state"]
+                out.entities[(st.kind, st.key)] = st
+        out.facts.extend(find_posts(tagged, ministry_state))
+        out.facts.extend(find_memberships(tagged))
+        out.facts.extend(find_non_memberships(tagged))
+        out.facts.extend(find_neutrality(tagged))
+        event_mentions.extend(find_event_mentions(tagged, date))
+    out.facts.extend(counterpart_posts(tagged_all, [f for f in out.facts if isinstance(f, Post)]))
+    events = assemble(event_mentions, date)
+    for ev in events:
+        for p in list(ev.participants):
+            out.entities[(p.kind, p.key)] = p
+            if p.parent is not None:  # a body taking part means its organization takes part
+                ev.add_participant(p.parent)
+                out.entities[(p.parent.kind, p.parent.key)] = p.parent
+        if ev.location:
+            out.entities[(ev.location.kind, ev.location.key)] = ev.location
+    out.facts.extend(events)
+    out.facts = _dedupe(out.facts, date)
+    return out
+
+
+def _dedupe(facts: list[Fact], date: PartialDate | None) -> list[Fact]:
+    seen: set = set()
+    result: list[Fact] = []
+    for f in facts:
+        if isinstance(f, Membership):
+            key = ("m", f.member.key, f.organization.key, f.status)
+        elif isinstance(f, NonMembership):
+            key = ("n", f.member.key, f.organization.key)
+        elif isinstance(f, Post):
+            key = ("p", f.holder.key, f.role, f.post_in.key)
+            if f.attested is None and not f.former:
+                f = Post(f.holder, f.role, f.post_in, f.evidence, f.former, f.acting, date)
+        elif isinstance(f, Neutrality):
+            key = ("z", f.state.key)
+        elif isinstance(f, Event):
+            key = ("e", id(f))
+        else:
+            key = ("?", id(f))
+        if key in seen:
+            continue
+        seen.add(key)
+        result.append(f)
+    return result

@@ -1,0 +1,83 @@
+"""Word lists and patterns the extractors read: loaded from kg/data, validated once."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+from kg.errors import DataFileError
+
+
+def _load(name: str) -> dict:
+    path = resources.files("kg.data").joinpath(name)
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise DataFileError(f"kg/data/{name}: {exc}") from exc
+
+
+def phrase_regex(phrases: list[str] | set[str], *, case: bool = False) -> re.Pattern[str]:
+    """One alternation, longest phrase first, on word boundaries; spaces match any whitespace."""
+    alts = sorted({p for p in phrases if p}, key=len, reverse=True)
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in alts)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", 0 if case else re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Roles:
+    by_phrase: dict[str, str]
+    plural: dict[str, str]
+    modifiers: dict[str, str]
+    ministries: dict[str, str]
+    person_nouns: tuple[str, ...]
+    honorifics: tuple[str, ...]
+
+    def role_of(self, phrase: str) -> str | None:
+        key = " ".join(phrase.lower().split())
+        return self.by_phrase.get(key) or self.plural.get(key)
+
+
+@lru_cache(maxsize=1)
+def roles() -> Roles:
+    data = _load("roles.json")
+    problems = []
+    by_phrase: dict[str, str] = {}
+    for role, phrases in data["roles"].items():
+        for p in phrases:
+            if p in by_phrase and by_phrase[p] != role:
+                problems.append(f"role phrase {p!r} maps to {by_phrase[p]} and {role}")
+            by_phrase[p] = role
+    plural = {p: role for role, ps in data.get("plural", {}).items() for p in ps}
+    modifiers = {p: kind for kind, ps in data.get("modifiers", {}).items() for p in ps}
+    ministries = {p: role for role, ps in data.get("ministries", {}).items() for p in ps}
+    for role in set(plural.values()) | set(ministries.values()):
+        if role not in data["roles"]:
+            problems.append(f"unknown role {role!r} in plural/ministries")
+    if problems:
+        raise DataFileError("kg/data/roles.json:\n  " + "\n  ".join(problems))
+    return Roles(by_phrase, plural, modifiers, ministries,
+                 tuple(data.get("person_nouns", [])), tuple(data.get("honorifics", [])))
+
+
+@cache
+def cues() -> dict[str, list[str]]:
+    """Cue word lists (negation, hypothetical, plan, denial, ...) from kg/data/cues.json."""
+    data = _load("cues.json")
+    return {k: v for k, v in data.items() if k != "about"}
+
+
+@cache
+def cue_regex(*kinds: str) -> re.Pattern[str]:
+    table = cues()
+    unknown = [k for k in kinds if k not in table]
+    if unknown:
+        raise DataFileError(f"kg/data/cues.json has no list {unknown}")
+    return phrase_regex([p for k in kinds for p in table[k]])
+
+
+@cache
+def patterns() -> dict:
+    return _load("patterns.json")

@@ -1,0 +1,122 @@
+"""Posts: who holds which role in which state or organization.
+
+Three forms: a title before the name ("Serbian Defense Minister Aleksandar Vulin",
+"Secretary General of the ⟦O⟧ Yuri Khachaturov"), an apposition after it
+("Nikolai Bordyuzha, Secretary General of the CSTO"), and a copula ("X is the
+foreign minister of Y"). "former", "ex-", "then-" mark a post that is over;
+"acting" and "interim" are kept apart; "incoming" and "-elect" are not yet posts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from kg.extract.lexicon import roles
+from kg.extract.modality import blocked
+from kg.extract.tagging import Mention, TaggedSentence, expand
+from kg.model import EntityRef, Evidence, Post
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    mods = "|".join(re.escape(m.rstrip("-")) for m in sorted(roles().modifiers, key=len, reverse=True))
+    mod = rf"(?:(?P<@g@>{mods})(?:-|\s+))?"
+    inside = r"(?P<@g@>{ADJ}|{ACTOR}|{MINISTRY})(?:['’]s)?\s+"
+    of = r"(?:\s+(?:of|for|to|at)\s+(?:the\s+)?(?P<in2>{ACTOR}|{MINISTRY}))?(?:\s*\(⟦O\d+⟧\))?"
+    return [
+        ("post.title-name", expand(
+            mod.replace("@g@", "mod1") + "(?:" + inside.replace("@g@", "in1") + ")?" + mod.replace("@g@", "mod2")
+            + r"(?P<role>{ROLE})" + of + r",?\s+(?P<holder>{PERSON})")),
+        ("post.apposition", expand(
+            r"(?P<holder>{PERSON}),\s+(?:who\s+(?:is|was)\s+|(?:the|a|an|his|her)\s+)?" + mod.replace("@g@", "mod1")
+            + "(?:" + inside.replace("@g@", "in1") + ")?" + mod.replace("@g@", "mod2") + r"(?P<role>{ROLE})" + of)),
+        ("post.copula", expand(
+            r"(?P<holder>{PERSON})\s+(?P<cop>is|was|has\s+been|became|serves\s+as|remains)\s+(?:the\s+|a\s+|an\s+)?"
+            + mod.replace("@g@", "mod1") + "(?:" + inside.replace("@g@", "in1") + ")?" + r"(?P<role>{ROLE})" + of)),
+    ]
+
+
+def _modifier(m: re.Match[str]) -> str | None:
+    table = {k.replace("-", ""): v for k, v in roles().modifiers.items()}
+    for g in ("mod1", "mod2"):
+        if g in m.re.groupindex and m.group(g):
+            return table.get(m.group(g).lower())
+    return None
+
+
+def find_posts(tagged: TaggedSentence, ministry_state) -> Iterator[Post]:
+    """Posts in one sentence; `ministry_state(mention)` gives the state a ministry belongs to."""
+    for rule, pattern in _patterns():
+        for m in pattern.finditer(tagged.tagged):
+            role_m = tagged.group_mentions(m, "role", "R")
+            holder = tagged.group_mentions(m, "holder", "P")
+            if not role_m or not holder or role_m[0].value.get("plural"):
+                continue
+            where = _post_in(tagged, m, ministry_state)
+            if where is None:
+                continue
+            modifier = _modifier(m)
+            if modifier == "future" or role_m[0].value.get("modifier") == "future":
+                continue
+            if blocked(tagged, m.start(), m.end(), ("hypothetical", "denial")):
+                continue
+            former = modifier == "former" or role_m[0].value.get("modifier") == "former"
+            if rule == "post.copula" and m.group("cop").lower() == "was":
+                former = True
+            yield Post(holder[0].value, role_m[0].value["role"], where,
+                       Evidence(tagged.start, tagged.end, tagged.text, rule),
+                       former=former, acting=modifier == "acting")
+
+
+def _post_in(tagged: TaggedSentence, m: re.Match[str], ministry_state) -> EntityRef | None:
+    for g in ("in2", "in1"):
+        if g not in m.re.groupindex or not m.group(g):
+            continue
+        found = tagged.group_mentions(m, g, "SAOM")
+        if not found:
+            continue
+        mention: Mention = found[0]
+        if mention.kind == "M":
+            return ministry_state(mention)
+        return mention.value
+    return None
+
+
+_COUNTERPART = expand(r"(?P<ref>{PERSON})\s+and\s+(?:his|her|their)\s+(?P<adj>{ADJ})\s+counterparts?,?\s+(?P<holder>{PERSON})")
+_SLOTS = expand(r"(?P<adjs>{ADJS})\s+(?:top\s+|senior\s+)?(?P<role>{ROLE})")
+
+
+def counterpart_posts(sentences: list[TaggedSentence], known: list[Post]) -> list[Post]:
+    """"A and his Serbian counterpart B": B holds A's role in Serbia.
+
+    A's role comes from a post already read, or from a plural role phrase of the
+    same document naming both sides ("talks between Russian and Serbian top
+    diplomats"), which also gives A's state.
+    """
+    slots: list[tuple[str, list[EntityRef]]] = []
+    for t in sentences:
+        for m in _SLOTS.finditer(t.tagged):
+            role = t.group_mentions(m, "role", "R")[0].value
+            states = [a.value for a in t.group_mentions(m, "adjs", "A")]
+            if role.get("plural") and len(states) >= 2:
+                slots.append((role["role"], states))
+    out: list[Post] = []
+    for t in sentences:
+        for m in _COUNTERPART.finditer(t.tagged):
+            ref = t.group_mentions(m, "ref", "P")[0].value
+            holder = t.group_mentions(m, "holder", "P")[0].value
+            state = t.group_mentions(m, "adj", "A")[0].value
+            evidence = Evidence(t.start, t.end, t.text, "post.counterpart")
+            ref_posts = [p for p in known if p.holder.key == ref.key and not p.former]
+            if ref_posts:
+                out.append(Post(holder, ref_posts[0].role, state, evidence))
+                continue
+            for role, states in slots:
+                others = [s for s in states if s.key != state.key]
+                if len(states) == 2 and len(others) == 1:
+                    out.append(Post(holder, role, state, evidence))
+                    out.append(Post(ref, role, others[0], evidence))
+                    break
+    return out

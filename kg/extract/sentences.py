@@ -1,0 +1,69 @@
+"""Sentence splitting that keeps offsets into the document text.
+
+Evidence must slice the document exactly, so sentences are spans, never
+rewritten strings. Paragraph breaks always end a sentence (news text puts
+headlines and captions on lines of their own).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "prof", "st", "jr", "sr",
+    "no", "vs", "etc", "inc", "ltd", "co", "corp", "u.s", "u.n", "u.k", "e.u", "jan", "feb", "mar", "apr",
+    "aug", "sep", "sept", "oct", "nov", "dec", "gov", "sen", "rep", "amb", "pres",
+}
+_END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
+_PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[A-Z\"“‘«]\S*)")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split_sentences(text: str, spans: list[tuple[int, int]] | None = None) -> list[Sentence]:
+    """Sentences of `text` (or of the given content spans), as offset spans."""
+    out: list[Sentence] = []
+    for span_start, span_end in spans or [(0, len(text))]:
+        for block_start, block_end in _blocks(text, span_start, span_end):
+            cursor = block_start
+            for m in _END.finditer(text, block_start, block_end):
+                word = re.search(r"([\w.]+)[.!?]*$", text[cursor:m.start() + 1])
+                if word and word.group(1).rstrip(".").lower() in _ABBREVIATIONS and text[m.start()] == ".":
+                    continue
+                if word and re.fullmatch(r"[A-Z]", word.group(1).rstrip(".")):  # initials: "J. Smith"
+                    continue
+                s, e = _trim(text, cursor, m.end())
+                if e > s:
+                    out.append(Sentence(s, e, text[s:e]))
+                cursor = m.end()
+            s, e = _trim(text, cursor, block_end)
+            if e > s:
+                out.append(Sentence(s, e, text[s:e]))
+    return out
+
+
+def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a span at line breaks: a line break ends a sentence in web text."""
+    blocks = []
+    cursor = start
+    for m in re.finditer(r"\n", text[start:end]):
+        pos = start + m.start()
+        blocks.append((cursor, pos))
+        cursor = pos + 1
+    blocks.append((cursor, end))
+    return [b for b in blocks if text[b[0]:b[1]].strip()]
