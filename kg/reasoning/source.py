@@ -1,0 +1,108 @@
+"""The asserted side of a dataset, read once: one union graph plus where each node was said.
+
+Reasoning works on the union (SPARQL sees the union too) but contradictions and
+explanations must name documents, so the graph each subject appears in is kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS
+from rdflib.term import Node
+
+from kg.dates import PartialDate
+from kg.namespaces import DOC, INFERRED_GRAPH, ONTOLOGY_GRAPH, PROV
+
+Triple = tuple[Node, Node, Node]
+
+
+@dataclass
+class Asserted:
+    """Every graph of a dataset except the inferred one."""
+
+    union: Graph
+    ontology: Graph
+    graphs_of: dict[Node, set[URIRef]] = field(default_factory=dict)
+    graphs_of_triple: dict[Triple, set[URIRef]] = field(default_factory=dict)
+
+    def documents(self, node: Node) -> list[URIRef]:
+        """The documents a fact node was read from: its document graphs and prov:wasDerivedFrom."""
+        docs = {g for g in self.graphs_of.get(node, ()) if str(g).startswith(str(DOC))}
+        docs.update(o for o in self.union.objects(node, PROV.wasDerivedFrom) if isinstance(o, URIRef))
+        return sorted(docs)
+
+    def doc_date(self, doc: Node) -> PartialDate | None:
+        """The publication date (dcterms:date) of a document, if any."""
+        return first_date(self.union.objects(doc, DCTERMS.date))
+
+
+def first_date(values) -> PartialDate | None:
+    """The earliest readable PartialDate among literal values (None if none parses)."""
+    dates = []
+    for v in values:
+        d = to_partial(v)
+        if d is not None:
+            dates.append(d)
+    return min(dates) if dates else None
+
+
+def to_partial(value) -> PartialDate | None:
+    """A PartialDate from a literal, an ISO string, a date or a PartialDate; None if unreadable."""
+    if value is None:
+        return None
+    if isinstance(value, PartialDate):
+        return value
+    if hasattr(value, "year") and hasattr(value, "month") and hasattr(value, "day"):
+        return PartialDate(value.year, value.month, value.day)
+    text = str(value) if isinstance(value, Literal | str) else None
+    if text is None:
+        return None
+    try:
+        return PartialDate.parse(text)
+    except ValueError:
+        return None
+
+
+def split_dataset(dataset: Dataset, ontology: Graph | None = None) -> Asserted:
+    """Read the asserted graphs of `dataset` (it is not modified).
+
+    The ontology is the dataset's ontology graph; `ontology` is used when that graph is empty.
+    """
+    union = Graph()
+    onto = Graph()
+    graphs_of: dict[Node, set[URIRef]] = {}
+    graphs_of_triple: dict[Triple, set[URIRef]] = {}
+    for s, p, o, g in dataset.quads((None, None, None, None)):
+        name = getattr(g, "identifier", g)
+        if name == INFERRED_GRAPH:
+            continue
+        union.add((s, p, o))
+        if name == ONTOLOGY_GRAPH:
+            onto.add((s, p, o))
+        if isinstance(name, URIRef):
+            graphs_of.setdefault(s, set()).add(name)
+            graphs_of_triple.setdefault((s, p, o), set()).add(name)
+    if len(onto) == 0 and ontology is not None:
+        onto = ontology
+        union += ontology
+    for prefix, ns in dataset.namespaces():
+        union.bind(prefix, ns, override=False)
+    return Asserted(union, onto, graphs_of, graphs_of_triple)
+
+
+def load_dataset(path) -> Dataset:
+    """A TriG/N-Quads file as a Dataset, with the packaged ontology graph added if it has none."""
+    from kg.namespaces import PREFIXES
+    from kg.ontology import load_ontology
+
+    fmt = "nquads" if str(path).endswith(".nq") else "trig"
+    ds = Dataset()
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns)
+    ds.parse(str(path), format=fmt)
+    onto = ds.graph(ONTOLOGY_GRAPH)
+    if len(onto) == 0:
+        onto += load_ontology()
+    return ds
