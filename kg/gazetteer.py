@@ -1,82 +1,31 @@
-"""Known states, organizations and places, read from CSV files, and a fast matcher for their names.
+"""Known states, organizations and places, and a fast matcher for their names in text.
 
-Names are data (``kg/data/gazetteer/*.csv``, columns described in its README.md); this module only
-loads, validates and matches them. Matching runs over word tokens of a length-preserving "folded"
-copy of the text (diacritics and curly quotes removed), so offsets always point into the original
-text, a name can span a line break, and a name never matches inside a longer word.
+Names are data (``kg/data/gazetteer/*.csv``, columns described in its README.md), read and
+validated by ``kg.gazetteer_data``; this module generates their variants and matches them.
+Matching runs over word tokens of a length-preserving folded copy of the text (diacritics and
+curly quotes removed), so offsets point into the original text, a name can span a line break,
+and a name never matches inside a longer word.
 """
 
 from __future__ import annotations
 
-import csv
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import URIRef
-
 from kg.errors import DataFileError
-from kg.namespaces import ID
+from kg.gazetteer_data import DEFAULT_DIR, Entity, read_entities
+from kg.gazetteer_text import fold, is_acronym, slugify, token_keys, tokens
 
-DEFAULT_DIR = Path(__file__).parent / "data" / "gazetteer"
+__all__ = ["DEFAULT_DIR", "Entity", "Gazetteer", "GazetteerMatch", "fold", "slugify"]
 
-KINDS = {"states": "state", "organizations": "org", "places": "place"}
-COLUMNS = {
-    "state": ("key", "label", "aliases", "adjectives", "qid", "capital", "status", "ambiguous"),
-    "org": ("key", "label", "aliases", "type", "qid", "part_of", "generic_name", "ambiguous"),
-    "place": ("key", "label", "aliases", "type", "country", "qid", "ambiguous"),
-}
-REQUIRED = {"key", "label"}
-TYPES = {
-    "state": {"": ("State",), "State": ("State",)},
-    "org": {
-        "": ("Organization",),
-        "Organization": ("Organization",),
-        "MilitaryAlliance": ("MilitaryAlliance", "Organization"),
-    },
-    "place": {"": ("Place",), "Place": ("Place",), "City": ("City", "Place")},
-}
-STATUSES = {"", "un_member", "un_observer", "limited_recognition", "unrecognised", "historical"}
-QID_RE = re.compile(r"^Q[1-9][0-9]*$")
-KEY_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]*$")
-TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 # Spelling variants generated for every name, so the CSV lists one spelling only.
 SPELLINGS = (("Organization", "Organisation"), ("Co-operation", "Cooperation"), ("Defense", "Defence"))
 # After these words an ambiguous name still counts when a capitalised word follows ("of Chad Idriss").
 CUE_WORDS = {"of", "in", "to", "from", "and", "with", "between", "visit", "visited", "visiting"}
 SENTENCE_END = {".", "!", "?", ":", ";", '"', "(", "["}
-
-
-@dataclass(frozen=True)
-class Entity:
-    """One real-world state, organization or place; ``key`` is its IRI slug, unique across all files."""
-
-    key: str
-    kind: str
-    label: str
-    types: tuple[str, ...]
-    aliases: tuple[str, ...] = ()
-    adjectives: tuple[str, ...] = ()
-    qid: str | None = None
-    part_of: str | None = None
-    country: str | None = None
-    capital: str | None = None
-    ambiguous: bool = False
-    status: str | None = None
-    generic_names: tuple[str, ...] = ()
-    ambiguous_names: frozenset[str] = field(default_factory=frozenset)
-
-    @property
-    def iri(self) -> URIRef:
-        return URIRef(ID + f"{self.kind}/{self.key}")
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        """Label and aliases as written in the data files (not the generated variants)."""
-        return (self.label, *self.aliases)
 
 
 @dataclass(frozen=True)
@@ -87,57 +36,6 @@ class GazetteerMatch:
     entity: Entity
     via: str  # "name" or "adjective"
 
-
-# ---------------------------------------------------------------- text folding
-
-
-def _build_fold_table() -> dict[int, str]:
-    table: dict[int, str] = {}
-    for cp in list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)):
-        ch = chr(cp)
-        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
-        if len(base) == 1 and base != ch:
-            table[cp] = base
-    extra = {"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ı": "i", "ʻ": "'", "ʼ": "'",
-             "‘": "'", "’": "'", "‚": "'", "′": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"',
-             "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "\u00a0": " "}
-    table.update({ord(k): v for k, v in extra.items()})
-    return table
-
-
-_FOLD = _build_fold_table()
-
-
-def fold(text: str) -> str:
-    """Drop diacritics and normalise quotes and dashes, one character for one, so offsets survive."""
-    return text.translate(_FOLD)
-
-
-def slugify(label: str) -> str:
-    """The IRI slug of a label: folded, spaces as ``_``, only letters, digits, ``_`` and ``-`` kept."""
-    folded = unicodedata.normalize("NFKD", fold(label))
-    ascii_only = "".join(c for c in folded if not unicodedata.combining(c))
-    return re.sub(r"[^A-Za-z0-9_\-]", "", re.sub(r"\s+", "_", ascii_only.strip()))
-
-
-def _tokens(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
-
-
-def _token_keys(name: str) -> tuple[str, ...]:
-    """Trie keys of a name: each token, prefixed by a space when whitespace precedes it."""
-    folded = fold(name)
-    keys: list[str] = []
-    prev_end = None
-    for start, end, tok in _tokens(folded):
-        keys.append(tok if prev_end is None or prev_end == start else " " + tok)
-        prev_end = end
-    return tuple(keys)
-
-
-def is_acronym(name: str) -> bool:
-    letters = [c for c in name if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def _strip_the(name: str) -> str:
@@ -161,117 +59,6 @@ def _body_variants(parent_names: Iterable[str], generic: str) -> set[str]:
         out |= {f"{p} {generic}", f"{generic} of the {p}", f"{generic} of {p}", f"{p}'s {generic}"}
     return out
 
-
-# ---------------------------------------------------------------- loading
-
-
-@dataclass
-class _Row:
-    file: str
-    line: int
-    kind: str
-    cells: dict[str, str]
-
-    def where(self) -> str:
-        return f"{self.file}:{self.line}"
-
-    def get(self, col: str) -> str:
-        return (self.cells.get(col) or "").strip()
-
-    def multi(self, col: str) -> tuple[str, ...]:
-        return tuple(v.strip() for v in self.get(col).split("|") if v.strip())
-
-
-def _read_rows(directory: Path, problems: list[str]) -> list[_Row]:
-    rows: list[_Row] = []
-    files = sorted(directory.glob("*.csv"))
-    if not files:
-        problems.append(f"{directory}: no gazetteer CSV files")
-    for path in files:
-        kind = next((k for prefix, k in KINDS.items() if path.stem.startswith(prefix)), None)
-        if kind is None:
-            problems.append(f"{path.name}: unknown file; names must start with one of {sorted(KINDS)}")
-            continue
-        with path.open(encoding="utf-8", newline="") as fh:
-            lines = (ln for ln in fh if not ln.lstrip().startswith("#"))
-            reader = csv.DictReader(lines)
-            header = reader.fieldnames or []
-            missing = REQUIRED - set(header)
-            unknown = set(header) - set(COLUMNS[kind])
-            if missing:
-                problems.append(f"{path.name}: missing columns {sorted(missing)}")
-                continue
-            if unknown:
-                problems.append(f"{path.name}: unknown columns {sorted(unknown)}")
-            for n, cells in enumerate(reader, start=2):
-                if None in cells:
-                    problems.append(f"{path.name}:{n}: more cells than columns")
-                rows.append(_Row(path.name, n, kind, {k: v or "" for k, v in cells.items() if k}))
-    return rows
-
-
-def _row_entity(row: _Row, problems: list[str]) -> Entity | None:
-    key, label = row.get("key"), row.get("label")
-    if not key or not label:
-        problems.append(f"{row.where()}: key and label are required")
-        return None
-    if not KEY_RE.match(key):
-        problems.append(f"{row.where()}: bad key {key!r}")
-    elif key != slugify(label):
-        problems.append(f"{row.where()}: key {key!r} is not the slug of its label ({slugify(label)!r})")
-    qid = row.get("qid") or None
-    if qid and not QID_RE.match(qid):
-        problems.append(f"{row.where()}: bad QID {qid!r}")
-    type_name = row.get("type")
-    types = TYPES[row.kind].get(type_name)
-    if types is None:
-        problems.append(f"{row.where()}: unknown type {type_name!r} (one of {sorted(TYPES[row.kind])[1:]})")
-        types = TYPES[row.kind][""]
-    status = row.get("status")
-    if status not in STATUSES:
-        problems.append(f"{row.where()}: unknown status {status!r}")
-    aliases = tuple(dict.fromkeys(a for a in row.multi("aliases") if a != label))
-    adjectives = row.multi("adjectives")
-    amb_cell = row.multi("ambiguous")
-    amb_names = frozenset(label if a == "1" else a for a in amb_cell)
-    for a in amb_names - {label, *aliases, *adjectives}:
-        problems.append(f"{row.where()}: ambiguous name {a!r} is not one of its names")
-    generic = row.multi("generic_name")
-    if generic and not row.get("part_of"):
-        problems.append(f"{row.where()}: generic_name without part_of")
-    return Entity(
-        key=key, kind=row.kind, label=label, types=types, aliases=aliases, adjectives=adjectives,
-        qid=qid, part_of=row.get("part_of") or None, country=row.get("country") or None,
-        capital=row.get("capital") or None, ambiguous=bool(amb_names), status=status or None,
-        generic_names=generic, ambiguous_names=amb_names,
-    )
-
-
-def _check_links(entities: dict[str, Entity], where: dict[str, str], problems: list[str]) -> None:
-    for e in entities.values():
-        for attr, kind in (("part_of", "org"), ("capital", "place"), ("country", "state")):
-            target = getattr(e, attr)
-            if target is None:
-                continue
-            if target not in entities:
-                problems.append(f"{where[e.key]}: {attr} {target!r} is not a known key")
-            elif entities[target].kind != kind:
-                got = entities[target].kind
-                problems.append(f"{where[e.key]}: {attr} {target!r} is a {got}, not a {kind}")
-    seen_qid: dict[str, str] = {}
-    for e in entities.values():
-        if e.qid and e.qid in seen_qid:
-            problems.append(f"{where[e.key]}: QID {e.qid} already used by {seen_qid[e.qid]!r}")
-        elif e.qid:
-            seen_qid[e.qid] = e.key
-    for e in entities.values():  # part_of cycles
-        seen, cur = {e.key}, e.part_of
-        while cur in entities:
-            if cur in seen:
-                problems.append(f"{where[e.key]}: part_of cycle through {cur!r}")
-                break
-            seen.add(cur)
-            cur = entities[cur].part_of
 
 
 # ---------------------------------------------------------------- the index
@@ -299,7 +86,7 @@ class _Index:
     def add(self, name: str, key: str, via: str, ambiguous: bool, explicit: bool, problems: list[str],
             where: str) -> None:
         name = _strip_the(name.strip())
-        toks = _token_keys(name)
+        toks = token_keys(name)
         if not toks:
             return
         node = self.trie
@@ -380,18 +167,7 @@ class Gazetteer:
     @classmethod
     def _load(cls, directory: Path) -> Gazetteer:
         problems: list[str] = []
-        entities: dict[str, Entity] = {}
-        where: dict[str, str] = {}
-        for row in _read_rows(directory, problems):
-            e = _row_entity(row, problems)
-            if e is None:
-                continue
-            if e.key in entities:
-                problems.append(f"{row.where()}: duplicate key {e.key!r} (first at {where[e.key]})")
-                continue
-            entities[e.key] = e
-            where[e.key] = row.where()
-        _check_links(entities, where, problems)
+        entities, where = read_entities(directory, problems)
         index = _Index()
         for e in entities.values():
             for name, via, amb, explicit in _names_of(e, entities):
@@ -417,7 +193,7 @@ class Gazetteer:
         if name[:4].lower() == "the ":
             name = name[4:]
         name = re.sub(r"['’]s?$", "", name) if re.search(r"\w['’]s?$", name) else name
-        toks = _token_keys(name)
+        toks = token_keys(name)
         entry = self._index.get(toks)
         if entry is not None:
             return self._entities[next(iter(entry.keys))] if len(entry.keys) == 1 else None
@@ -428,7 +204,7 @@ class Gazetteer:
 
     def find_all(self, text: str) -> list[GazetteerMatch]:
         """Every non-overlapping, leftmost-longest name or adjective in ``text``, with offsets into it."""
-        toks = _tokens(fold(text))
+        toks = tokens(fold(text))
         n = len(toks)
         out: list[GazetteerMatch] = []
         last_match_end = -1
