@@ -1,0 +1,175 @@
+"""Reading a corpus folder into `Article`s: decoding, front matter, metadata, boilerplate, dates.
+
+Precedence for title, date, publisher and source: `DIR/metadata.csv` (a curator's
+word) over front matter over what the text says (dateline, headline, top stamp).
+
+Decisions:
+- The stored text is the file decoded as UTF-8 with a leading BOM removed; line
+  endings are kept, nothing is normalised, and every offset indexes that string.
+- A file that cannot be used (not UTF-8, empty or whitespace only, NUL bytes,
+  unreadable, a directory named x.txt, an unclosed front matter block) is a
+  `Problem`; the other files are still read. A bad date in front matter keeps the
+  article (warning) and the date is then read from the text.
+- Only `*.txt` directly in the folder are articles; hidden files are ignored, and
+  so are other files (metadata.csv, README).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.corpus.article import Article, Corpus, Problem, Span
+from kg.corpus.boilerplate import find_boilerplate
+from kg.corpus.dateline import find_datelines, stamp_is_contradicted
+from kg.corpus.frontmatter import parse_front_matter
+from kg.corpus.lines import lines
+from kg.corpus.metadata import read_metadata
+from kg.corpus.title import guess_title
+from kg.dates import PartialDate
+from kg.errors import CorpusError
+from kg.extract.dates import find_dates
+
+METADATA_FILE = "metadata.csv"
+_BOM = b"\xef\xbb\xbf"
+
+
+def decode(path: Path) -> str:
+    """The file's text, or CorpusError saying plainly why it cannot be used."""
+    if path.is_dir():
+        raise CorpusError("is a directory, not a text file")
+    try:
+        data = path.read_bytes()
+    except PermissionError:
+        raise CorpusError("cannot read: permission denied") from None
+    except OSError as exc:
+        raise CorpusError(f"cannot read: {exc.strerror or exc}") from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise CorpusError("not UTF-8: the file is UTF-16 (byte order mark FF FE / FE FF); save it as UTF-8")
+    if data.startswith(_BOM):
+        data = data[len(_BOM):]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise CorpusError(f"not UTF-8: invalid byte 0x{data[exc.start]:02x} at byte offset {exc.start} "
+                          f"(line {line})") from None
+    if "\x00" in text:
+        raise CorpusError("contains NUL bytes: not a text file")
+    if not text.strip():
+        raise CorpusError("empty file" if not text else "only whitespace, no text")
+    return text
+
+
+def read_article(path: Path, metadata: dict[str, dict] | None = None) -> Article:
+    """One article; `metadata` is the corpus's metadata.csv rows by stem (this file's row is used)."""
+    path = Path(path)
+    stem = path.name[:-4] if path.name.endswith(".txt") else path.stem
+    text = decode(path)
+    front = parse_front_matter(text)
+    body_start = front.end if front else 0
+    if not text[body_start:].strip():
+        raise CorpusError("front matter but no article text")
+    article = Article(stem=stem, path=path, text=text, body_start=body_start)
+    if front:
+        article.warnings += front.warnings
+        article.extra = dict(front.extra)
+    article.boilerplate = find_boilerplate(text, body_start)
+    _apply_text(article)
+    if front:
+        _apply(article, front.fields, "front-matter")
+    row = (metadata or {}).get(stem)
+    if row:
+        _apply(article, row, "metadata")
+    return article
+
+
+def _apply(article: Article, fields: dict, source: str) -> None:
+    """Overwrite what `fields` gives (a metadata row or front matter) on top of what was read."""
+    if fields.get("date"):
+        value = fields["date"]
+        try:
+            date = value if isinstance(value, PartialDate) else PartialDate.parse(str(value))
+        except ValueError:
+            article.warnings.append(f"{source} date {value!r} is not ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD); "
+                                    f"ignored")
+        else:
+            article.date, article.date_source = date, source
+    if fields.get("title"):
+        article.title, article.title_source = str(fields["title"]), source
+    for key in ("publisher", "source", "language"):
+        if fields.get(key):
+            setattr(article, key, str(fields[key]))
+
+
+def _apply_text(article: Article) -> None:
+    """Title and date from the text itself: headline, dateline, and as a last resort a top stamp."""
+    skip = [(s.start, s.end) for s in article.boilerplate]
+    head = [ln for ln in lines(article.text, article.body_start)
+            if not any(s <= ln.start and ln.end <= e for s, e in skip)]
+    datelines = find_datelines(head)
+    article.datelines = [d.span for d in datelines]
+    title = guess_title(head, [(d.span.start, d.span.end) for d in datelines])
+    if title:
+        article.title, article.title_source = title, "text"
+    if datelines:
+        article.date, article.date_source = datelines[0].date, "dateline"
+        return
+    stamp = _top_stamp(article)
+    if stamp and not stamp_is_contradicted(stamp, article.text, article.content_spans()):
+        article.date, article.date_source = stamp, "text"
+
+
+def _top_stamp(article: Article) -> PartialDate | None:
+    for span in article.boilerplate:
+        if span.kind == "timestamp":
+            found = [m for m in find_dates(article.text[span.start:span.end], None) if not m.end_value]
+            if found:
+                return found[0].value
+    return None
+
+
+def read_corpus(directory: Path) -> Corpus:
+    """Every readable article of a folder; unusable files become `Problem`s, never exceptions.
+
+    Raises CorpusError only when the folder itself is missing or unreadable.
+    """
+    directory = Path(directory)
+    if not directory.exists():
+        raise CorpusError(f"corpus folder not found: {directory}")
+    if not directory.is_dir():
+        raise CorpusError(f"not a folder: {directory}")
+    try:
+        entries = sorted(directory.iterdir(), key=lambda p: p.name)
+    except OSError as exc:
+        raise CorpusError(f"cannot list corpus folder {directory}: {exc.strerror or exc}") from None
+
+    corpus = Corpus(articles=[])
+    metadata: dict[str, dict] = {}
+    meta_path = directory / METADATA_FILE
+    if meta_path.exists():
+        metadata, errors = read_metadata(meta_path)
+        corpus.problems += [Problem(meta_path, e) for e in errors]
+
+    stems = set()
+    for path in entries:
+        if not path.name.endswith(".txt") or path.name.startswith("."):
+            continue
+        stems.add(path.name[:-4])
+        try:
+            corpus.articles.append(read_article(path, metadata))
+        except CorpusError as exc:
+            corpus.problems.append(Problem(path, str(exc)))
+
+    for stem in sorted(set(metadata) - stems):
+        corpus.warnings.append(f"{METADATA_FILE}: row for {stem!r} but no file {stem}.txt")
+    for a in corpus.articles:
+        corpus.warnings += [f"{a.stem}: {w}" for w in a.warnings]
+    corpus.guessed_dates = [a.stem for a in corpus.articles if a.date_source in ("dateline", "text")]
+    corpus.guessed_titles = [a.stem for a in corpus.articles if a.title_source == "text"]
+    corpus.undated = [a.stem for a in corpus.articles if a.date is None]
+    return corpus
+
+
+def stripped(article: Article) -> list[tuple[Span, str]]:
+    """The boilerplate spans with their text, for a build report."""
+    return [(s, article.text[s.start:s.end]) for s in article.boilerplate]
