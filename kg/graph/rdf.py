@@ -1,0 +1,154 @@
+"""Facts → triples: one document graph per article, and the entities graph.
+
+The mapping is the only place that knows both the fact model (kg/model.py) and
+the vocabulary (ontology/akg.ttl); see docs/ARCHITECTURE.md for the layout.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, SKOS
+
+from kg.dates import PartialDate
+from kg.gazetteer import Gazetteer
+from kg.model import EntityRef, Event, Evidence, Fact, Membership, Neutrality, NonMembership, Post
+from kg.namespaces import AKG, ID, PROV, SCHEMA, WD, doc_iri
+
+
+def entity_iri(ref: EntityRef) -> URIRef:
+    return URIRef(f"{ID}{ref.kind}/{ref.key}")
+
+
+def _fact_iri(stem: str, kind: str, *key: object) -> URIRef:
+    digest = hashlib.sha1("|".join(map(str, key)).encode("utf-8")).hexdigest()[:10]
+    return URIRef(f"{ID}fact/{stem}/{kind}-{digest}")
+
+
+def _date(value: PartialDate) -> Literal:
+    return value.literal()
+
+
+def _evidence(g: Graph, node: URIRef, ev: Evidence, doc: URIRef) -> None:
+    g.add((node, AKG.evidence, Literal(ev.text)))
+    g.add((node, AKG.evidenceStart, Literal(ev.start, datatype=XSD.integer)))
+    g.add((node, AKG.evidenceEnd, Literal(ev.end, datatype=XSD.integer)))
+    g.add((node, AKG.extractedBy, Literal(ev.rule)))
+    g.add((node, PROV.wasDerivedFrom, doc))
+
+
+def event_iri(stem: str, ev: Event, index: int) -> URIRef:
+    if ev.key:
+        return URIRef(f"{ID}event/{ev.key}")
+    return URIRef(f"{ID}event/{stem}/{ev.type.lower()}-{index}")
+
+
+def document_graph(stem: str, facts: Iterable[Fact], metadata: dict[str, object],
+                   mentions: Iterable[EntityRef] = ()) -> Graph:
+    """The named graph of one document: its metadata and every fact read from it."""
+    doc = doc_iri(stem)
+    g = Graph(identifier=doc)
+    g.add((doc, RDF.type, AKG.Document))
+    for prop, key in ((DCTERMS.title, "title"), (DCTERMS.publisher, "publisher")):
+        if metadata.get(key):
+            g.add((doc, prop, Literal(str(metadata[key]))))
+    if metadata.get("source"):
+        g.add((doc, DCTERMS.source, URIRef(str(metadata["source"]))))
+    if isinstance(metadata.get("date"), PartialDate):
+        g.add((doc, DCTERMS.date, _date(metadata["date"])))
+    for ref in mentions:
+        g.add((doc, AKG.mentions, entity_iri(ref)))
+    events = 0
+    for fact in facts:
+        if isinstance(fact, Membership):
+            node = _fact_iri(stem, "membership", fact.member.key, fact.organization.key, fact.status)
+            g.add((node, RDF.type, AKG.Membership))
+            g.add((node, AKG.member, entity_iri(fact.member)))
+            g.add((node, AKG.organization, entity_iri(fact.organization)))
+            g.add((node, AKG.status, AKG[fact.status]))
+            if fact.start:
+                g.add((node, AKG.startDate, _date(fact.start)))
+            if fact.end:
+                g.add((node, AKG.endDate, _date(fact.end)))
+        elif isinstance(fact, NonMembership):
+            node = _fact_iri(stem, "nonmembership", fact.member.key, fact.organization.key)
+            g.add((node, RDF.type, AKG.NonMembership))
+            g.add((node, AKG.member, entity_iri(fact.member)))
+            g.add((node, AKG.organization, entity_iri(fact.organization)))
+        elif isinstance(fact, Post):
+            node = _fact_iri(stem, "post", fact.holder.key, fact.role, fact.post_in.key)
+            g.add((node, RDF.type, AKG.Post))
+            g.add((node, AKG.holder, entity_iri(fact.holder)))
+            g.add((node, AKG.role, AKG[fact.role]))
+            g.add((node, AKG.postIn, entity_iri(fact.post_in)))
+            if fact.former:
+                g.add((node, AKG.former, Literal(True)))
+            if fact.acting:
+                g.add((node, AKG.acting, Literal(True)))
+            if fact.attested and not fact.former:
+                g.add((node, AKG.attestedOn, _date(fact.attested)))
+        elif isinstance(fact, Neutrality):
+            node = _fact_iri(stem, "neutrality", fact.state.key)
+            g.add((node, RDF.type, AKG.NeutralityStatement))
+            g.add((node, AKG.neutralState, entity_iri(fact.state)))
+            g.add((entity_iri(fact.state), RDF.type, AKG.MilitarilyNeutralState))
+        elif isinstance(fact, Event):
+            events += 1
+            node = event_iri(stem, fact, events)
+            g.add((node, RDF.type, AKG[fact.type]))
+            if fact.name:
+                g.add((node, RDFS.label, Literal(fact.name)))
+                for alias in fact.aliases:
+                    if alias != fact.name:
+                        g.add((node, SKOS.altLabel, Literal(alias)))
+            for p in fact.participants:
+                g.add((node, AKG.participant, entity_iri(p)))
+            if fact.location:
+                g.add((node, AKG.location, entity_iri(fact.location)))
+            if fact.date:
+                g.add((node, AKG.date, _date(fact.date)))
+            if fact.end_date:
+                g.add((node, AKG.endDate, _date(fact.end_date)))
+            if fact.planned:
+                g.add((node, AKG.planned, Literal(True)))
+        else:  # pragma: no cover - the Fact union is closed
+            raise TypeError(f"unknown fact {fact!r}")
+        _evidence(g, node, fact.evidence, doc)
+    return g
+
+
+def entities_graph(refs: Iterable[EntityRef], gazetteer: Gazetteer, identifier: URIRef) -> Graph:
+    """What is known of every entity, independent of any one article: names, types, links."""
+    g = Graph(identifier=identifier)
+    pending = list(refs)
+    seen: set[tuple[str, str]] = set()
+    while pending:
+        ref = pending.pop()
+        if (ref.kind, ref.key) in seen:
+            continue
+        seen.add((ref.kind, ref.key))
+        node = entity_iri(ref)
+        for t in ref.types:
+            g.add((node, RDF.type, AKG[t]))
+        g.add((node, RDFS.label, Literal(ref.label)))
+        for alias in ref.aliases:
+            if alias != ref.label:
+                g.add((node, SKOS.altLabel, Literal(alias)))
+        if ref.kind in ("state", "org", "place"):
+            try:
+                ent = gazetteer.get(ref.key)
+            except KeyError:
+                continue
+            if ent.qid:
+                g.add((node, SCHEMA.sameAs, WD[ent.qid]))
+            if ent.part_of:
+                parent = gazetteer.get(ent.part_of)
+                g.add((node, AKG.partOf, URIRef(f"{ID}org/{parent.key}")))
+                pending.append(EntityRef("org", parent.key, parent.label, tuple(parent.types), tuple(parent.aliases)))
+            if ent.country:
+                state = gazetteer.get(ent.country)
+                g.add((node, AKG.country, URIRef(f"{ID}state/{state.key}")))
+                pending.append(EntityRef("state", state.key, state.label, tuple(state.types), tuple(state.aliases)))
+    return g
