@@ -28,11 +28,13 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_server(kg_dir: Path, *args: str, startup: float = 60.0, env: dict | None = None) -> Iterator[str]:
+def running_server(
+    kg_dir: Path, *args: str, startup: float = 60.0, env: dict | None = None
+) -> Iterator[str]:
     """Start `kg serve` on a free port, wait (bounded) until /healthz answers, yield its base URL."""
     port = free_port()
-    cmd = [sys.executable, "-c", "from kg.cli import main; main()", "serve", "--kg", str(kg_dir), "--host", "127.0.0.1",
-           "--port", str(port), *args]
+    cmd = [sys.executable, "-c", "from kg.cli import main; main()", "serve", "--kg", str(kg_dir),
+           "--host", "127.0.0.1", "--port", str(port), *args]
     proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **(env or {})}, start_new_session=True,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
