@@ -9,6 +9,7 @@ and a name never matches inside a longer word.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -23,9 +24,6 @@ __all__ = ["DEFAULT_DIR", "Entity", "Gazetteer", "GazetteerMatch", "fold", "slug
 
 # Spelling variants generated for every name, so the CSV lists one spelling only.
 SPELLINGS = (("Organization", "Organisation"), ("Co-operation", "Cooperation"), ("Defense", "Defence"))
-# After these words an ambiguous name still counts when a capitalised word follows ("of Chad Idriss").
-CUE_WORDS = {"of", "in", "to", "from", "and", "with", "between", "visit", "visited", "visiting"}
-SENTENCE_END = {".", "!", "?", ":", ";", '"', "(", "["}
 
 
 @dataclass(frozen=True)
@@ -245,14 +243,21 @@ class Gazetteer:
         return out
 
 
+@lru_cache(maxsize=1)
+def _ambiguity_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = json.loads((DEFAULT_DIR / "ambiguity.json").read_text(encoding="utf-8"))
+    return frozenset(data["cue_words"]), frozenset(data["sentence_starters"])
+
+
 def _ambiguous_ok(text: str, toks: list[tuple[int, int, str]], i: int, j: int, last_match_end: int) -> bool:
     """An ambiguous name counts unless a capitalised word is glued to it ("Jordan Peterson",
-    "Michael Jordan", "Atlanta, Georgia"); see the gazetteer README."""
+    "Michael Jordan", "Atlanta, Georgia"); word lists in data/gazetteer/ambiguity.json."""
+    cue_words, starters = _ambiguity_words()
     prev = toks[i - 1] if i > 0 else None
     if j + 1 < len(toks):
         nxt = toks[j + 1]
         gap = text[toks[j][1]:nxt[0]]
-        cue = prev is not None and prev[2] in CUE_WORDS
+        cue = prev is not None and prev[2] in cue_words
         if gap.strip() == "" and "\n" not in gap and nxt[2][:1].isupper() and not cue:
             return False
     k = i - 1
@@ -263,11 +268,8 @@ def _ambiguous_ok(text: str, toks: list[tuple[int, int, str]], i: int, j: int, l
     word = toks[k]
     if "\n" in text[word[1]:toks[k + 1][0]] or not word[2][:1].isupper() or not word[2][:1].isalpha():
         return True
-    if word[1] <= last_match_end:  # the capitalised word is itself a known name: a list of places
-        return True
-    before = toks[k - 1] if k > 0 else None
-    sentence_initial = before is None or before[2] in SENTENCE_END or "\n" in text[before[1]:word[0]]
-    return sentence_initial
+    # a capitalised word before: fine if it is itself a known name (a list of places) or a sentence starter
+    return word[1] <= last_match_end or word[2] in starters
 
 
 @lru_cache(maxsize=1)

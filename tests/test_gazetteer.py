@@ -171,6 +171,10 @@ def test_gazetteer_find_all_ambiguous_names_need_no_glued_capitalised_word(gaz):
     assert found(gaz, "President of Chad Idriss Deby")[0][1] == "Chad"
     assert found(gaz, "Papua New Guinea")[0][1] == "Papua_New_Guinea"
     assert found(gaz, "Republic of Georgia Tech")[0][1] == "Georgia"
+    assert found(gaz, "William Hague said") == []
+    assert found(gaz, "Paris; George Washington said")[1:] == []
+    assert found(gaz, "met in the Hague.") == [("Hague", "The_Hague", "name")]
+    assert found(gaz, "Atlanta, Georgia") == []
 
 
 def test_gazetteer_find_all_city_named_like_state_does_not_shadow_it(gaz):

@@ -137,3 +137,11 @@ def test_gazetteer_data_every_label_and_alias_matches_in_text(gaz):
             text = f"Talks were held in {name} today."
             keys = [m.entity.key for m in gaz.find_all(text)]
             assert keys == [e.key], (e.key, keys)
+
+
+def test_gazetteer_data_readme_documents_every_column():
+    from kg.gazetteer_data import COLUMNS
+
+    readme = (DEFAULT_DIR / "README.md").read_text(encoding="utf-8")
+    missing = {c for cols in COLUMNS.values() for c in cols if f"`{c}`" not in readme}
+    assert missing == set()
