@@ -260,3 +260,15 @@ def test_gazetteer_load_link_to_wrong_kind_is_reported(tmp_path):
     write(tmp_path, "states.csv", "key,label,capital\nSerbia,Serbia,Serbia\n")
     with pytest.raises(DataFileError, match="capital 'Serbia' is a state, not a place"):
         Gazetteer.load(tmp_path)
+
+
+def test_gazetteer_find_all_is_linear_and_fast(gaz):
+    """A generous guard, not a benchmark: a megabyte of news prose in well under the bound."""
+    import time
+
+    text = ("Serbia's President met the CSTO Secretary General in Belgrade; Russian and Belarusian "
+            "officials, the OSCE and the Parliamentary Assembly of the CSTO took part. ") * 6000
+    t0 = time.perf_counter()
+    matches = gaz.find_all(text)
+    assert time.perf_counter() - t0 < 10
+    assert len(matches) == 7 * 6000
