@@ -35,7 +35,6 @@ class GazetteerMatch:
     via: str  # "name" or "adjective"
 
 
-
 def _strip_the(name: str) -> str:
     return name[4:] if name.startswith("the ") else name
 
@@ -56,7 +55,6 @@ def _body_variants(parent_names: Iterable[str], generic: str) -> set[str]:
     for p in parent_names:
         out |= {f"{p} {generic}", f"{generic} of the {p}", f"{generic} of {p}", f"{p}'s {generic}"}
     return out
-
 
 
 # ---------------------------------------------------------------- the index
