@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import QueryError
-from kg.query import KnowledgeGraph, QueryResult, QueryTimeout
+from kg.query import KnowledgeGraph, QueryResult, QueryTimeout, format_result
+from server.negotiation import pick_format
 
 _START_WAIT = 120.0  # seconds a new child may take to load the graph
 
@@ -35,6 +36,32 @@ class QueryRequest:
     max_rows: int | None = None
     base_iri: str | None = None
     update: bool = False
+    #: serialize in the query process (cheaper than sending terms back): Accept header and format=
+    serialize: bool = False
+    accept: str | None = None
+    fmt: str | None = None
+
+
+@dataclass
+class Serialized:
+    """A result already in its wire format; `fmt` None means no acceptable format (406)."""
+
+    kind: str
+    fmt: str | None
+    body: bytes = b""
+    truncated: bool = False
+
+
+def _answer(kg: KnowledgeGraph, req: QueryRequest) -> QueryResult | Serialized:
+    result = kg.query(req.text, default_graph_uris=req.default_graph_uris,
+                      named_graph_uris=req.named_graph_uris, max_rows=req.max_rows, base_iri=req.base_iri)
+    if not req.serialize:
+        return result
+    fmt = pick_format(result.kind, req.accept, req.fmt)
+    if fmt is None:
+        return Serialized(result.kind, None)
+    body = format_result(result, fmt)
+    return Serialized(result.kind, fmt, body.encode("utf-8") if isinstance(body, str) else body, result.truncated)
 
 
 def _child_main(kg_path: str, updates: list[tuple[str, str | None]], conn) -> None:
@@ -57,14 +84,7 @@ def _child_main(kg_path: str, updates: list[tuple[str, str | None]], conn) -> No
                 kg.store.update(req.text, base_iri=req.base_iri)
                 conn.send(("ok", None))
             else:
-                result = kg.query(
-                    req.text,
-                    default_graph_uris=req.default_graph_uris,
-                    named_graph_uris=req.named_graph_uris,
-                    max_rows=req.max_rows,
-                    base_iri=req.base_iri,
-                )
-                conn.send(("ok", result))
+                conn.send(("ok", _answer(kg, req)))
         except QueryError as exc:
             conn.send(("error", str(exc)))
         except SyntaxError as exc:
@@ -109,7 +129,7 @@ class QueryPool:
         self.size = max(1, size)
         self._ctx = multiprocessing.get_context(start_method)
         if start_method == "forkserver":
-            self._ctx.set_forkserver_preload(["kg.query"])
+            self._ctx.set_forkserver_preload(["kg.query", "server.executor"])
         self._idle: queue.Queue[_Child] = queue.Queue()
         self._updates: list[tuple[str, str | None]] = []
         self._update_lock = threading.Lock()
@@ -120,7 +140,7 @@ class QueryPool:
             self.triples = child.wait_ready(_START_WAIT)
             self._idle.put(child)
 
-    def run(self, req: QueryRequest, timeout: float, wait: float | None = None) -> QueryResult | None:
+    def run(self, req: QueryRequest, timeout: float, wait: float | None = None) -> QueryResult | Serialized:
         """Answer one request; QueryTimeout past `timeout` s, PoolBusy if no process frees up in `wait`."""
         child = self._acquire(timeout if wait is None else wait)
         try:

@@ -104,6 +104,15 @@ def prefers_html(accept: str | None) -> bool:
     return html_q > 0 and all(html_q >= q for q in others)
 
 
+def pick_format(kind: str, accept: str | None, fmt_param: str | None) -> str | None:
+    """The format to send a result of `kind` in, or None (406); a browser gets the first candidate."""
+    candidates = FOR_KIND[kind]
+    fmt = choose(candidates, accept, fmt_param)
+    if fmt is None and not fmt_param and prefers_html(accept):
+        fmt = candidates[0]  # a browser following a link: show JSON rather than refuse
+    return fmt
+
+
 def content_type(fmt: str) -> str:
     media = MEDIA_TYPES[fmt][0]
     textual = media.startswith("text/") or fmt in ("json", "xml", "jsonld", "rdfxml", "trig", "nquads",

@@ -9,10 +9,10 @@ from flask import Response, current_app, request
 from werkzeug.datastructures import MultiDict
 
 from kg.errors import QueryError
-from kg.query import QueryResult, QueryTimeout, format_result, inspect_query
+from kg.query import QueryTimeout, inspect_query
 from server.errors import HTTPError
-from server.executor import PoolBusy, QueryRequest
-from server.negotiation import FOR_KIND, choose, content_type, prefers_html
+from server.executor import PoolBusy, QueryRequest, Serialized
+from server.negotiation import FOR_KIND, MEDIA_TYPES, content_type
 
 FORM = "application/x-www-form-urlencoded"
 QUERY_TYPE = "application/sparql-query"
@@ -101,10 +101,12 @@ def check_allowed(op: Operation) -> None:
             )
 
 
-def run_query(op: Operation) -> QueryResult:
+def run_query(op: Operation) -> Serialized:
+    """Run and serialize (by `format=` or Accept) in a query process."""
     cfg = current_app.config["AKG"]
     req = QueryRequest(op.text, op.default_graph_uris or None, op.named_graph_uris or None,
-                       max_rows=cfg.max_rows, base_iri=request.base_url)
+                       max_rows=cfg.max_rows, base_iri=request.host_url + "sparql", serialize=True,
+                       accept=request.headers.get("Accept"), fmt=op.params.get("format"))
     try:
         return current_app.config["AKG_POOL"].run(req, timeout=cfg.timeout)
     except QueryTimeout as exc:
@@ -126,25 +128,14 @@ def run_update(op: Operation) -> Response:
     return Response(status=204)
 
 
-def respond(result: QueryResult) -> Response:
-    """Serialize by `format=` or Accept; 406 when the client accepts none of the result's formats."""
-    candidates = FOR_KIND[result.kind]
-    accept = request.headers.get("Accept")
-    fmt = choose(candidates, accept, request.values.get("format"))
-    if fmt is None and prefers_html(accept) and not request.values.get("format"):
-        fmt = candidates[0]  # a browser following a link: show JSON rather than refuse
-    if fmt is None:
-        offered = ", ".join(choose_types(candidates))
+def respond(result: Serialized) -> Response:
+    """The serialized result, or 406 when the client accepts none of the result's formats."""
+    if result.fmt is None:
+        offered = ", ".join(MEDIA_TYPES[c][0] for c in FOR_KIND[result.kind])
         raise HTTPError(406, f"no acceptable format for this result; this one can be sent as {offered}")
-    body = format_result(result, fmt)
-    resp = Response(body, content_type=content_type(fmt))
+    resp = Response(result.body, content_type=content_type(result.fmt))
     resp.headers["Vary"] = "Accept"
     if result.truncated:
         resp.headers["X-Result-Truncated"] = f"true; capped at {current_app.config['AKG'].max_rows} rows"
     return resp
 
-
-def choose_types(candidates: tuple[str, ...]) -> list[str]:
-    from server.negotiation import MEDIA_TYPES
-
-    return [MEDIA_TYPES[c][0] for c in candidates]
