@@ -390,12 +390,12 @@ def find_dates(text: str, reference: PartialDate | None, *, tense_hint: str | No
             if m.end() > m.start():
                 candidates.append((-(m.end() - m.start()), m.start(), rank, m, pattern))
     candidates.sort(key=lambda c: c[:3])
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # 1 where a longer match already claimed the character
     out: list[DateMention] = []
     for _, _, _, m, pattern in candidates:
-        if any(m.start() < e and s < m.end() for s, e in taken):
+        if taken.find(1, m.start(), m.end()) >= 0:
             continue
-        taken.append(m.span())
+        taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
         start, end = _mention_start(m), m.end()
         while end > start and text[end - 1] in " ,":
             end -= 1

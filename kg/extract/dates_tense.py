@@ -14,6 +14,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 PAST, FUTURE, UNKNOWN = "past", "future", "unknown"
+WINDOW = 300  # characters either side of a mention within which tense cues count
 
 # A clause ends at a sentence end, a semicolon or a line break.
 _BOUNDARY = re.compile(r"[.!?;](?=\s)|\n")
@@ -29,12 +30,17 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause around text[start:end]: from the previous boundary to the next one."""
-    left = 0
-    for m in _BOUNDARY.finditer(text, 0, start):
+    """The clause around text[start:end]: from the previous boundary to the next one.
+
+    A cue further than WINDOW characters away is not "nearby", so the clause is cut
+    there; this also keeps the cost per mention constant on long texts.
+    """
+    left = max(0, start - WINDOW)
+    for m in _BOUNDARY.finditer(text, left, start):
         left = m.end()
-    m = _BOUNDARY.search(text, end)
-    return left, (m.start() if m else len(text))
+    right = min(len(text), end + WINDOW)
+    m = _BOUNDARY.search(text, end, right)
+    return left, (m.start() if m else right)
 
 
 def detect_tense(text: str, start: int, end: int) -> str:

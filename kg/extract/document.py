@@ -52,8 +52,7 @@ class _Reader:
         r = roles()
         self.role_re = phrase_regex(list(r.by_phrase) + list(r.plural))
         self.ministry_re = phrase_regex(list(r.ministries))
-        self.anaphora_re = phrase_regex(patterns()["org_anaphora"])
-        self.alliance_words = {p.lower() for p in patterns()["alliance_anaphora"]}
+        self.anaphora_re = re.compile(patterns()["org_anaphora_regex"], re.IGNORECASE)
         self.people = PersonRegistry()
         self.main_org: EntityRef | None = None
         self.last_ministry_state: EntityRef | None = None
@@ -71,6 +70,8 @@ class _Reader:
             r = roles()
             role = r.by_phrase.get(phrase) or r.plural.get(phrase)
             before = s.text[max(0, m.start() - 12):m.start()].lower()
+            if re.search(r"(?:deputy|vice|assistant|under|junior|state|first)[\s-]+$", before):
+                continue  # "First Deputy Minister of Defence" is not the minister
             mod = next((r.modifiers[k] for k in r.modifiers if before.rstrip(" ").endswith(k.rstrip("-"))
                         and k.endswith("-") and before.endswith("-")), None)
             out.append(Mention("R", s.start + m.start(), s.start + m.end(), m.group(0),
@@ -102,7 +103,11 @@ class _Reader:
             start, end = s.start + m.start(), s.start + m.end()
             if any(b.start < end and start < b.end + 1 for b in base if b.kind == "O"):
                 continue
-            if m.group(0).lower() in self.alliance_words and "MilitaryAlliance" not in self.main_org.types:
+            noun = m.group(0).lower().split()[-1]
+            names = " ".join((self.main_org.label, *self.main_org.aliases)).lower()
+            if noun in ("alliance", "pact") and "MilitaryAlliance" not in self.main_org.types:
+                continue
+            if noun in ("union", "commonwealth") and noun not in names:
                 continue
             if re.match(r"\s+(?:for|of)\b", s.text[m.end():]):  # "the Organization for ..." is a name
                 continue
@@ -126,6 +131,20 @@ def _main_org(all_base: list[list[Mention]], gaz: Gazetteer) -> EntityRef | None
         return None
     (top, n), *rest = counts.most_common(2) + [("", 0)]
     return refs[top] if n >= 2 and n > rest[0][1] else None
+
+
+def _main_state(tagged_all: list[TaggedSentence]) -> EntityRef | None:
+    """The state an article is clearly about: mentioned at least twice as often as any other."""
+    counts: Counter[str] = Counter()
+    refs: dict[str, EntityRef] = {}
+    for t in tagged_all:
+        for m in t.mentions:
+            if m.kind in "SA" and isinstance(m.value, EntityRef):
+                counts[m.value.key] += 1
+                refs[m.value.key] = m.value
+    ranked = counts.most_common(2) + [("", 0), ("", 0)]
+    (top, n), (_, second) = ranked[0], ranked[1]
+    return refs[top] if n >= 3 and n >= 2 * second else None
 
 
 def extract_document(stem: str, text: str, spans: list[tuple[int, int]], date: PartialDate | None,
@@ -156,6 +175,7 @@ def extract_document(stem: str, text: str, spans: list[tuple[int, int]], date: P
         tagged_all.append(TaggedSentence.build(text, s.start, s.end, mentions))
 
     out = DocumentFacts(stem, sentences=len(sentences))
+    main_state = _main_state(tagged_all)
 
     def ministry_state(m: Mention) -> EntityRef | None:
         return m.value.get("state")
@@ -168,8 +188,8 @@ def extract_document(stem: str, text: str, spans: list[tuple[int, int]], date: P
             elif m.kind == "M" and m.value.get("state"):
                 st = m.value["state"]
                 out.entities[(st.kind, st.key)] = st
-        out.facts.extend(find_posts(tagged, ministry_state))
-        out.facts.extend(find_memberships(tagged))
+        out.facts.extend(find_posts(tagged, ministry_state, main_state))
+        out.facts.extend(find_memberships(tagged, reader.main_org))
         out.facts.extend(find_non_memberships(tagged))
         out.facts.extend(find_neutrality(tagged))
         event_mentions.extend(find_event_mentions(tagged, date))

@@ -33,6 +33,7 @@ _NAME_PATTERNS = [
     re.compile(rf"[\"“«]([A-Z][^\"”»]{{2,60}}?)[,.]?[\"”»],?\s+(?:\w+\s+){{0,2}}{_EX}"),
     re.compile(rf"{_EX}\s+({_CAP}[\s-](?:19|20)\d\d)\b"),
     re.compile(rf"\b({_CAP}[\s-](?:19|20)\d\d)\s+(?:[a-z]+\s+){{0,2}}{_EX}"),
+    re.compile(rf"\b({_CAP}[\s-](?:19|20)\d\d),\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}{_EX}"),
 ]
 _TRANSLATION = re.compile(r"\s*[\[(]([A-Z][^\])]{2,60})[\])]")
 
@@ -129,7 +130,7 @@ def exercise_identity(names: list[str], year: int | None) -> tuple[str, str, lis
 def _actors_near_trigger(tagged: TaggedSentence, tstart: int, tend: int) -> list[Mention]:
     """An organization right before the trigger ("CSTO army exercise") or after it ("of the CSTO")."""
     before = tagged.tagged[max(0, tstart - 40):tstart]
-    m = re.search(r"(⟦O(\d+)⟧)(?:['’]s)?\s+(?:[a-z-]+\s+){0,3}$", before)
+    m = re.search(r"(⟦O(\d+)⟧)(?:\s*\(⟦O\d+⟧\))?(?:['’]s)?\s+(?:[a-z-]+\s+){0,3}$", before)
     found = [tagged.mentions[int(m.group(2))]] if m else []
     after = re.match(r"\s+(?:of|by|involving|organi[sz]ed\s+by|under)\s+(?:the\s+)?⟦O(\d+)⟧", tagged.tagged[tend:])
     if after:
@@ -141,7 +142,7 @@ def _actors_near_trigger(tagged: TaggedSentence, tstart: int, tend: int) -> list
     return found
 
 
-_TAKE_PART = expand(r"(?P<s>{STATE})(?:['’]s\s+(?:[\w-]+\s+){0,5}?)?\s*(?:(?:will|is\s+due\s+to|are\s+due\s+to|to|would)\s+)?"
+_TAKE_PART = expand(r"(?:from\s+)?(?P<s3>{STATES}|{ADJ})(?:\s+[a-z-]+){0,3}\s+(?:are|is|were|was|will\s+be)\s+(?:currently\s+)?(?:taking\s+part|participating)|(?P<s>{STATE})(?:['’]s\s+(?:[\w-]+\s+){0,5}?)?\s*(?:(?:will|is\s+due\s+to|are\s+due\s+to|to|would)\s+)?"
                     r"(?:take|took|takes|taking)\s+part|(?P<s2>{STATE})['’]s\s+(?:[\w-]+\s+){0,2}participation")
 _LOCATION = expand(r"\b(?:in|at)\s+(?:the\s+)?(?:capital\s+)?(?:[\w\s]{0,50}?\bin\s+)?(?P<p>{PLACE})")
 _STATE_LOCATION = expand(r"\b(?:in|on\s+the\s+territory\s+of)\s+(?P<p>{STATE})")
@@ -166,6 +167,9 @@ def find_event_mentions(tagged: TaggedSentence, reference: PartialDate | None) -
                 continue
             if blocked(tagged, m.start(), len(tagged.tagged), ("event_cancel",)):
                 continue
+            after = re.match(r"\s+([a-z]+)", tagged.tagged[m.end():])
+            if after and after.group(1) in cfg["not_event_after"]:
+                continue
             em = EventMention(etype, tagged, m.start(), m.end())
             before = tagged.tagged[clause_start(tagged, m.start()):m.start()]
             words = re.findall(r"[\w’']+", before.lower())
@@ -175,9 +179,12 @@ def find_event_mentions(tagged: TaggedSentence, reference: PartialDate | None) -
                 re.match(r"\s+(?:with|involving)\s+(?:the\s+)?⟦[SO]\d+⟧\s+countries", tagged.tagged[m.end():]))
             em.planned = bool(blocked(tagged, m.start(), len(tagged.tagged), ("future",)))
             _fill(em, tagged, etype, names)
-            for d in tagged.mentions_in(0, len(tagged.tagged), "D"):
-                if not any(d.text in n for group in names for n in group):
-                    em.dates.append((d.value.value, d.value.end_value))
+            dates = [d for d in tagged.mentions_in(0, len(tagged.tagged), "D")
+                     if not any(d.text in n for group in names for n in group)]
+            trigger_pos = tagged.doc_offset(m.start())
+            dates.sort(key=lambda d: abs(d.start - trigger_pos) + (0 if d.start >= trigger_pos else 15))
+            for d in dates:
+                em.dates.append((d.value.value, d.value.end_value))
             if reference and em.dates and em.dates[0][0].first_day() > reference.last_day():
                 em.planned = True
             out.append(em)
@@ -196,7 +203,8 @@ def _fill(em: EventMention, tagged: TaggedSentence, etype: str, names: list[list
             if blocked(tagged, m.start(), m.end(), ("negation", "hypothetical")) or blocked(
                     tagged, m.start(), len(tagged.tagged), ("observer_at_event",)):
                 continue
-            for s in tagged.group_mentions(m, "s", "S") + tagged.group_mentions(m, "s2", "S"):
+            for s in (tagged.group_mentions(m, "s", "S") + tagged.group_mentions(m, "s2", "S")
+                      + tagged.group_mentions(m, "s3", "SA")):
                 _add(em, s.value)
         r = _RESPECTIVE.search(tagged.tagged)
         if r:
@@ -206,6 +214,9 @@ def _fill(em: EventMention, tagged: TaggedSentence, etype: str, names: list[list
         if loc and not em.respective_places:
             em.location = tagged.group_mentions(loc, "p", "LS")[0].value
     elif etype in ("Meeting", "Talks", "Election"):
+        if etype != "Election":
+            for o in _actors_near_trigger(tagged, em.tstart, em.tend):
+                _add(em, o.value)
         for p in people:
             _add(em, p)
         if not people and etype != "Election":
@@ -218,7 +229,7 @@ def _fill(em: EventMention, tagged: TaggedSentence, etype: str, names: list[list
             em.location = tagged.group_mentions(loc, "p", "L")[0].value
     elif etype == "Agreement":
         start = clause_start(tagged, em.tstart)
-        for a in tagged.mentions_in(start, len(tagged.tagged), "SO"):
+        for a in tagged.mentions_in(start, len(tagged.tagged), "SOP"):
             _add(em, a.value)
         loc = _LOCATION.search(tagged.tagged)
         if loc:
@@ -309,7 +320,17 @@ def assemble(mentions: list[EventMention], doc_date: PartialDate | None, rule_pr
             if any(_YEAR.search(a) for a in ev.aliases):
                 year = None
             ev.key, ev.name, ev.aliases = exercise_identity(ev.aliases, year)
-    return [e for e in events if e.participants or e.name]
+    return [e for e in events if _specific_enough(e)]
+
+
+def _specific_enough(ev: Event) -> bool:
+    """Keep events a reader could find again: named, or with two participants, or one and a time or place."""
+    if ev.name:
+        return True
+    n = len(ev.participants)
+    if ev.type == "Election":
+        return n >= 1 and ev.date is not None
+    return n >= 2 or (n == 1 and ev.date is not None and ev.location is not None)
 
 
 def _compatible(ev: Event, em: EventMention) -> bool:

@@ -44,7 +44,9 @@ def _date_near(tagged: TaggedSentence, m: re.Match[str]):
     return before[-1].value.value if before else None
 
 
-def find_memberships(tagged: TaggedSentence) -> Iterator[Membership]:
+def find_memberships(tagged: TaggedSentence, context_org: EntityRef | None = None) -> Iterator[Membership]:
+    """Membership statuses in one sentence; `context_org` is the organization the document is about,
+    used only by rules marked org_from_context ("Mali was suspended in 2021" in an article on the AU)."""
     for rule, pattern in _compiled("membership"):
         for m in pattern.finditer(tagged.tagged):
             cue = blocked(tagged, m.start(), m.end(), _POSITIVE_BLOCKERS)
@@ -55,7 +57,8 @@ def find_memberships(tagged: TaggedSentence) -> Iterator[Membership]:
             if rule["status"] == "FullMember" and blocked(tagged, m.start(), len(tagged.tagged), ("exercise_only",)):
                 continue
             org = _org_of(tagged, m)
-            if org is None:
+            org_ref = org.value if org is not None else (context_org if rule.get("org_from_context") else None)
+            if org_ref is None:
                 continue
             start = end = None
             if rule.get("date_role"):
@@ -65,9 +68,9 @@ def find_memberships(tagged: TaggedSentence) -> Iterator[Membership]:
                 else:
                     end = when
             for member in tagged.group_mentions(m, "members", "S"):
-                if member.value.key == org.value.key:
+                if member.value.key == org_ref.key:
                     continue
-                yield Membership(member.value, org.value, rule["status"], _evidence(tagged, rule["id"]),
+                yield Membership(member.value, org_ref, rule["status"], _evidence(tagged, rule["id"]),
                                  start=start, end=end)
 
 

@@ -46,8 +46,12 @@ def _modifier(m: re.Match[str]) -> str | None:
     return None
 
 
-def find_posts(tagged: TaggedSentence, ministry_state) -> Iterator[Post]:
-    """Posts in one sentence; `ministry_state(mention)` gives the state a ministry belongs to."""
+def find_posts(tagged: TaggedSentence, ministry_state, main_state: EntityRef | None = None) -> Iterator[Post]:
+    """Posts in one sentence; `ministry_state(mention)` gives the state a ministry belongs to.
+
+    A bare state title ("President Aarni Lehtola") is placed in the only state the
+    sentence names, or else in the state the article is about (`main_state`).
+    """
     for rule, pattern in _patterns():
         for m in pattern.finditer(tagged.tagged):
             role_m = tagged.group_mentions(m, "role", "R")
@@ -55,6 +59,8 @@ def find_posts(tagged: TaggedSentence, ministry_state) -> Iterator[Post]:
             if not role_m or not holder or role_m[0].value.get("plural"):
                 continue
             where = _post_in(tagged, m, ministry_state)
+            if where is None and role_m[0].value["role"] in _STATE_ROLES and rule != "post.copula":
+                where = _sentence_state(tagged) or main_state
             if where is None:
                 continue
             modifier = _modifier(m)
@@ -68,6 +74,16 @@ def find_posts(tagged: TaggedSentence, ministry_state) -> Iterator[Post]:
             yield Post(holder[0].value, role_m[0].value["role"], where,
                        Evidence(tagged.start, tagged.end, tagged.text, rule),
                        former=former, acting=modifier == "acting")
+
+
+_STATE_ROLES = {"President", "PrimeMinister", "ForeignMinister", "DefenceMinister", "InteriorMinister",
+                "DeputyPrimeMinister", "Chancellor"}
+
+
+def _sentence_state(tagged: TaggedSentence) -> EntityRef | None:
+    states = {m.value.key: m.value for m in tagged.mentions if m.kind in "SA" and isinstance(m.value, EntityRef)}
+    orgs = [m for m in tagged.mentions if m.kind == "O"]
+    return next(iter(states.values())) if len(states) == 1 and not orgs else None
 
 
 def _post_in(tagged: TaggedSentence, m: re.Match[str], ministry_state) -> EntityRef | None:

@@ -1,0 +1,117 @@
+"""The extraction rules on single sentences: what must become a fact and what must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.dates import PartialDate
+from kg.extract.document import extract_document
+from kg.gazetteer import Gazetteer
+from kg.model import Event, Membership, Neutrality, NonMembership, Post
+
+REF = PartialDate.parse("2024-05-10")
+
+
+def facts(text: str):
+    return extract_document("t", text, [(0, len(text))], REF, Gazetteer.load()).facts
+
+
+def memberships(text: str) -> set[tuple[str, str, str]]:
+    return {(f.member.label, f.status, f.organization.label) for f in facts(text) if isinstance(f, Membership)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The CSTO, which includes Armenia, Belarus and Russia, held a summit.",
+     {("Armenia", "FullMember", "CSTO"), ("Belarus", "FullMember", "CSTO"), ("Russia", "FullMember", "CSTO")}),
+    ("Poland and Hungary are members of NATO.", {("Poland", "FullMember", "NATO"), ("Hungary", "FullMember", "NATO")}),
+    ("Finland joined NATO on 4 April 2023.", {("Finland", "FullMember", "NATO")}),
+    ("Mongolia has observer status in the SCO.", {("Mongolia", "Observer", "SCO")}),
+    ("Armenia froze its participation in the CSTO.", {("Armenia", "Suspended", "CSTO")}),
+    ("Uzbekistan left the CSTO in 2012.", {("Uzbekistan", "Former", "CSTO")}),
+    ("Georgia has been a partner of NATO since 1994.", {("Georgia", "Partner", "NATO")}),
+    ("Mali, Burkina Faso and Niger formed the Alliance of Sahel States.",
+     {("Mali", "FullMember", "Alliance of Sahel States"), ("Burkina Faso", "FullMember", "Alliance of Sahel States"),
+      ("Niger", "FullMember", "Alliance of Sahel States")}),
+])
+def test_memberships_common_forms(text, expected):
+    assert memberships(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Serbia is not a member of the CSTO.",
+    "Serbia will not join NATO.",
+    "If Moldova joined NATO, Russia would protest.",
+    "Will Serbia join the CSTO?",
+    "The government denied reports that Armenia had joined NATO.",
+    "Georgia hopes to join NATO by 2030.",
+    "Sweden plans to apply to become a member of NATO.",
+    "Serbia will send observers to the CSTO exercise.",
+    "Serbia took part in the CSTO drills as a full-fledged member.",
+    "A commentator claimed Belarus should be a member of NATO.",
+])
+def test_memberships_not_asserted_are_not_facts(text):
+    assert memberships(text) == set()
+
+
+def test_explicit_non_membership_is_recorded_apart():
+    found = [f for f in facts("Serbia is not a member of the CSTO.") if isinstance(f, NonMembership)]
+    assert [(f.member.label, f.organization.label) for f in found] == [("Serbia", "CSTO")]
+
+
+def test_membership_start_date_from_text():
+    (m,) = [f for f in facts("Finland joined NATO on 4 April 2023.") if isinstance(f, Membership)]
+    assert m.start == PartialDate(2023, 4, 4)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Serbian Defense Minister Aleksandar Vulin arrived.", ("Aleksandar Vulin", "DefenceMinister", "Serbia", False)),
+    ("Jane Doe, Secretary General of NATO, spoke.", ("Jane Doe", "SecretaryGeneral", "NATO", False)),
+    ("Former Prime Minister of Serbia Ana Petrovic spoke.", ("Ana Petrovic", "PrimeMinister", "Serbia", True)),
+    ("Then-Serbian Prime Minister Aleksandar Vucic said so.", ("Aleksandar Vucic", "PrimeMinister", "Serbia", True)),
+])
+def test_posts_titles_and_appositions(text, expected):
+    posts = {(p.holder.label, p.role, p.post_in.label, p.former) for p in facts(text) if isinstance(p, Post)}
+    assert expected in posts
+
+
+def test_deputy_minister_is_not_the_minister():
+    text = "The First Deputy Minister of Defence of Georgia, Nino Beridze, spoke."
+    assert not [p for p in facts(text) if isinstance(p, Post) and p.role == "DefenceMinister"]
+
+
+def test_patronymic_folded_and_surname_resolved():
+    text = ("Nikolai Nikolayevich Bordyuzha, Secretary General of the CSTO, arrived in Belgrade. "
+            "Mr. Bordyuzha met President of Serbia Tomislav Nikolic in Belgrade on Tuesday.")
+    people = {p.holder.key for p in facts(text) if isinstance(p, Post)}
+    assert "Nikolai_Bordyuzha" in people
+
+
+@pytest.mark.parametrize("text, neutral", [
+    ("Serbia is a militarily neutral country.", True),
+    ("Austria's neutrality is written into its constitution.", True),
+    ("Serbia pursues a policy of military neutrality.", True),
+    ("If Serbia were neutral, nothing would change.", False),
+    ("Sweden is no longer neutral.", False),
+])
+def test_neutrality(text, neutral):
+    assert bool([f for f in facts(text) if isinstance(f, Neutrality)]) is neutral
+
+
+def test_meeting_with_people_place_and_relative_date():
+    text = "President of Serbia Tomislav Nikolic met with Jane Doe, Secretary General of NATO, in Belgrade on Tuesday."
+    (ev,) = [f for f in facts(text) if isinstance(f, Event)]
+    assert ev.type == "Meeting" and ev.location.label == "Belgrade"
+    assert {p.label for p in ev.participants} >= {"Tomislav Nikolic", "Jane Doe"}
+    assert ev.date == PartialDate(2024, 5, 7)
+
+
+def test_exercise_translation_is_one_event():
+    text = "The CSTO will hold the exercise Nerushimoye Bratstvo 2017 [Unbreakable Brotherhood] in Kazakhstan."
+    (ev,) = [f for f in facts(text) if isinstance(f, Event)]
+    assert ev.key == "Indestructible_Brotherhood_2017"
+    assert "Nerushimoye Bratstvo 2017" in ev.aliases and ev.location.label == "Kazakhstan"
+
+
+def test_anniversary_is_not_an_event():
+    assert not [f for f in facts("It is the 25th anniversary of the signing of the treaty between Russia and Belarus.")
+                if isinstance(f, Event)]
