@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv build serve test lint bench bench-reason bench-server clean
+.PHONY: venv build serve test lint bench bench-reason bench-server clean vendor chromium
 
 venv: $(STAMP)
 
@@ -25,6 +25,30 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check kg server ontology tests
+
+HOST ?= 127.0.0.1
+PORT ?= 8000
+VENDOR := server/static/vendor/yasgui.min.js
+
+# The query page's editor (YASGUI, MIT), pinned in package-lock.json, copied from npm.
+$(VENDOR): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	mkdir -p server/static/vendor
+	cp node_modules/@zazuko/yasgui/build/yasgui.min.js node_modules/@zazuko/yasgui/build/yasgui.min.css server/static/vendor/
+
+vendor: $(VENDOR)
+
+serve: $(STAMP) build/kg.trig
+	@$(MAKE) -s vendor || echo "npm unavailable: the query page falls back to a plain editor"
+	$(BIN)/kg serve --kg build --host $(HOST) --port $(PORT)
+
+# Debian's chromium for the browser test (tests/test_browser.py); CI runs as root.
+chromium:
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+
+bench-server: $(STAMP) build/kg.trig
+	$(BIN)/pip install -q -e '.[dev,bench]'
+	$(BIN)/python bench/bench_server.py --kg build
 
 clean:
 	rm -rf build .pytest_cache
