@@ -133,7 +133,7 @@ def _normal(s: str) -> str:
 
 
 def _repeats(body: list[Line], found: dict, mark, structure: dict) -> None:
-    """Captions printed twice around a photo, and truncated teasers of a later paragraph."""
+    """Captions printed twice around a photo, and truncated teasers (at the top) of a later paragraph."""
     min_words = structure.get("duplicate_min_words", 4)
     teaser_words = structure.get("teaser_min_words", 8)
     norms = [_normal(line.text) for line in body]
@@ -151,7 +151,7 @@ def _repeats(body: list[Line], found: dict, mark, structure: dict) -> None:
                 mark(i, "caption", "repeated-caption")
             elif k > 0:
                 mark(i, "duplicate", "repeated-line")
-    for i, n in enumerate(norms):
+    for i, n in enumerate(norms[: structure.get("teaser_lines", 10)]):
         if i in found or len(n.split()) < teaser_words:
             continue
         for j in range(i + 1, len(norms)):

@@ -21,12 +21,14 @@ _BOUNDARY = re.compile(r"[.!?;](?=\s)|\n")
 
 
 @lru_cache(maxsize=1)
-def _cues() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+def _cues() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
     data = json.loads(files("kg.data").joinpath("dates.json").read_text(encoding="utf-8"))
     future = re.compile(r"(?<![\w'’])(?:" + "|".join(data["future_cues"]) + r")(?![\w])", re.IGNORECASE)
-    words = list(data["past_cues"]) + [re.escape(w) for w in data["past_verbs"]]
-    past = re.compile(r"\b(?:" + "|".join(words) + r"|[a-z]{2,}ed)\b", re.IGNORECASE)
+    past = frozenset(w.lower() for w in [*data["past_cues"], *data["past_verbs"]])
     return future, past, frozenset(w.lower() for w in data["not_past_ed"])
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -54,10 +56,13 @@ def detect_tense(text: str, start: int, end: int) -> str:
             continue
         cues.append((_distance(m.start(), m.end(), start, end), FUTURE))
         masked.append(m.span())
-    for m in past.finditer(text, left, right):
+    for m in _WORD.finditer(text, left, right):
+        word = m.group(0).lower()
+        if word not in past and not (word.endswith("ed") and len(word) > 3 and word not in not_past):
+            continue
         if any(m.start() < e and s < m.end() for s, e in masked):
             continue
-        if m.group(0).lower() in not_past or m.group(0)[0].isupper() and m.start() > left + 1:
+        if word not in past and m.group(0)[0].isupper() and m.start() > left + 1:
             continue  # "United", "Dubbed": a capitalised -ed word inside a clause is a name
         cues.append((_distance(m.start(), m.end(), start, end), PAST))
     if not cues:
