@@ -56,8 +56,16 @@ class ReasonableClosure:
             return True
         return False
 
-    def run(self) -> list[Triple]:
-        return [(s, p, _plain(o)) if type(o) is Literal else (s, p, o) for s, p, o in self._r.reason()]
+    def base(self) -> list[Triple]:
+        """The loaded (asserted) triples."""
+        return [(s, p, _plain(o)) if type(o) is Literal else (s, p, o) for s, p, o in self._r.get_base_triples()]
+
+    def run(self, plain: bool = True) -> list[Triple]:
+        """The closure; `plain=False` skips turning "x"^^xsd:string back into "x" (same RDF 1.1 term)."""
+        out = self._r.reason()
+        if not plain:
+            return out
+        return [(s, p, _plain(o)) if type(o) is Literal else (s, p, o) for s, p, o in out]
 
 
 def _plain(lit: Literal) -> Literal:
@@ -74,16 +82,21 @@ class OwlrlClosure:
 
     def __init__(self) -> None:
         self._g = Graph()
+        self._base: list[Triple] = []
         self.errors: list[tuple[Node, str]] = []
 
     def add(self, triples: Iterable[Triple]) -> None:
         for t in triples:
             self._g.add(t)
+            self._base.append(t)
 
     def add_file(self, path: Path) -> bool:
         return False
 
-    def run(self) -> list[Triple]:
+    def base(self) -> list[Triple]:
+        return list(self._base)
+
+    def run(self, plain: bool = True) -> list[Triple]:
         import owlrl
 
         owlrl.DeductiveClosure(

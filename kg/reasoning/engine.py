@@ -17,7 +17,7 @@ from rdflib.term import Node
 from kg.namespaces import PREFIXES
 from kg.ontology import load_ontology, rules_dir
 from kg.reasoning import contradictions as contra
-from kg.reasoning.clean import is_noise
+from kg.reasoning.clean import NoiseFilter
 from kg.reasoning.closure import make_engine
 from kg.reasoning.result import ReasoningResult
 from kg.reasoning.rules import Rule, fire, load_rules
@@ -45,22 +45,26 @@ def _graph(triples: Iterable[Triple]) -> Graph:
     return g
 
 
-def fixpoint(eng, rules: list[Rule], helpers: Iterable[Triple] = ()) -> tuple[list[Triple], dict, dict]:
+def fixpoint(
+    eng, rules: list[Rule], helpers: Iterable[Triple] = (), first: list[Triple] | None = None
+) -> tuple[list[Triple], dict, dict]:
     """Alternate the loaded closure engine `eng` and `rules` until nothing new; (closure, derivations, stats).
 
     `helpers` are scratch triples the rules may match (temporal validity) but that never enter the
     closure. Rules whose constant predicates are absent are skipped without building a graph.
+    `first`: the engine's closure if the caller already ran it.
     """
     helpers = list(helpers)
-    full = eng.run()
+    full = eng.run() if first is None else first
+    member = str(HOLDS_STATUS)
     derivations: dict[Triple, tuple[str, list[Triple]]] = {}
     firings: Counter = Counter()
     rounds = 1
     while rounds <= MAX_ROUNDS:
-        predicates = {p for _, p, _ in full}
+        predicates = {str(p) for _, p, _ in full}  # plain strings: rdflib term hashing is slow
         if helpers:
-            predicates.add(HOLDS_STATUS)
-        active = [r for r in rules if r.predicates() <= predicates]
+            predicates.add(member)
+        active = [r for r in rules if {str(p) for p in r.predicates()} <= predicates]
         if not active:
             break
         graph = _graph(full)
@@ -102,10 +106,10 @@ def reason(dataset: Dataset, *, engine: str = "default", at=None) -> ReasoningRe
     eng.add(asserted.union)
     full, derivations, loop_stats = fixpoint(eng, domain_rules(), helpers)
 
-    vocabulary = set(asserted.ontology.subjects())
+    noise = NoiseFilter(asserted.ontology.subjects())
     inferred = _graph(())
     for t in full:
-        if t not in asserted.union and not is_noise(t, vocabulary):
+        if t not in asserted.union and not noise(t):
             inferred.add(t)
 
     closure = _graph(full)
