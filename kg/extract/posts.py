@@ -82,8 +82,7 @@ _STATE_ROLES = {"President", "PrimeMinister", "ForeignMinister", "DefenceMiniste
 
 def _sentence_state(tagged: TaggedSentence) -> EntityRef | None:
     states = {m.value.key: m.value for m in tagged.mentions if m.kind in "SA" and isinstance(m.value, EntityRef)}
-    orgs = [m for m in tagged.mentions if m.kind == "O"]
-    return next(iter(states.values())) if len(states) == 1 and not orgs else None
+    return next(iter(states.values())) if len(states) == 1 else None
 
 
 def _post_in(tagged: TaggedSentence, m: re.Match[str], ministry_state) -> EntityRef | None:
