@@ -83,6 +83,12 @@ def one(text, reference=None, **kw):
     ("since 1992", "1992"),
     ("the same period of 2013.", "2013"),
     ("2013's figures", "2013"),
+    ("5 Apr 2016", "2016-04-05"),
+    ("Apr. 5, 2016", "2016-04-05"),
+    ("DECEMBER 19, 2014", "2014-12-19"),
+    ("2014/12/19", "2014-12-19"),
+    ("in mid-2015", "2015"),
+    ("by the end of 2017", "2017"),
 ])
 def test_find_dates_absolute_formats(text, iso):
     m = one(text)
@@ -101,9 +107,9 @@ def test_find_dates_slashed_dates_only_when_unambiguous():
     assert one("on 4/13/2016").value == P(2016, 4, 13)
 
 
-def test_find_dates_span_of_year_excludes_preposition():
-    m = one("founded in 2013.")
-    assert m.text == "2013"
+def test_find_dates_span_of_year_excludes_preposition_keeps_modifier():
+    assert one("founded in 2013.").text == "2013"
+    assert one("founded in early 2013.").text == "early 2013"
 
 
 @pytest.mark.parametrize("text", [

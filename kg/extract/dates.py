@@ -326,7 +326,8 @@ def _patterns() -> tuple[_Pattern, ...]:
         return _Pattern(name, re.compile(regex, flags), handler)
 
     return (
-        p("iso-date", rf"(?<![\d.-])(?P<y>{year})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?![\d-])", _full_date),
+        p("iso-date", rf"(?<![\d.-])(?P<y>{year})(?P<sep>[-/.])(?P<iso_m>[01]\d)(?P=sep)(?P<iso_d>[0-3]\d)(?![\d-])",
+          _full_date),
         p("dotted-date", rf"(?<![\d.])(?P<dot_d>[0-3]?\d)\.(?P<dot_m>[01]?\d)\.(?P<y>{year})(?![\d])",
           _full_date),
         p("slashed-date", rf"(?<![\d/])(?P<sl_a>[01]?\d|[0-3]\d)/(?P<sl_b>[0-3]?\d)/(?P<y>{year})(?![\d])",
@@ -363,10 +364,16 @@ def _patterns() -> tuple[_Pattern, ...]:
     )
 
 
+@lru_cache(maxsize=1)
+def _prepositions() -> frozenset[str]:
+    """Cues left out of a mention's span; modifiers such as "early" or "spring" stay in it."""
+    return frozenset(_data()["month_cues"]) | {"in the year", "the year", "year", "around", "circa"}
+
+
 def _mention_start(m: re.Match[str]) -> int:
-    """Where the mention's own words begin: after a preposition cue ("in 2013" → "2013")."""
+    """Where the mention's own words begin: after a preposition ("in 2013" → "2013", "early 2013" stays)."""
     groups = m.groupdict()
-    if groups.get("cue") and m.start("cue") == m.start():
+    if groups.get("cue") and m.start("cue") == m.start() and " ".join(m["cue"].lower().split()) in _prepositions():
         rest = m.start("cue") + len(m["cue"])
         while rest < m.end() and m.string[rest] in " \t\n\r-\u00a0":
             rest += 1
