@@ -68,6 +68,7 @@ def test_metadata_reports_all_bad_rows_at_once():
 def test_metadata_needs_stem_column():
     rows, errors = parse_metadata("name,title\na,b\n")
     assert rows == {} and "stem" in errors[0]
+    assert "commas" in parse_metadata("stem;title;date\na;b;2017\n")[1][0]
 
 
 # --- boilerplate --------------------------------------------------------------------------------

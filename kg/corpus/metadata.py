@@ -36,7 +36,8 @@ def parse_metadata(text: str) -> tuple[dict[str, dict], list[str]]:
     reader = csv.DictReader(io.StringIO(text, newline=""), restkey="__extra__")
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     if "stem" not in header:
-        return {}, [f"line 1: the header must name a 'stem' column (columns: {', '.join(COLUMNS)})"]
+        hint = "; cells must be separated by commas" if any(";" in h or "\t" in h for h in header) else ""
+        return {}, [f"line 1: the header must name a 'stem' column (columns: {', '.join(COLUMNS)}){hint}"]
     errors = []
     unknown = [h for h in header if h not in COLUMNS + OPTIONAL_COLUMNS]
     if unknown:
