@@ -1,0 +1,79 @@
+"""Time: statuses with dates, "latest statement wins" for the timeless shortcuts, as_of views."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import URIRef
+
+from kg.dates import PartialDate
+from kg.namespaces import AKG, INFERRED_GRAPH
+from kg.reasoning import as_of, reason
+from kg.reasoning.source import load_dataset
+
+FIXTURE = Path(__file__).parent / "data" / "reasoning" / "temporal.trig"
+ID = "https://w3id.org/alliance-kg/id/"
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset(FIXTURE)
+
+
+def _pairs(graph, prop):
+    return {(str(s).rsplit("/", 1)[-1], str(o).rsplit("/", 1)[-1]) for s, o in graph.subject_objects(prop)}
+
+
+def _members_on(dataset, date):
+    return _pairs(as_of(dataset, date).graph(INFERRED_GRAPH), AKG.memberOf)
+
+
+def test_temporal_suspension_ends_membership_after_its_date(dataset):
+    assert ("Uzbekistan", "CSTO") in _members_on(dataset, "2010")
+    assert ("Uzbekistan", "CSTO") not in _members_on(dataset, "2013-01-01")
+
+
+def test_temporal_as_of_accepts_partial_dates(dataset):
+    assert _members_on(dataset, PartialDate(2010, 6)) == _members_on(dataset, "2010-06")
+
+
+def test_temporal_timeless_member_of_is_the_latest_statement(dataset):
+    inferred = reason(dataset).inferred
+    members = _pairs(inferred, AKG.memberOf)
+    assert members == {("Armenia", "CSTO"), ("Belarus", "CSTO")}
+    # a suspended member is still affiliated; a former member is not
+    affiliated = _pairs(inferred, AKG.affiliatedWith)
+    assert ("Uzbekistan", "CSTO") in affiliated
+    assert ("Georgia", "CIS") not in affiliated
+
+
+def test_temporal_former_member_with_dates_was_a_member_in_between(dataset):
+    assert ("Georgia", "CIS") in _members_on(dataset, "2003")
+    assert ("Georgia", "CIS") not in _members_on(dataset, "2010")
+
+
+def test_temporal_undated_statement_holds_from_its_publication(dataset):
+    assert ("Armenia", "CSTO") not in _members_on(dataset, "2010")
+    assert ("Armenia", "CSTO") in _members_on(dataset, "2017-05")
+
+
+def test_temporal_upgrade_from_observer_is_not_a_contradiction(dataset):
+    view = as_of(dataset, "2003").graph(INFERRED_GRAPH)
+    assert ("Belarus", "CSTO") in _pairs(view, AKG.observerOf)
+    assert ("Belarus", "CSTO") not in _pairs(view, AKG.memberOf)
+    assert ("Belarus", "CSTO") in _members_on(dataset, "2006")
+    assert reason(dataset).contradictions == []
+
+
+def test_temporal_as_of_keeps_asserted_graphs_and_input(dataset):
+    before = sum(1 for _ in dataset.quads((None, None, None, None)))
+    view = as_of(dataset, "2010")
+    assert sum(1 for _ in dataset.quads((None, None, None, None))) == before
+    fact = URIRef(ID + "fact/u2012")
+    assert (fact, AKG.status, AKG.Suspended) in view.graph(URIRef("https://w3id.org/alliance-kg/doc/u2012"))
+
+
+def test_temporal_as_of_rejects_a_bad_date(dataset):
+    with pytest.raises(ValueError):
+        as_of(dataset, "yesterday")
