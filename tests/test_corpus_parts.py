@@ -93,6 +93,13 @@ def test_boilerplate_patterns_load_and_have_unique_ids():
     ("© AP Photo / Darko Vojinovic", "credit"),
     ("Go back", "navigation"),
     ("Tags: NATO, Serbia", "tags"),
+    ("Share: Facebook | Telegram | X", "share"),
+    ("Follow the Embassy: Facebook | YouTube | Instagram", "share"),
+    ("Home > Politics > Europe", "navigation"),
+    ("Comments (3) | Log in to comment", "prompt"),
+    ("Press contact: media@ministry.example", "prompt"),
+    ("See also: Minsk Talks Stall Again", "related"),
+    ("A- A+ | Print", "share"),
 ])
 def test_boilerplate_line_patterns(line, kind):
     text = f"Headline here\n\nA body sentence that says something.\n{line}\nAnother body sentence here.\n"
@@ -123,6 +130,14 @@ def test_boilerplate_related_headlines_need_a_run():
     assert kinds(one) == []
     two = one + "Lavrov Meets Dacic in Moscow\n"
     assert [k for _, k in kinds(two)] == ["related", "related"]
+
+
+def test_boilerplate_bulleted_list_needs_a_label():
+    items = "- Talks With Minsk Stall Again\n- Will Baku Join the Bloc?\n"
+    assert [k for _, k in kinds(f"Headline\n\nBody text here.\nMore stories\n{items}")] == [
+        "navigation", "related", "related"]
+    timeline = "Milestones\n- 2 March 2019: Talks Open in Minsk\n- 5 May 2020: Treaty Signed\n"
+    assert kinds(f"Headline\n\nBody text here.\n{timeline}") == []
 
 
 def test_boilerplate_tag_line_only_at_the_end():
@@ -205,6 +220,19 @@ def test_guess_title_skips_long_leads_and_bylines():
             "anniversary of the creation of the CSTO, the president spoke about the role of the Organization\n"
             "By John Smith\nSargsyan to “MIR”: CSTO countries together achieve collective benefits\n")
     assert guess_title(lines(text), []) == "Sargsyan to “MIR”: CSTO countries together achieve collective benefits"
+
+
+def test_guess_title_skips_letterheads_and_labels():
+    text = ("MINISTRY OF FOREIGN AFFAIRS\nPress Service\nPRESS RELEASE\nMinsk, 2 March 2019\n"
+            "Minister meets OSCE envoy in Minsk\nThe minister met the envoy on Friday.\n")
+    head = lines(text)
+    skip = [(text.index("Minsk, 2"), text.index("Minsk, 2") + len("Minsk, 2 March 2019"))]
+    assert guess_title(head, skip) == "Minister meets OSCE envoy in Minsk"
+
+
+def test_guess_title_stops_at_the_body():
+    text = "Short note\nThe minister met the envoy on Friday in Minsk.\nTalks In Minsk Continue\n"
+    assert guess_title(lines(text), []) == "Short note"
 
 
 def test_guess_title_none_for_a_lead_sentence():

@@ -83,7 +83,7 @@ def _phrase_line(s: str, r: _Rules) -> tuple[str, str] | None:
     """A line made of UI phrases only ("Community standardsDiscussion", "Share | Tweet")."""
     low, i, first = s.lower(), 0, None
     while i < len(low):
-        if low[i] in " \t|•·/,-–—\u00a0":
+        if low[i] in " \t|•·/,:-–—\u00a0":
             i += 1
             continue
         for phrase, kind, rule in r.phrases:
@@ -171,8 +171,12 @@ def _is_tag_line(s: str, structure: dict) -> bool:
             and all(re.fullmatch(item, p) for p in parts) and not s.rstrip().endswith("."))
 
 
+_BULLET = re.compile(r"[-•*·–—]\s+")
+
+
 def is_headline_like(s: str, max_words: int) -> bool:
-    """Short, starts with a capital or quote, no final full stop: the shape of a headline."""
+    """Short, starts with a capital or quote, no final full stop: the shape of a headline (or list item)."""
+    s = _BULLET.sub("", s, count=1) if _BULLET.match(s) else s
     words = s.split()
     return (1 <= len(words) <= max_words and not s.endswith(".") and bool(re.match(r"[\"“‘'«(]?[A-Z0-9]", s))
             and any(c.isalpha() for c in s))
@@ -184,12 +188,20 @@ def _title_cased(s: str) -> bool:
 
 
 def _tail(body: list[Line], found: dict, mark, structure: dict) -> None:
-    """Tag lines and a run of related headlines at the end of the page."""
+    """Tag lines and a run of related headlines at the end of the page.
+
+    An unlabelled run must be mostly title-cased ("Serbia's New Missile Will Keep
+    NATO at Bay"); a bulleted run counts only under a label such as "Related:" or
+    "Read more", since a bulleted list closing an article is often content (a
+    timeline, key facts).
+    """
     max_words = structure.get("headline_max_words", 15)
     run: list[int] = []
+    stopper: Span | None = None
     for i in range(len(body) - 1, -1, -1):
         if i in found:
             if run:
+                stopper = found[i]
                 break
             continue
         s = body[i].text
@@ -200,8 +212,13 @@ def _tail(body: list[Line], found: dict, mark, structure: dict) -> None:
             run.append(i)
             continue
         break
-    titled = sum(_title_cased(body[i].text) for i in run)
-    if len(run) >= structure.get("related_min_lines", 2) and titled >= structure.get(
-            "related_title_case_share", 0.5) * len(run):
+    labelled = stopper is not None and stopper.kind in ("navigation", "related")
+    if any(_BULLET.match(body[i].text) for i in run):
+        ok = labelled and len(run) >= 1
+    else:
+        titled = sum(_title_cased(body[i].text) for i in run)
+        ok = len(run) >= structure.get("related_min_lines", 2) and (
+            labelled or titled >= structure.get("related_title_case_share", 0.5) * len(run))
+    if ok:
         for i in run:
             mark(i, "related", "related-headlines")

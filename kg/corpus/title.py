@@ -1,4 +1,4 @@
-"""A title read from the text when no metadata gives one: the first headline-shaped line."""
+"""A title read from the text when no metadata gives one: a headline-shaped line at the top."""
 
 from __future__ import annotations
 
@@ -8,21 +8,31 @@ from kg.corpus.boilerplate import is_headline_like
 from kg.corpus.lines import Line
 
 TITLE_MAX_WORDS = 20
-TITLE_LOOKAHEAD = 3  # a headline is among the first content lines or nowhere
+TITLE_MIN_WORDS = 3  # "Press Office" is a letterhead, not a headline
+TITLE_LOOKAHEAD = 8  # a headline is among the first lines or nowhere
 _BYLINE = re.compile(r"(?i:by|from|author|posted by|written by)\b")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’»)]*$")
 
 
 def guess_title(head: list[Line], skip: list[tuple[int, int]]) -> str | None:
-    """The first of the first few content lines that looks like a headline (short, no full stop).
+    """The first headline-shaped line before the first full sentence of the article.
 
-    Lines that hold a dateline (given in `skip`) or a byline are passed over; the
-    lead paragraph of an article without a headline is not taken as its title.
+    Passed over: lines holding a dateline (given in `skip`), bylines, all-capitals
+    letterheads and labels ("PRESS RELEASE", "IN BRIEF"), and lines too long for a
+    headline. A line of fewer than TITLE_MIN_WORDS words is taken only when nothing
+    better comes. The lead paragraph of an article without a headline is not a title.
     """
+    candidates = []
     for line in head[:TITLE_LOOKAHEAD]:
         if any(s < line.end and line.start < e for s, e in skip):
             continue
-        if _BYLINE.match(line.text):
+        if _SENTENCE_END.search(line.text) and len(line.words) > 3:
+            break  # the body has begun
+        if _BYLINE.match(line.text) or not any(c.islower() for c in line.text):
             continue
         if is_headline_like(line.text, TITLE_MAX_WORDS):
-            return line.text
-    return None
+            candidates.append(line.text)
+    for text in candidates:
+        if len(re.findall(r"\w+", text)) >= TITLE_MIN_WORDS:
+            return text
+    return candidates[0] if candidates else None
