@@ -46,6 +46,12 @@ serve: $(STAMP) build/kg.trig
 chromium:
 	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
 
+bench: bench-reason
+
+# LUBM(1) materialization: kg reason vs reasonable (medians) vs owlrl (once, ~75 s+), 14 queries checked.
+bench-reason: $(STAMP)
+	$(BIN)/python bench/bench_reason.py --runs 5
+
 bench-server: $(STAMP) build/kg.trig
 	$(BIN)/pip install -q -e '.[dev,bench]'
 	$(BIN)/python bench/bench_server.py --kg build
