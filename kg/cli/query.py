@@ -13,6 +13,20 @@ from kg.query import FORMATS, KnowledgeGraph, format_result
 CLI_FORMATS = ["table", "json", "csv", "tsv", "xml", "turtle", "ntriples", "jsonld", "trig", "nquads"]
 
 
+def _as_of(kg_dir: Path, date: str) -> KnowledgeGraph:
+    """The KG as of a date (kg.reasoning.temporal.as_of), wrapped for querying."""
+    from kg.reasoning.source import load_dataset
+    from kg.reasoning.temporal import as_of
+
+    path = kg_dir / "kg.trig" if kg_dir.is_dir() or not kg_dir.suffix else kg_dir
+    KnowledgeGraph.load(kg_dir)  # the same clean error if there is no build
+    try:
+        view = as_of(load_dataset(path), date)
+    except ValueError as exc:
+        raise QueryError(f"--as-of: {exc}") from exc
+    return KnowledgeGraph.from_dataset(view)
+
+
 def read_query(query_or_file: str) -> str:
     """The query text: the argument itself, or the contents of the .rq file it names."""
     path = Path(query_or_file)
@@ -36,7 +50,10 @@ def read_query(query_or_file: str) -> str:
               help="table: aligned text with compact names; json/xml/csv/tsv: SPARQL results; "
                    "turtle and other RDF formats for CONSTRUCT/DESCRIBE.")
 @click.option("--timeout", type=float, default=None, help="Stop the query after this many seconds.")
-def query(query_or_file: str, kg_dir: Path, fmt: str, timeout: float | None) -> None:
+@click.option("--as-of", "as_of_date", default=None, metavar="DATE",
+              help="Answer as of DATE (YYYY, YYYY-MM or YYYY-MM-DD): membership shortcuts "
+                   "(memberOf, observerOf, affiliatedWith...) recomputed from statuses valid then.")
+def query(query_or_file: str, kg_dir: Path, fmt: str, timeout: float | None, as_of_date: str | None) -> None:
     """Run SPARQL over a built KG; the union of all named graphs is the default graph.
 
     QUERY_OR_FILE is a query string or a path to a .rq file.
@@ -46,9 +63,11 @@ def query(query_or_file: str, kg_dir: Path, fmt: str, timeout: float | None) -> 
         kg query 'SELECT ?x WHERE { ?x akg:memberOf ?o }' --kg build
 
         kg query queries/cq01.rq --format json
+
+        kg query 'SELECT ?x WHERE { ?x akg:memberOf ?o }' --as-of 2010-06
     """
     text = read_query(query_or_file)
-    graph = KnowledgeGraph.load(kg_dir)
+    graph = _as_of(kg_dir, as_of_date) if as_of_date else KnowledgeGraph.load(kg_dir)
     result = graph.query(text, timeout=timeout)
     if fmt == "table" or result.kind in FORMATS[fmt][1]:
         out = format_result(result, fmt)
