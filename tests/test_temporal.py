@@ -77,3 +77,24 @@ def test_temporal_as_of_keeps_asserted_graphs_and_input(dataset):
 def test_temporal_as_of_rejects_a_bad_date(dataset):
     with pytest.raises(ValueError):
         as_of(dataset, "yesterday")
+
+
+def test_temporal_kg_query_as_of_option(dataset, tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    built = load_dataset(FIXTURE)
+    built.graph(INFERRED_GRAPH).__iadd__(reason(built).inferred)
+    built.serialize(tmp_path / "kg.trig", format="trig")
+    q = "PREFIX akg: <https://w3id.org/alliance-kg/ontology#> SELECT ?x WHERE { ?x akg:memberOf ?o }"
+    runs = {}
+    for date in ("2010", "2013-01-01", None):
+        args = ["query", q, "--kg", str(tmp_path), "--format", "csv"] + (["--as-of", date] if date else [])
+        res = CliRunner().invoke(cli, args)
+        assert res.exit_code == 0, res.output
+        runs[date] = res.output
+    assert "Uzbekistan" in runs["2010"] and "Uzbekistan" not in runs["2013-01-01"]
+    assert "Uzbekistan" not in runs[None]
+    bad = CliRunner().invoke(cli, ["query", q, "--kg", str(tmp_path), "--as-of", "soon"])
+    assert bad.exit_code == 2 and "Error:" in bad.output
