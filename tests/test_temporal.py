@@ -98,3 +98,16 @@ def test_temporal_kg_query_as_of_option(dataset, tmp_path):
     assert "Uzbekistan" not in runs[None]
     bad = CliRunner().invoke(cli, ["query", q, "--kg", str(tmp_path), "--as-of", "soon"])
     assert bad.exit_code == 2 and "Error:" in bad.output
+
+
+def test_temporal_documented_sparql_pattern_agrees_with_as_of(dataset):
+    """The as-of SPARQL pattern of kg/reasoning/README.md gives the same members as as_of()."""
+    import pyoxigraph as ox
+
+    text = (Path(__file__).parent / "data" / "reasoning" / "as-of-members.rq").read_text()
+    store = ox.Store()
+    store.load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
+    for day in ("2003-01-01", "2010-06-15", "2013-01-01", "2018-01-01"):
+        rows = store.query(text.replace("2010-06-15", day), use_default_graph_as_union=True)
+        got = {(r["x"].value.rsplit("/", 1)[-1], r["org"].value.rsplit("/", 1)[-1]) for r in rows}
+        assert got == _members_on(dataset, day), day
