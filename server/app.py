@@ -18,6 +18,7 @@ from server.dumps import DUMPS, default_cache_dir, write_dumps
 from server.errors import HTTPError, error_response
 from server.examples import load_examples
 from server.executor import PoolBusy, QueryPool, QueryRequest
+from server.inworker import CheapQueries
 from server.negotiation import choose, content_type, prefers_html
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,10 @@ def create_app(config: ServerConfig | None = None, pool: QueryPool | None = None
     app.config["MAX_CONTENT_LENGTH"] = cfg.max_body
     app.config["AKG_DUMPS"] = write_dumps(kg_file, cfg.cache_dir or default_cache_dir(kg_file))
     app.config["AKG_POOL"] = pool or QueryPool(kg_file, cfg.query_processes)
+    # known-cheap queries skip the pipe; updates change costs, so then every query goes to the pool
+    in_worker = cfg.cheap_seconds > 0 and not cfg.update_token
+    app.config["AKG_QUERIES"] = (CheapQueries(app.config["AKG_POOL"], kg_file, cfg.cheap_seconds)
+                                 if in_worker else app.config["AKG_POOL"])
     app.config["AKG_EXAMPLES"] = load_examples()
     stats = app.config["AKG_POOL"].run(
         QueryRequest("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"), timeout=120
@@ -177,7 +182,7 @@ def _internal_query(text: str) -> QueryResult:
     cfg = current_app.config["AKG"]
     try:
         req = QueryRequest(text, max_rows=cfg.max_rows)
-        return current_app.config["AKG_POOL"].run(req, timeout=cfg.timeout)
+        return current_app.config["AKG_QUERIES"].run(req, timeout=cfg.timeout)
     except (QueryTimeout, PoolBusy) as exc:
         raise HTTPError(503, str(exc), {"Retry-After": "1"}) from exc
     except QueryError as exc:
@@ -222,6 +227,8 @@ def _unexpected(exc: Exception) -> Response:
 
 
 def _cors(resp: Response) -> Response:
+    present = {key.lower() for key in resp.headers.keys()}  # one pass, not one scan per header
     for key, value in CORS_HEADERS.items():
-        resp.headers.setdefault(key, value)
+        if key.lower() not in present:
+            resp.headers.add(key, value)
     return resp

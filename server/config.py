@@ -28,6 +28,8 @@ class ServerConfig:
     allowed_services: tuple[str, ...] = ()
     #: query processes per web worker
     query_processes: int = 2
+    #: a query the pool answered within this many seconds runs in the web worker next time; 0: never
+    cheap_seconds: float = 0.05
     #: where dumps are written once at start-up (default: DIR/.serve)
     cache_dir: Path | None = None
     extra: dict = field(default_factory=dict)
@@ -50,6 +52,7 @@ class ServerConfig:
             update_token=env.get(UPDATE_TOKEN_ENV) or None,
             allowed_services=tuple(s for s in env.get("AKG_ALLOW_SERVICE", "").split() if s),
             query_processes=int(env.get("AKG_QUERY_PROCESSES", 2)),
+            cheap_seconds=float(env.get("AKG_CHEAP_SECONDS", 0.05)),
         )
         for key, value in overrides.items():
             setattr(cfg, key, value)
@@ -64,6 +67,7 @@ class ServerConfig:
             "AKG_BASE": self.base,
             "AKG_ALLOW_SERVICE": " ".join(self.allowed_services),
             "AKG_QUERY_PROCESSES": str(self.query_processes),
+            "AKG_CHEAP_SECONDS": str(self.cheap_seconds),
         }
         if self.update_token:
             env[UPDATE_TOKEN_ENV] = self.update_token

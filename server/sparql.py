@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hmac
 from dataclasses import dataclass
 
@@ -9,7 +10,7 @@ from flask import Response, current_app, request
 from werkzeug.datastructures import MultiDict
 
 from kg.errors import QueryError
-from kg.query import QueryTimeout, inspect_query
+from kg.query import QueryShape, QueryTimeout, inspect_query
 from server.errors import HTTPError
 from server.executor import PoolBusy, QueryRequest, Serialized
 from server.negotiation import FOR_KIND, MEDIA_TYPES, content_type
@@ -77,10 +78,18 @@ def _operation(kind: str, text: str, params: MultiDict) -> Operation:
     return Operation(kind, text, dg, ng, params)
 
 
+_inspect_cached = functools.lru_cache(maxsize=512)(inspect_query)
+
+
+def _shape(text: str) -> QueryShape:
+    """inspect_query, remembered for short texts (clients repeat the same queries; results are read-only)."""
+    return _inspect_cached(text) if len(text) <= 8192 else inspect_query(text)
+
+
 def check_allowed(op: Operation) -> None:
     """Refuse what the operator has not enabled: updates (403), SERVICE and LOAD elsewhere (403)."""
     cfg = current_app.config["AKG"]
-    shape = inspect_query(op.text)
+    shape = _shape(op.text)
     if op.kind == "query" and shape.is_update:
         raise HTTPError(400, "this is a SPARQL Update; send it as `update` (POST), not as `query`")
     for endpoint in shape.services + shape.loads:
@@ -108,7 +117,7 @@ def run_query(op: Operation) -> Serialized:
                        max_rows=cfg.max_rows, base_iri=request.host_url + "sparql", serialize=True,
                        accept=request.headers.get("Accept"), fmt=op.params.get("format"))
     try:
-        return current_app.config["AKG_POOL"].run(req, timeout=cfg.timeout)
+        return current_app.config["AKG_QUERIES"].run(req, timeout=cfg.timeout)
     except QueryTimeout as exc:
         raise HTTPError(503, f"{exc}; simplify the query or add a LIMIT", {"Retry-After": "1"}) from exc
     except PoolBusy as exc:

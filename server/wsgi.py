@@ -8,7 +8,7 @@ from server.config import ServerConfig
 
 
 class GunicornServer(BaseApplication):
-    """gunicorn with gthread workers; each worker builds its own app after the fork."""
+    """gunicorn, gthread workers lingering on keep-alive connections (server/worker.py); one app per worker."""
 
     def __init__(self, config: ServerConfig, host: str, port: int, workers: int):
         self.akg = config
@@ -21,7 +21,7 @@ class GunicornServer(BaseApplication):
         settings = {
             "bind": self.bind,
             "workers": self.workers,
-            "worker_class": "gthread",
+            "worker_class": "server.worker.LingeringThreadWorker",
             "threads": threads,
             "timeout": int(self.akg.timeout) + 60,
             "graceful_timeout": 10,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import threading
 import time
@@ -64,3 +65,25 @@ def test_server_socket_concurrent_requests_keep_their_own_answers():
         with ThreadPoolExecutor(8) as pool:
             results = list(pool.map(ask, labels * 10))
         assert all(results)
+
+
+def test_server_socket_keep_alive_connections_answer_in_turn():
+    """Requests back to back on kept-alive connections, including one left idle past the linger."""
+    q = "/sparql?" + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"})
+    with running_server(FIXTURE, "--workers", "1", "--query-processes", "1") as base:
+        host = base.split("://", 1)[1]
+        busy, idle = http.client.HTTPConnection(host, timeout=5), http.client.HTTPConnection(host, timeout=5)
+        try:
+            for conn in (busy, idle):
+                conn.request("GET", q, headers={"Accept": "application/sparql-results+json"})
+                assert json.loads(conn.getresponse().read())["boolean"] is True
+            for _ in range(50):
+                busy.request("GET", q, headers={"Accept": "application/sparql-results+json"})
+                resp = busy.getresponse()
+                assert resp.status == 200 and json.loads(resp.read())["boolean"] is True
+            time.sleep(0.2)  # past the linger: the idle connection is back with the poller
+            idle.request("GET", "/healthz")
+            assert idle.getresponse().status == 200
+        finally:
+            busy.close()
+            idle.close()
