@@ -82,7 +82,8 @@ def main(argv=None) -> int:
     for name, ts in times.items():
         med = statistics.median(ts)
         correct = lubm.correct(lubm.answer_counts(outputs[name]), d)
-        print(f"{name:<22} {med:>9.2f} {med / base:>13.2f} {len(correct):>5}/14  {[round(t, 2) for t in ts]}")
+        print(f"{name:<22} {med:>9.2f} {med / base:>13.2f} {len(correct):>5}/14  {[round(t, 2) for t in ts]}",
+              flush=True)
         if name.startswith("kg reason"):
             ok = len(correct) == 14 and med <= 1.5 * base
     print("target (kg reason: 14/14 and <= 1.5x reasonable):", "met" if ok else "NOT met")

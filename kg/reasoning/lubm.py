@@ -10,6 +10,7 @@ import csv
 from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib import BNode, URIRef
 
 #: ../shared/anchors/lubm relative to the repository root.
 LUBM_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "anchors" / "lubm"
@@ -29,7 +30,9 @@ def queries(directory: Path = LUBM_DIR) -> dict[str, str]:
 
 
 def store_of(triples) -> ox.Store:
-    data = "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in triples)
+    """An Oxigraph store of the triples (generalized triples, e.g. owlrl's literal subjects, skipped)."""
+    valid = (t for t in triples if isinstance(t[0], URIRef | BNode) and isinstance(t[1], URIRef))
+    data = "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in valid)
     store = ox.Store()
     store.bulk_load(data.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
     return store
