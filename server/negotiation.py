@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 #: format name -> media types it answers to (first is the one sent)
 MEDIA_TYPES: dict[str, tuple[str, ...]] = {
     "json": ("application/sparql-results+json", "application/json"),
@@ -67,6 +69,7 @@ def _quality(media_type: str, accepted: list[tuple[str, float]]) -> float:
     return q
 
 
+@functools.lru_cache(maxsize=256)  # pure; clients send the same few Accept headers again and again
 def choose(candidates: tuple[str, ...], accept: str | None, fmt: str | None = None) -> str | None:
     """The best format name among `candidates`, or None when nothing is acceptable (406).
 
