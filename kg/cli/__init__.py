@@ -39,13 +39,7 @@ def cli() -> None:
 
 
 for _module, _attr in COMMANDS:
-    try:
-        _mod = importlib.import_module(_module)
-    except ModuleNotFoundError as _exc:
-        if _exc.name != _module:
-            raise
-        continue  # verb not written yet
-    cli.add_command(getattr(_mod, _attr))
+    cli.add_command(getattr(importlib.import_module(_module), _attr))
 
 
 def main() -> None:
