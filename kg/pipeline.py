@@ -50,8 +50,9 @@ def new_dataset() -> Dataset:
     return ds
 
 
-def _add_graph(ds: Dataset, g: Graph) -> None:
-    target = ds.graph(g.identifier)
+def _add_graph(ds: Dataset, g: Graph, identifier=None) -> None:
+    """Copy `g` into the named graph `identifier` (default: g's own name) of `ds`."""
+    target = ds.graph(identifier or g.identifier)
     for t in g:
         target.add(t)
 
@@ -62,7 +63,7 @@ def build(corpus_dir: Path, *, reason: bool = True, engine: str = "default",
     gazetteer = Gazetteer.load()
     corpus = read_corpus(corpus_dir)
     ds = new_dataset()
-    _add_graph(ds, _named(load_ontology(), ONTOLOGY_GRAPH))
+    _add_graph(ds, load_ontology(), ONTOLOGY_GRAPH)
     documents: list[DocumentFacts] = []
     skipped = [{"file": str(p.path), "reason": p.reason} for p in corpus.problems]
     entity_refs = []
@@ -92,18 +93,11 @@ def build(corpus_dir: Path, *, reason: bool = True, engine: str = "default",
         from kg.reasoning import reason as run_reasoning
 
         reasoning = run_reasoning(ds, engine=engine)
-        _add_graph(ds, _named(reasoning.inferred, INFERRED_GRAPH))
+        _add_graph(ds, reasoning.inferred, INFERRED_GRAPH)
         result.contradictions = reasoning.contradictions
         result.report["reasoning"] = reasoning.stats
     result.report.update(_report(result, skipped, shape_problems))
     return result
-
-
-def _named(g: Graph, identifier) -> Graph:
-    out = Graph(identifier=identifier)
-    for t in g:
-        out.add(t)
-    return out
 
 
 def _report(result: BuildResult, skipped: list[dict], shapes: dict[str, list[str]]) -> dict:

@@ -34,12 +34,10 @@ def _evidence(tagged: TaggedSentence, rule: str) -> Evidence:
 
 
 def _date_near(tagged: TaggedSentence, m: re.Match[str]):
-    """The date of a status change: a date mention in the same clause, nearest after the match."""
-    dates = tagged.mentions_in(m.end(), len(tagged.tagged), "D")
-    after = [d for d in dates if not re.search(r"[;.]", tagged.tagged[m.end():tagged.tagged.find(
-        "⟦D" + str(tagged.mentions.index(d)) + "⟧")])]
-    if after:
-        return after[0].value.value
+    """The date of a status change: the first date after the match in the same clause, else the last before it."""
+    clause_end = re.compile(r"[;.]|⟦D\d+⟧").search(tagged.tagged, m.end())
+    if clause_end and clause_end.group(0).startswith("⟦"):
+        return tagged.mentions_in(clause_end.start(), clause_end.end(), "D")[0].value.value
     before = tagged.mentions_in(0, m.start(), "D")
     return before[-1].value.value if before else None
 
@@ -94,6 +92,3 @@ def find_neutrality(tagged: TaggedSentence) -> Iterator[Neutrality]:
             for state in tagged.group_mentions(m, "state", "S"):
                 yield Neutrality(state.value, _evidence(tagged, rule["id"]))
 
-
-def entity(mention: Mention) -> EntityRef:
-    return mention.value

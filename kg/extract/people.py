@@ -13,11 +13,11 @@ person of the same document.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from kg.extract.lexicon import roles
 from kg.extract.tagging import TaggedSentence, expand
+from kg.gazetteer import fold, slugify
 from kg.model import EntityRef
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
@@ -48,11 +48,6 @@ _PATRONYMIC = re.compile(r"(?:ovich|evich|yevich|ovna|evna|yevna|ich|ichna|vna)$
 _SPEECH = r"(?:said|says|told|stated|noted|added|stressed|emphasi[sz]ed|pointed\s+out|explained|declared|announced|remarked|warned|wrote|confirmed|met|meets|visited|arrived)"
 
 
-def fold(text: str) -> str:
-    """ASCII folding for IRIs: "Vučić" → "Vucic"."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
 @dataclass
 class Person:
     key: str
@@ -73,8 +68,7 @@ def canonical(name: str) -> tuple[str, str]:
     if len(tokens) == 3 and _PATRONYMIC.search(tokens[1]):
         tokens = [tokens[0], tokens[2]]
     label = " ".join(tokens)
-    key = re.sub(r"[^A-Za-z0-9_-]", "", fold(label).replace(" ", "_").replace("’", "").replace("'", ""))
-    return key, label
+    return slugify(label), label
 
 
 def _clean(name: str) -> str | None:

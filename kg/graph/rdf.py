@@ -13,6 +13,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
 from kg.dates import PartialDate
+from kg.extract.document import entity_ref
 from kg.gazetteer import Gazetteer
 from kg.model import EntityRef, Event, Evidence, Fact, Membership, Neutrality, NonMembership, Post
 from kg.namespaces import AKG, ID, PROV, SCHEMA, WD, doc_iri
@@ -146,9 +147,9 @@ def entities_graph(refs: Iterable[EntityRef], gazetteer: Gazetteer, identifier: 
             if ent.part_of:
                 parent = gazetteer.get(ent.part_of)
                 g.add((node, AKG.partOf, URIRef(f"{ID}org/{parent.key}")))
-                pending.append(EntityRef("org", parent.key, parent.label, tuple(parent.types), tuple(parent.aliases)))
+                pending.append(entity_ref(parent))
             if ent.country:
                 state = gazetteer.get(ent.country)
                 g.add((node, AKG.country, URIRef(f"{ID}state/{state.key}")))
-                pending.append(EntityRef("state", state.key, state.label, tuple(state.types), tuple(state.aliases)))
+                pending.append(entity_ref(state))
     return g
