@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import shutil
-import signal
 import subprocess
 import tempfile
 import time
 import urllib.request
 
 import pytest
-from test_server_support import FIXTURE, ROOT, free_port, running_server
+from test_server_support import FIXTURE, ROOT, free_port, running_server, stop_process_group
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -89,13 +87,7 @@ def chromium(url: str):
         finally:
             tools.ws.close()
     finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(5)
+        stop_process_group(proc, grace=10)
         shutil.rmtree(profile, ignore_errors=True)
 
 

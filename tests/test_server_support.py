@@ -53,14 +53,19 @@ def running_server(
             time.sleep(0.2)
         yield f"http://127.0.0.1:{port}"
     finally:
+        stop_process_group(proc, grace=15)
+
+
+def stop_process_group(proc: subprocess.Popen, grace: float) -> None:
+    """SIGTERM a process started with start_new_session, SIGKILL after `grace` seconds; bounded."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(grace)
+    except subprocess.TimeoutExpired:
         with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(15)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(5)
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(5)
 
 
 def request(method: str, url: str, body: bytes | None = None, headers: dict | None = None,
