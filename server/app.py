@@ -18,6 +18,7 @@ from server.dumps import DUMPS, default_cache_dir, write_dumps
 from server.errors import HTTPError, error_response
 from server.examples import load_examples
 from server.executor import PoolBusy, QueryPool, QueryRequest
+from server.fastpath import SparqlFastPath
 from server.inworker import CheapQueries
 from server.negotiation import choose, content_type, prefers_html
 
@@ -54,6 +55,8 @@ def create_app(config: ServerConfig | None = None, pool: QueryPool | None = None
     app.config["AKG_GRAPHS"] = {g.value: int(n.value) for g, n in stats.rows}
     app.config["AKG_TRIPLES"] = app.config["AKG_POOL"].triples
 
+    if isinstance(app.config["AKG_QUERIES"], CheapQueries):
+        app.wsgi_app = SparqlFastPath(app.wsgi_app, app.config["AKG_QUERIES"], cfg.max_rows, CORS_HEADERS)
     for path, view, methods in ROUTES:
         app.add_url_rule(path, view_func=view, methods=methods, endpoint=path)
     app.register_error_handler(HTTPError, lambda e: error_response(e.status, e.message, e.headers))

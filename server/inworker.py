@@ -44,20 +44,27 @@ class CheapQueries:
         with self._lock:
             return self._key(req) in self._known
 
+    def run_known(self, req: QueryRequest) -> QueryResult | Serialized | None:
+        """The answer computed in the worker if `req` is known to be cheap, else None (nothing run)."""
+        key = self._key(req)
+        with self._lock:
+            if key not in self._known:
+                return None
+            self._known.move_to_end(key)
+        start = time.perf_counter()
+        result = _answer(self.kg, req)
+        if time.perf_counter() - start > self.cheap:
+            self._forget(key)
+        return result
+
     def run(self, req: QueryRequest, timeout: float, wait: float | None = None) -> QueryResult | Serialized:
         """Like QueryPool.run; in the worker for a known-cheap request, else in the pool (and learn)."""
+        known = self.run_known(req)
+        if known is not None:
+            return known
         key = self._key(req)
         cheap = min(self.cheap, timeout / 10)
-        with self._lock:
-            known = key in self._known
-            if known:
-                self._known.move_to_end(key)
         start = time.perf_counter()
-        if known:
-            result = _answer(self.kg, req)
-            if time.perf_counter() - start > cheap:
-                self._forget(key)
-            return result
         result = self.pool.run(req, timeout, wait)
         if time.perf_counter() - start <= cheap:
             with self._lock:

@@ -18,6 +18,8 @@ from server.negotiation import FOR_KIND, MEDIA_TYPES, content_type
 FORM = "application/x-www-form-urlencoded"
 QUERY_TYPE = "application/sparql-query"
 UPDATE_TYPE = "application/sparql-update"
+#: where the protocol is served
+PATHS = ("/sparql", "/sparql/")
 
 
 @dataclass
@@ -32,7 +34,7 @@ class Operation:
 def read_operation() -> Operation | None:
     """The operation a request carries, or None for a GET without one (service description / page)."""
     params = MultiDict(request.args)
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):  # HEAD: GET's headers, no body (Flask drops it)
         if "update" in params:
             raise HTTPError(400, "an update must be sent with POST, never GET")
         if "query" not in params:
@@ -81,7 +83,7 @@ def _operation(kind: str, text: str, params: MultiDict) -> Operation:
 _inspect_cached = functools.lru_cache(maxsize=512)(inspect_query)
 
 
-def _shape(text: str) -> QueryShape:
+def shape_of(text: str) -> QueryShape:
     """inspect_query, remembered for short texts (clients repeat the same queries; results are read-only)."""
     return _inspect_cached(text) if len(text) <= 8192 else inspect_query(text)
 
@@ -89,7 +91,7 @@ def _shape(text: str) -> QueryShape:
 def check_allowed(op: Operation) -> None:
     """Refuse what the operator has not enabled: updates (403), SERVICE and LOAD elsewhere (403)."""
     cfg = current_app.config["AKG"]
-    shape = _shape(op.text)
+    shape = shape_of(op.text)
     if op.kind == "query" and shape.is_update:
         raise HTTPError(400, "this is a SPARQL Update; send it as `update` (POST), not as `query`")
     for endpoint in shape.services + shape.loads:
