@@ -115,3 +115,47 @@ def test_exercise_translation_is_one_event():
 def test_anniversary_is_not_an_event():
     assert not [f for f in facts("It is the 25th anniversary of the signing of the treaty between Russia and Belarus.")
                 if isinstance(f, Event)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Finland has become the 31st member of NATO.", {("Finland", "FullMember", "NATO")}),
+    ("Montenegro became NATO's 29th member in June 2017.", {("Montenegro", "FullMember", "NATO")}),
+    ("Morocco, which had walked out of the OAU in 1984, rejoined the African Union in January 2017.",
+     {("Morocco", "FullMember", "African Union")}),
+    ("Estonia also remains a member of the European Union.", {("Estonia", "FullMember", "European Union")}),
+    ("Poland is a NATO member and borders Belarus.", {("Poland", "FullMember", "NATO")}),
+    ("Kazakhstan is a participating State of the OSCE.", {("Kazakhstan", "FullMember", "OSCE")}),
+    ("Japan, for its part, is one of the OSCE's Asian Partners for Co-operation.", {("Japan", "Partner", "OSCE")}),
+    ("Georgia has been a NATO partner since 1994.", {("Georgia", "Partner", "NATO")}),
+    ("Ireland and Austria, two neutral states that are full members of the EU, abstained.",
+     {("Ireland", "FullMember", "European Union"), ("Austria", "FullMember", "European Union")}),
+    ("Moldova's observer status in the EAEU was confirmed in 2018.",
+     {("Moldova", "Observer", "EAEU")}),
+    ("Mali and Niger completed their withdrawal from ECOWAS in January 2025.",
+     {("Mali", "Former", "ECOWAS"), ("Niger", "Former", "ECOWAS")}),
+])
+def test_memberships_other_constructions(text, expected):
+    assert memberships(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine is a NATO member candidate.",
+    "Ukraine is not a NATO member.",
+    "Serbia would become NATO's 33rd member if it applied.",
+    "Sweden is expected to become NATO's 32nd member.",
+    "China is an EU partner for trade.",
+    "Georgia, which is not a member of NATO, joined the exercise.",
+])
+def test_memberships_other_constructions_not_asserted(text):
+    assert memberships(text) == set()
+
+
+def test_memberships_without_an_organization_take_the_articles_organization():
+    text = ("The SCO summit opened in Astana on Wednesday. SCO leaders met for two days. "
+            "Afghanistan remains formally an observer, but its delegation was not invited. "
+            "Turkmenistan is a former member, and nobody expects it back.")
+    found = memberships(text)
+    assert ("Afghanistan", "Observer", "SCO") in found
+    assert ("Turkmenistan", "Former", "SCO") in found
+    lone = "Afghanistan remains formally an observer, but its delegation was not invited."
+    assert memberships(lone) == set()  # no organization the article is about: no fact
