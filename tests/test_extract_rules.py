@@ -159,3 +159,49 @@ def test_memberships_without_an_organization_take_the_articles_organization():
     assert ("Turkmenistan", "Former", "SCO") in found
     lone = "Afghanistan remains formally an observer, but its delegation was not invited."
     assert memberships(lone) == set()  # no organization the article is about: no fact
+
+
+def neutral_states(text: str) -> set[str]:
+    return {f.state.label for f in facts(text) if isinstance(f, Neutrality)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Switzerland, neutral since 1815, stayed out of the war.", {"Switzerland"}),
+    ("Turkmenistan left the bloc in 2005, citing its permanent neutrality.", {"Turkmenistan"}),
+    ("Short answer: no. Austria's neutrality is enshrined in its constitution.", {"Austria"}),
+    ("Russia urged Moldova to respect its constitutional neutrality.", set()),
+    ("Moldova, neutral on the question of sanctions, abstained.", set()),
+])
+def test_neutrality_other_constructions(text, expected):
+    assert neutral_states(text) == expected
+
+
+def the_event(text: str) -> Event:
+    (ev,) = [f for f in facts(text) if isinstance(f, Event)]
+    return ev
+
+
+def test_meeting_of_an_organization_in_the_capital_named_by_adjective():
+    ev = the_event("Foreign ministers gathered for a meeting of the SCO in the Kazakh capital on 3 May.")
+    assert ev.type == "Meeting" and ev.location.label == "Astana"
+    assert {p.label for p in ev.participants} == {"SCO"}
+    assert ev.date == PartialDate(2024, 5, 3)
+
+
+def test_capital_of_is_not_the_capital():
+    text = "Ministers of the SCO met on 3 July in the Kazakh capital of culture, Turkistan."
+    assert all(getattr(f, "location", None) is None or f.location.label != "Astana" for f in facts(text))
+
+
+def test_meeting_held_in_a_state_and_those_attending():
+    ev = the_event("ASEAN foreign ministers met in Laos on 25 July, with Timor-Leste, an observer since 2022, "
+                   "attending.")
+    assert ev.location.label == "Laos"
+    assert {p.label for p in ev.participants} >= {"ASEAN", "Timor-Leste"}
+
+
+def test_talks_under_way_take_the_publication_date():
+    ev = the_event("Talks between Jane Doe and John Roe are under way in Washington.")
+    assert ev.type == "Talks" and ev.date == REF
+    finished = [f for f in facts("Jane Doe and John Roe held talks in Washington.") if isinstance(f, Event)]
+    assert all(e.date is None for e in finished)  # no date in the text: none invented

@@ -64,6 +64,11 @@ class _Reader:
             kind = {"state": "S", "org": "O", "place": "L"}[m.entity.kind]
             if m.via == "adjective":
                 kind = "A"
+                capital = self._capital_after(s, m.end, m.entity.capital)
+                if capital is not None:  # "in the Kazakh capital": the place, spanning both words
+                    out.append(Mention("L", s.start + m.start, s.start + capital, s.text[m.start:capital],
+                                       entity_ref(self.gaz.get(m.entity.capital), self.gaz)))
+                    continue
             out.append(Mention(kind, s.start + m.start, s.start + m.end, m.text, ref))
         for m in self.role_re.finditer(s.text):
             phrase = " ".join(m.group(0).lower().split())
@@ -79,6 +84,12 @@ class _Reader:
         for d in find_dates(s.text, self.date):
             out.append(Mention("D", s.start + d.start, s.start + d.end, d.text, d))
         return out
+
+    @staticmethod
+    def _capital_after(s: Sentence, end: int, capital: str | None) -> int | None:
+        """End (in the sentence) of "capital" right after a state adjective, when the state has one."""
+        m = re.match(r"\s+capital\b(?!\s+(?:city\s+)?of\b)", s.text[end:])
+        return end + m.end() if m and capital else None
 
     def ministries(self, s: Sentence, base: list[Mention]) -> list[Mention]:
         out = []

@@ -130,9 +130,12 @@ def exercise_identity(names: list[str], year: int | None) -> tuple[str, str, lis
 def _actors_near_trigger(tagged: TaggedSentence, tstart: int, tend: int) -> list[Mention]:
     """An organization right before the trigger ("CSTO army exercise") or after it ("of the CSTO")."""
     before = tagged.tagged[max(0, tstart - 40):tstart]
-    m = re.search(r"(⟦O(\d+)⟧)(?:\s*\(⟦O\d+⟧\))?(?:['’]s)?\s+(?:[a-z-]+\s+){0,3}$", before)
+    m = re.search(r"(⟦O(\d+)⟧)(?:\s*\(⟦O\d+⟧\))?(?:['’]s)?\s+(?:(?:[a-z-]+|⟦R\d+⟧)\s+){0,3}$", before)
     found = [tagged.mentions[int(m.group(2))]] if m else []
-    after = re.match(r"\s+(?:of|by|involving|organi[sz]ed\s+by|under)\s+(?:the\s+)?⟦O(\d+)⟧", tagged.tagged[tend:])
+    # the trigger may end in its preposition already ("meeting of", "summit of")
+    prep = "?" if re.search(r"\b(?:of|with|between)$", tagged.tagged[tstart:tend]) else ""
+    after = re.match(rf"(?:\s+(?:of|by|involving|organi[sz]ed\s+by|under)){prep}\s+(?:the\s+)?⟦O(\d+)⟧",
+                     tagged.tagged[tend:])
     if after:
         found.append(tagged.mentions[int(after.group(1))])
     involve = re.search(r"(?:will\s+)?involv(?:e|es|ing)\s+(?:the\s+)?(?:\w+\s+){0,2}⟦O(\d+)⟧",
@@ -146,6 +149,15 @@ _TAKE_PART = expand(r"(?:from\s+)?(?P<s3>{STATES}|{ADJ})(?:\s+[a-z-]+){0,3}\s+(?
                     r"(?:take|took|takes|taking)\s+part|(?P<s2>{STATE})['’]s\s+(?:[\w-]+\s+){0,2}participation")
 _LOCATION = expand(r"\b(?:in|at)\s+(?:the\s+)?(?:capital\s+)?(?:[\w\s]{0,50}?\bin\s+)?(?P<p>{PLACE})")
 _STATE_LOCATION = expand(r"\b(?:in|on\s+the\s+territory\s+of)\s+(?P<p>{STATE})")
+#: those present at a meeting: "with Timor-Leste attending", "attended by the CSTO"
+_ATTENDING = expand(r"\bwith\s+(?:the\s+)?(?P<a>{ACTORS}|{PERSONS}){REL}\s+(?:also\s+)?(?:attending|present"
+                    r"|taking\s+part|participating|in\s+attendance)|\battended\s+by\s+(?:the\s+)?(?P<b>{ACTORS}|{PERSONS})")
+#: an event going on as the article is written: its date is the publication date
+_ONGOING = re.compile(r"\b(?:under\s*way|(?:is|are)\s+(?:now\s+)?(?:taking\s+place|being\s+held|in\s+progress"
+                      r"|in\s+session))\b", re.IGNORECASE)
+#: a state as the venue, only right after a word of meeting ("talks held in Luxembourg", "met in Serbia")
+_HELD_IN_STATE = expand(r"\b(?:held|took\s+place|met|meet|meets|meeting|summit|talks|convened|gathered|hosted)"
+                        r"\s+(?:[a-z]+\s+)?in\s+(?P<p>{STATE})(?!['’])")
 _BETWEEN = expand(r"\s+(?:between|of|with)\s+(?:the\s+)?(?P<a>(?:{ADJS}|{ACTORS})(?:\s+and\s+(?:{ADJ}|{ACTOR}))?)")
 _RESPECTIVE = expand(r"\b(?:the|these|both)\s+(?:two\s+)?" + _EX + r"[^.;]{0,40}?\bin\s+(?P<places>{STATES}|(?:{PLACE}(?:\s+and\s+{PLACE})))")
 
@@ -185,6 +197,8 @@ def find_event_mentions(tagged: TaggedSentence, reference: PartialDate | None) -
             dates.sort(key=lambda d: abs(d.start - trigger_pos) + (0 if d.start >= trigger_pos else 15))
             for d in dates:
                 em.dates.append((d.value.value, d.value.end_value))
+            if not em.dates and reference is not None and _ONGOING.search(plain):
+                em.dates.append((reference, None))
             if reference and em.dates and em.dates[0][0].first_day() > reference.last_day():
                 em.planned = True
             out.append(em)
@@ -219,6 +233,11 @@ def _fill(em: EventMention, tagged: TaggedSentence, etype: str, names: list[list
                 _add(em, o.value)
         for p in people:
             _add(em, p)
+        if etype != "Election":
+            for m in _ATTENDING.finditer(tagged.tagged):
+                if not blocked(tagged, m.start(), m.end(), ("negation", "hypothetical")):
+                    for a in tagged.group_mentions(m, "a", "SOP") + tagged.group_mentions(m, "b", "SOP"):
+                        _add(em, a.value)
         if not people and etype != "Election":
             between = _BETWEEN.match(tagged.tagged, em.tend)
             if between:
@@ -227,6 +246,8 @@ def _fill(em: EventMention, tagged: TaggedSentence, etype: str, names: list[list
         loc = _LOCATION.search(tagged.tagged)
         if loc and etype != "Election":
             em.location = tagged.group_mentions(loc, "p", "L")[0].value
+        elif etype != "Election" and (held := _HELD_IN_STATE.search(tagged.tagged)):
+            em.location = tagged.group_mentions(held, "p", "S")[0].value
     elif etype == "Agreement":
         start = clause_start(tagged, em.tstart)
         for a in tagged.mentions_in(start, len(tagged.tagged), "SOP"):
@@ -240,6 +261,8 @@ def _fill(em: EventMention, tagged: TaggedSentence, etype: str, names: list[list
         loc = _LOCATION.search(tagged.tagged, em.tstart)
         if loc:
             em.location = tagged.group_mentions(loc, "p", "L")[0].value
+        elif held := _HELD_IN_STATE.search(tagged.tagged, em.tstart):
+            em.location = tagged.group_mentions(held, "p", "S")[0].value
 
 
 def _nearest_name(tagged: TaggedSentence, tend: int, names: list[list[str]]) -> list[str]:

@@ -13,9 +13,11 @@ from dataclasses import dataclass
 #: Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "prof", "st", "jr", "sr",
-    "no", "vs", "etc", "inc", "ltd", "co", "corp", "u.s", "u.n", "u.k", "e.u", "jan", "feb", "mar", "apr",
+    "vs", "etc", "inc", "ltd", "co", "corp", "u.s", "u.n", "u.k", "e.u", "jan", "feb", "mar", "apr",
     "aug", "sep", "sept", "oct", "nov", "dec", "gov", "sen", "rep", "amb", "pres",
 }
+#: Abbreviations only before a number ("No. 5"); "The answer is no. Austria ..." ends a sentence.
+_NUMBER_ABBREVIATIONS = {"no", "nos", "art", "para"}
 _END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[A-Z\"“‘«]\S*)")
 
@@ -43,7 +45,9 @@ def split_sentences(text: str, spans: list[tuple[int, int]] | None = None) -> li
             cursor = block_start
             for m in _END.finditer(text, block_start, block_end):
                 word = re.search(r"([\w.]+)[.!?]*$", text[cursor:m.start() + 1])
-                if word and word.group(1).rstrip(".").lower() in _ABBREVIATIONS and text[m.start()] == ".":
+                abbrev = word.group(1).rstrip(".").lower() if word else ""
+                if text[m.start()] == "." and (abbrev in _ABBREVIATIONS or (
+                        abbrev in _NUMBER_ABBREVIATIONS and re.match(r"\s+\d", text[m.end():]))):
                     continue
                 if word and re.fullmatch(r"[A-Z]", word.group(1).rstrip(".")):  # initials: "J. Smith"
                     continue
