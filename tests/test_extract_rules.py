@@ -205,3 +205,30 @@ def test_talks_under_way_take_the_publication_date():
     assert ev.type == "Talks" and ev.date == REF
     finished = [f for f in facts("Jane Doe and John Roe held talks in Washington.") if isinstance(f, Event)]
     assert all(e.date is None for e in finished)  # no date in the text: none invented
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Austria, Ireland and Malta, neutral countries that are EU members, abstained.", {"Austria", "Ireland", "Malta"}),
+    ("In 2020, Austria and Ireland, both militarily neutral states, abstained.", {"Austria", "Ireland"}),
+    ("Unlike Austria and Malta, neutral countries in Asia abstained.", set()),
+])
+def test_neutrality_plural_apposition(text, expected):
+    assert neutral_states(text) == expected
+
+
+def posts(text: str) -> set[tuple[str, str, str]]:
+    return {(f.holder.label, f.role, f.post_in.label) for f in facts(text) if isinstance(f, Post) and not f.former}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Talks are under way, the Swedish government's spokesperson, Lina Berg, confirms.",
+     {("Lina Berg", "Spokesperson", "Sweden")}),
+    ("A spokeswoman for the Moldovan foreign ministry, Ana Rusu, said so.", {("Ana Rusu", "Spokesperson", "Moldova")}),
+    ("Ana Rusu, a spokeswoman for Moldova's foreign ministry, said so.", {("Ana Rusu", "Spokesperson", "Moldova")}),
+    # a title before a name is presupposed: the clause around it may be negated or hypothetical
+    ("Tashkent has not decided whether to apply, Uzbek Foreign Minister Rustam Tursunov told reporters.",
+     {("Rustam Tursunov", "ForeignMinister", "Uzbekistan")}),
+    ("Ivan Petrov would be the foreign minister of Russia.", set()),
+])
+def test_posts_more_forms(text, expected):
+    assert posts(text) == expected

@@ -28,11 +28,16 @@ def is_question(tagged: TaggedSentence) -> bool:
     return text.endswith("?")
 
 
-def blocked(tagged: TaggedSentence, tstart: int, tend: int, kinds: tuple[str, ...]) -> str | None:
-    """The first cue of the given kinds in the clause up to `tend`, or None when asserted."""
+def blocked(tagged: TaggedSentence, tstart: int, tend: int, kinds: tuple[str, ...],
+            whole_clause: bool = True) -> str | None:
+    """The first cue of the given kinds in the clause up to `tend`, or None when asserted.
+
+    `whole_clause=False` looks only at [tstart, tend): for noun phrases ("Uzbek Foreign
+    Minister X"), which are presupposed whatever the clause around them says.
+    """
     if is_question(tagged):
         return "question"
-    window = tagged.plain(clause_start(tagged, tstart), tend)
+    window = tagged.plain(clause_start(tagged, tstart) if whole_clause else tstart, tend)
     m = cue_regex(*kinds).search(window)
     return m.group(0) if m else None
 

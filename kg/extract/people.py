@@ -89,7 +89,8 @@ def _contexts() -> list[tuple[re.Pattern[str], int]]:
     hon = "|".join(re.escape(h) for h in r.honorifics)
     name = rf"(?P<name>{_NAME})"
     return [
-        (expand(rf"{{ROLE}}(?:\s+(?:of|for|to)\s+(?:the\s+)?(?:{{ACTOR}}|{{MINISTRY}}))?(?:\s*\(⟦O\d+⟧\))?,?\s+{name}", 0), 2),
+        (expand(rf"{{ROLE}}(?:\s+(?:of|for|to)\s+(?:the\s+)?(?:{{ACTOR}}|(?:{{ADJ}}\s+|{{ACTOR}}['’]s\s+)?{{MINISTRY}}))?"
+                rf"(?:\s*\(⟦O\d+⟧\))?,?\s+{name}", 0), 2),
         (expand(rf"{name},\s+(?:who\s+is\s+|the\s+|a\s+|an\s+)?(?:(?:former|acting|then-?|ex-?)\s*)?(?:(?:{{ADJ}}|{{ACTOR}})(?:['’]s)?\s+)?{{ROLE}}", 0), 2),
         (expand(rf"(?:{{ADJ}}|{{ACTOR}}['’]s|his|her|their)\s+(?:\w+\s+)?(?:{nouns})\s+{name}", 0), 2),
         (re.compile(rf"\b(?:{hon})\.?\s+{name}"), 1),

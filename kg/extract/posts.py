@@ -23,8 +23,10 @@ from kg.model import EntityRef, Evidence, Post
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     mods = "|".join(re.escape(m.rstrip("-")) for m in sorted(roles().modifiers, key=len, reverse=True))
     mod = rf"(?:(?P<@g@>{mods})(?:-|\s+))?"
-    inside = r"(?P<@g@>{ADJ}|{ACTOR}|{MINISTRY})(?:['’]s)?\s+"
-    of = r"(?:\s+(?:of|for|to|at)\s+(?:the\s+)?(?P<in2>{ACTOR}|{MINISTRY}))?(?:\s*\(⟦O\d+⟧\))?"
+    # "Serbian", "the CSTO's", "the Swedish government's", "Moldova's foreign ministry"
+    inside = r"(?P<@g@>{ADJ}|{ACTOR}|{MINISTRY})(?:['’]s)?\s+(?:government['’]s\s+)?"
+    of = (r"(?:\s+(?:of|for|to|at)\s+(?:the\s+)?(?P<in2>{ACTOR}|(?:{ACTOR}['’]s\s+|{ADJ}\s+)?{MINISTRY}))?"
+          r"(?:\s*\(⟦O\d+⟧\))?")
     return [
         ("post.title-name", expand(
             mod.replace("@g@", "mod1") + "(?:" + inside.replace("@g@", "in1") + ")?" + mod.replace("@g@", "mod2")
@@ -66,7 +68,7 @@ def find_posts(tagged: TaggedSentence, ministry_state, main_state: EntityRef | N
             modifier = _modifier(m)
             if modifier == "future" or role_m[0].value.get("modifier") == "future":
                 continue
-            if blocked(tagged, m.start(), m.end(), ("hypothetical", "denial")):
+            if blocked(tagged, m.start(), m.end(), ("hypothetical", "denial"), whole_clause=rule == "post.copula"):
                 continue
             former = modifier == "former" or role_m[0].value.get("modifier") == "former"
             if rule == "post.copula" and m.group("cop").lower() == "was":
