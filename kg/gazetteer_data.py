@@ -31,7 +31,8 @@ TYPES = {
     },
     "place": {"": ("Place",), "Place": ("Place",), "City": ("City", "Place")},
 }
-STATUSES = {"", "un_member", "un_observer", "limited_recognition", "unrecognised", "historical"}
+STATUSES = {"", "un_member", "un_observer", "limited_recognition", "unrecognised", "historical",
+            "dependent_territory"}
 QID_RE = re.compile(r"^Q[1-9][0-9]*$")
 KEY_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]*$")
 

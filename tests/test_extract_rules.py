@@ -232,3 +232,41 @@ def posts(text: str) -> set[tuple[str, str, str]]:
 ])
 def test_posts_more_forms(text, expected):
     assert posts(text) == expected
+
+
+def test_sentence_initial_it_is_the_state_the_previous_sentence_opened_with():
+    assert memberships("Armenia's options remain thin. It has been a NATO partner since 1994.") == {
+        ("Armenia", "Partner", "NATO")}
+    # the previous sentence opens with something else: no referent, no fact
+    assert memberships("The talks with Armenia went well. It has been a NATO partner since 1994.") == set()
+    assert memberships("Georgia and Russia disagree. That is, it has been a NATO partner since 1994.") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Uruguay, which belongs to Mercosur, abstained.", {("Uruguay", "FullMember", "Mercosur")}),
+    ("India and Eritrea, two of the Arab League's observer states, stayed away.",
+     {("India", "Observer", "Arab League"), ("Eritrea", "Observer", "Arab League")}),
+    ("Venezuela, by contrast, has been suspended from Mercosur since 2016.", {("Venezuela", "Suspended", "Mercosur")}),
+    ("Bahrain and Oman, both of the GCC's founding members, signed.",
+     {("Bahrain", "FullMember", "Gulf Cooperation Council"), ("Oman", "FullMember", "Gulf Cooperation Council")}),
+])
+def test_memberships_more_constructions(text, expected):
+    assert memberships(text) == expected
+
+
+ARAB_LEAGUE = "The Arab League met in Cairo on 7 May. The Arab League foreign ministers voted. "
+
+
+@pytest.mark.parametrize("text, expected", [
+    (ARAB_LEAGUE + "Syria was readmitted with immediate effect.", {("Syria", "FullMember", "Arab League")}),
+    (ARAB_LEAGUE + "Jordan, a founding member of the League, pushed hardest.",
+     {("Jordan", "FullMember", "Arab League")}),
+    (ARAB_LEAGUE + "The six members - Egypt, Jordan and Qatar among them - agreed.",
+     {("Egypt", "FullMember", "Arab League"), ("Jordan", "FullMember", "Arab League"),
+      ("Qatar", "FullMember", "Arab League")}),
+    # another organization named, or one left unresolved: the article's organization is not assumed
+    (ARAB_LEAGUE + "The Charter brings no change; Serbia and Slovenia hold observer status.", set()),
+    (ARAB_LEAGUE + "In the OSCE, Mongolia holds observer status.", set()),
+])
+def test_memberships_with_the_articles_organization(text, expected):
+    assert memberships(text) == expected

@@ -15,6 +15,7 @@ from kg.evaluate import evaluate
 from kg.pipeline import build
 
 UNSEEN = Path(__file__).parent / "data" / "unseen"
+UNSEEN2 = Path(__file__).parent / "data" / "unseen2"
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +26,7 @@ def unseen_score():
 
 
 def test_unseen_precision_meets_the_bar(unseen_score):
-    assert unseen_score.micro.precision >= 0.85, unseen_score.as_dict()
+    assert unseen_score.micro.precision >= 0.90, unseen_score.as_dict()
 
 
 def test_unseen_no_forbidden_fact(unseen_score):
@@ -37,4 +38,18 @@ def test_unseen_membership_precision_is_perfect(unseen_score):
 
 
 def test_unseen_recall_does_not_regress(unseen_score):
-    assert unseen_score.micro.recall >= 0.45, unseen_score.as_dict()
+    assert unseen_score.micro.recall >= 0.65, unseen_score.as_dict()
+
+
+@pytest.fixture(scope="module")
+def unseen2_score():
+    """The second held-out set (tests/data/unseen2): blind at first, a development set since (see its README)."""
+    gold = json.loads((UNSEEN2 / "gold.json").read_text(encoding="utf-8"))
+    return evaluate(build(UNSEEN2 / "corpus", reason=False).dataset, gold)
+
+
+def test_unseen2_memberships_are_right_and_nothing_forbidden(unseen2_score):
+    assert unseen2_score.must_not_found == []
+    assert unseen2_score.kinds["membership"].precision == 1.0
+    assert unseen2_score.micro.precision >= 0.80, unseen2_score.as_dict()
+    assert unseen2_score.micro.recall >= 0.40, unseen2_score.as_dict()

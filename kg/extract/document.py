@@ -118,12 +118,35 @@ class _Reader:
             names = " ".join((self.main_org.label, *self.main_org.aliases)).lower()
             if noun in ("alliance", "pact") and "MilitaryAlliance" not in self.main_org.types:
                 continue
-            if noun in ("union", "commonwealth") and noun not in names:
+            if noun in _NAMED_NOUNS and noun not in names:
                 continue
             if re.match(r"\s+(?:for|of)\b", s.text[m.end():]):  # "the Organization for ..." is a name
                 continue
             out.append(Mention("O", start, end, m.group(0), self.main_org))
         return out
+
+
+#: "the League", "the Forum": these nouns refer to the article's organization only when its name has them
+_NAMED_NOUNS = ("union", "commonwealth", "league", "forum", "community", "council", "charter", "association")
+_PRONOUN = re.compile(r"(?:It|The\s+country)(?=\s+(?:is|was|has|had|joined|left|remains|became|also|still|now)\b)")
+_TOPIC = re.compile(r"[\"“]?⟦S(\d+)⟧")
+
+
+def _topic_pronoun(s: Sentence, previous: TaggedSentence | None) -> Mention | None:
+    """"It" opening a sentence, when the sentence before opened with a state: that state.
+
+    ("Armenia's alternatives remain thin. It has been a NATO partner since 1994.")
+    Only the sentence-initial pronoun and only a state that was the previous sentence's
+    first word, so the referent is the topic both sentences share.
+    """
+    m = _PRONOUN.match(s.text)
+    if m is None or previous is None:
+        return None
+    topic = _TOPIC.match(previous.tagged)
+    if topic is None:
+        return None
+    state = previous.mentions[int(topic.group(1))]
+    return Mention("S", s.start, s.start + m.end(), m.group(0), state.value)
 
 
 def _main_org(all_base: list[list[Mention]], gaz: Gazetteer) -> EntityRef | None:
@@ -183,6 +206,9 @@ def extract_document(stem: str, text: str, spans: list[tuple[int, int]], date: P
                 if person is not None:
                     people.append(Mention("P", s.start + m.start(), s.start + m.end(), m.group(0), person.ref()))
         mentions = people + [x for x in b if not any(p.start < x.end and x.start < p.end for p in people)]
+        topic = _topic_pronoun(s, tagged_all[-1] if tagged_all else None)
+        if topic is not None:
+            mentions.append(topic)
         tagged_all.append(TaggedSentence.build(text, s.start, s.end, mentions))
 
     out = DocumentFacts(stem, sentences=len(sentences))

@@ -29,6 +29,21 @@ def _org_of(tagged: TaggedSentence, m: re.Match[str]) -> Mention | None:
     return None
 
 
+_ORG_NOUN = re.compile(r"\b(?:Charter|League|Forum|Council|Community|Union|Alliance|Organi[sz]ation|Commonwealth"
+                       r"|Bloc|Group|Association|Pact|Treaty|Bank)\b")
+
+
+def _other_org_named(tagged: TaggedSentence, context_org: EntityRef) -> bool:
+    """Does the sentence name an organization other than the article's, so "observer" may be of that one?
+
+    Any other organization mention counts, and so does an organization noun that was not
+    resolved to the article's organization ("The Charter brings together ...").
+    """
+    if any(m.kind == "O" and m.value.key != context_org.key for m in tagged.mentions):
+        return True
+    return bool(_ORG_NOUN.search(tagged.tagged))
+
+
 def _evidence(tagged: TaggedSentence, rule: str) -> Evidence:
     return Evidence(tagged.start, tagged.end, tagged.text, rule)
 
@@ -56,7 +71,7 @@ def find_memberships(tagged: TaggedSentence, context_org: EntityRef | None = Non
                 continue
             org = _org_of(tagged, m)
             org_ref = org.value if org is not None else (context_org if rule.get("org_from_context") else None)
-            if org_ref is None:
+            if org_ref is None or (org is None and _other_org_named(tagged, org_ref)):
                 continue
             start = end = None
             if rule.get("date_role"):

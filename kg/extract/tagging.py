@@ -34,9 +34,10 @@ MACROS = {
     "ADJS": r"⟦A\d+⟧(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|-)⟦A\d+⟧)*",
     # optional words between a subject and its verb: a non-restrictive relative clause or an
     # apposition (", which left the OAU in 1984,", ", an observer since 2022,"), an aside (", by the way,"), an adverb ("also", "thus")
-    "REL": r"(?:,\s+(?:which|who|an?|the)\s+[^,;:⟦\"“”]*(?:⟦[A-Z]\d+⟧[^,;:⟦\"“”]*)*,)?",
+    "REL": r"(?:,\s+(?:which|who|an?|the|[a-z]+ed)\s+[^,;:⟦\"“”]*(?:⟦[A-Z]\d+⟧[^,;:⟦\"“”]*)*,)?",
     "ASIDE": r"(?:,\s+(?:by\s+the\s+way|however|too|of\s+course|for\s+example|for\s+instance|in\s+turn"
-             r"|in\s+fact|meanwhile|moreover|likewise|similarly|for\s+its\s+part|for\s+their\s+part),)?",
+             r"|in\s+fact|meanwhile|moreover|likewise|similarly|for\s+its\s+part|for\s+their\s+part|by\s+contrast"
+             r"|in\s+contrast|though|so\s+far|for\s+now),)?",
     "ADV": r"(?:(?:also|still|now|already|thus|then|formally|officially|finally|eventually|subsequently|later"
            r"|duly|effectively|indeed|itself|themselves|all|both|again|currently)\s+)?",
 }
