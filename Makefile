@@ -14,7 +14,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $(STAMP)
 
-build/kg.trig: $(STAMP) $(wildcard corpus/*.txt corpus/metadata.csv) $(wildcard ontology/*.ttl ontology/rules/*)
+# rebuilt when the corpus, the ontology, the rules or the extractor code change
+KG_SOURCES := $(shell find kg -name '*.py' -o -name '*.json' -o -name '*.csv')
+build/kg.trig: $(STAMP) $(wildcard corpus/*.txt corpus/metadata.csv) $(wildcard ontology/*.ttl ontology/rules/*) $(KG_SOURCES)
 	$(BIN)/kg build --corpus corpus --out build
 
 build: $(STAMP)
