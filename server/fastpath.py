@@ -16,12 +16,9 @@ import logging
 from collections.abc import Callable, Iterable
 from urllib.parse import parse_qs
 
-from werkzeug.wsgi import get_host
-
 from server.executor import QueryRequest, Serialized
 from server.inworker import CheapQueries
-from server.negotiation import content_type
-from server.sparql import PATHS, shape_of
+from server.sparql import PATHS, endpoint_iri, result_headers, shape_of
 
 log = logging.getLogger(__name__)
 
@@ -59,10 +56,9 @@ class SparqlFastPath:
         shape = shape_of(text)
         if shape.is_update or shape.services or shape.loads:
             return None
-        base = f"{environ['wsgi.url_scheme']}://{get_host(environ)}{environ.get('SCRIPT_NAME', '')}/sparql"
         fmt = params.get("format", [None])[0]
         return QueryRequest(text, params.get("default-graph-uri") or None, params.get("named-graph-uri") or None,
-                            max_rows=self.max_rows, base_iri=base, serialize=True,
+                            max_rows=self.max_rows, base_iri=endpoint_iri(environ), serialize=True,
                             accept=environ.get("HTTP_ACCEPT"), fmt=fmt)
 
     def _answer(self, req: QueryRequest, start_response: Callable) -> list[bytes] | None:
@@ -73,9 +69,6 @@ class SparqlFastPath:
             return None
         if not isinstance(result, Serialized) or result.fmt is None:
             return None  # not known to be cheap, 406, or anything unexpected: Flask's view answers
-        headers = [("Content-Type", content_type(result.fmt)), ("Content-Length", str(len(result.body))),
-                   ("Vary", "Accept")]
-        if result.truncated:
-            headers.append(("X-Result-Truncated", f"true; capped at {self.max_rows} rows"))
+        headers = [*result_headers(result, self.max_rows), ("Content-Length", str(len(result.body)))]
         start_response("200 OK", headers + self.headers)
         return [result.body]

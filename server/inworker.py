@@ -32,7 +32,7 @@ class CheapQueries:
         self.kg = KnowledgeGraph.load(Path(kg_path))
         self.cheap = cheap
         self.remember = remember
-        self._known: OrderedDict[_Key, None] = OrderedDict()
+        self._known: OrderedDict[_Key, float] = OrderedDict()  # key -> seconds it must stay under
         self._lock = threading.Lock()
 
     @staticmethod
@@ -46,29 +46,32 @@ class CheapQueries:
 
     def run_known(self, req: QueryRequest) -> QueryResult | Serialized | None:
         """The answer computed in the worker if `req` is known to be cheap, else None (nothing run)."""
-        key = self._key(req)
+        return self._run_known(self._key(req), req)
+
+    def _run_known(self, key: _Key, req: QueryRequest) -> QueryResult | Serialized | None:
         with self._lock:
-            if key not in self._known:
+            limit = self._known.get(key)
+            if limit is None:
                 return None
             self._known.move_to_end(key)
         start = time.perf_counter()
         result = _answer(self.kg, req)
-        if time.perf_counter() - start > self.cheap:
+        if time.perf_counter() - start > limit:
             self._forget(key)
         return result
 
     def run(self, req: QueryRequest, timeout: float, wait: float | None = None) -> QueryResult | Serialized:
         """Like QueryPool.run; in the worker for a known-cheap request, else in the pool (and learn)."""
-        known = self.run_known(req)
+        key = self._key(req)
+        known = self._run_known(key, req)
         if known is not None:
             return known
-        key = self._key(req)
         cheap = min(self.cheap, timeout / 10)
         start = time.perf_counter()
         result = self.pool.run(req, timeout, wait)
         if time.perf_counter() - start <= cheap:
             with self._lock:
-                self._known[key] = None
+                self._known[key] = cheap  # the bound it was learned under, and is forgotten above
                 while len(self._known) > self.remember:
                     self._known.popitem(last=False)
         return result

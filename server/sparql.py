@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from flask import Response, current_app, request
 from werkzeug.datastructures import MultiDict
+from werkzeug.wsgi import get_host
 
 from kg.errors import QueryError
 from kg.query import QueryShape, QueryTimeout, inspect_query
@@ -116,7 +117,7 @@ def run_query(op: Operation) -> Serialized:
     """Run and serialize (by `format=` or Accept) in a query process."""
     cfg = current_app.config["AKG"]
     req = QueryRequest(op.text, op.default_graph_uris or None, op.named_graph_uris or None,
-                       max_rows=cfg.max_rows, base_iri=_endpoint_iri(), serialize=True,
+                       max_rows=cfg.max_rows, base_iri=endpoint_iri(request.environ), serialize=True,
                        accept=request.headers.get("Accept"), fmt=op.params.get("format"))
     try:
         return current_app.config["AKG_QUERIES"].run(req, timeout=cfg.timeout)
@@ -128,9 +129,14 @@ def run_query(op: Operation) -> Serialized:
         raise HTTPError(400, str(exc)) from exc
 
 
-def _endpoint_iri() -> str:
-    """This endpoint's IRI (the base of relative IRIs in queries); cheaper than request.host_url."""
-    return f"{request.scheme}://{request.host}{request.script_root}/sparql"
+def endpoint_iri(environ: dict) -> str:
+    """This endpoint's IRI (the base of relative IRIs in queries), from the WSGI environ.
+
+    One function for the Flask view and the thin route (server/fastpath.py): the base is
+    part of the key under which a cheap query is remembered, so both must agree.
+    """
+    script = environ.get("SCRIPT_NAME", "").rstrip("/")
+    return f"{environ['wsgi.url_scheme']}://{get_host(environ)}{script}/sparql"
 
 
 def run_update(op: Operation) -> Response:
@@ -149,9 +155,13 @@ def respond(result: Serialized) -> Response:
     if result.fmt is None:
         offered = ", ".join(MEDIA_TYPES[c][0] for c in FOR_KIND[result.kind])
         raise HTTPError(406, f"no acceptable format for this result; this one can be sent as {offered}")
-    resp = Response(result.body, content_type=content_type(result.fmt))
-    resp.headers["Vary"] = "Accept"
+    return Response(result.body, headers=result_headers(result, current_app.config["AKG"].max_rows))
+
+
+def result_headers(result: Serialized, max_rows: int) -> list[tuple[str, str]]:
+    """Headers of a serialized query result (shared with the thin route, server/fastpath.py)."""
+    headers = [("Content-Type", content_type(result.fmt)), ("Vary", "Accept")]
     if result.truncated:
-        resp.headers["X-Result-Truncated"] = f"true; capped at {current_app.config['AKG'].max_rows} rows"
-    return resp
+        headers.append(("X-Result-Truncated", f"true; capped at {max_rows} rows"))
+    return headers
 
