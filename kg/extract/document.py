@@ -64,7 +64,7 @@ class _Reader:
             kind = {"state": "S", "org": "O", "place": "L"}[m.entity.kind]
             if m.via == "adjective":
                 kind = "A"
-                capital = self._capital_after(s, m.end, m.entity.capital)
+                capital = self._capital_after(s, m.end) if m.entity.capital else None
                 if capital is not None:  # "in the Kazakh capital": the place, spanning both words
                     out.append(Mention("L", s.start + m.start, s.start + capital, s.text[m.start:capital],
                                        entity_ref(self.gaz.get(m.entity.capital), self.gaz)))
@@ -86,10 +86,10 @@ class _Reader:
         return out
 
     @staticmethod
-    def _capital_after(s: Sentence, end: int, capital: str | None) -> int | None:
-        """End (in the sentence) of "capital" right after a state adjective, when the state has one."""
+    def _capital_after(s: Sentence, end: int) -> int | None:
+        """End (in the sentence) of "capital" right after a state adjective ("the Kazakh capital")."""
         m = re.match(r"\s+capital\b(?!\s+(?:city\s+)?of\b)", s.text[end:])
-        return end + m.end() if m and capital else None
+        return end + m.end() if m else None
 
     def ministries(self, s: Sentence, base: list[Mention]) -> list[Mention]:
         out = []

@@ -243,11 +243,8 @@ def _fill(em: EventMention, tagged: TaggedSentence, etype: str, names: list[list
             if between:
                 for a in tagged.group_mentions(between, "a", "SAO"):
                     _add(em, a.value)
-        loc = _LOCATION.search(tagged.tagged)
-        if loc and etype != "Election":
-            em.location = tagged.group_mentions(loc, "p", "L")[0].value
-        elif etype != "Election" and (held := _HELD_IN_STATE.search(tagged.tagged)):
-            em.location = tagged.group_mentions(held, "p", "S")[0].value
+        if etype != "Election":
+            em.location = _venue(tagged)
     elif etype == "Agreement":
         start = clause_start(tagged, em.tstart)
         for a in tagged.mentions_in(start, len(tagged.tagged), "SOP"):
@@ -258,11 +255,16 @@ def _fill(em: EventMention, tagged: TaggedSentence, etype: str, names: list[list
     elif etype == "Forum":
         for o in _actors_near_trigger(tagged, em.tstart, em.tend):
             _add(em, o.value)
-        loc = _LOCATION.search(tagged.tagged, em.tstart)
-        if loc:
-            em.location = tagged.group_mentions(loc, "p", "L")[0].value
-        elif held := _HELD_IN_STATE.search(tagged.tagged, em.tstart):
-            em.location = tagged.group_mentions(held, "p", "S")[0].value
+        em.location = _venue(tagged, em.tstart)
+
+
+def _venue(tagged: TaggedSentence, start: int = 0) -> EntityRef | None:
+    """Where a meeting or forum takes place: a place after "in"/"at", else a state after "held in", "met in"."""
+    loc = _LOCATION.search(tagged.tagged, start)
+    if loc:
+        return tagged.group_mentions(loc, "p", "L")[0].value
+    held = _HELD_IN_STATE.search(tagged.tagged, start)
+    return tagged.group_mentions(held, "p", "S")[0].value if held else None
 
 
 def _nearest_name(tagged: TaggedSentence, tend: int, names: list[list[str]]) -> list[str]:
