@@ -106,7 +106,7 @@ class _Index:
                     other = ", ".join(sorted(entry.keys - {key}))
                     problems.append(f"{where}: name {name!r} of {key!r} is also a name of {other!r} "
                                     f"(mark it ambiguous in both to keep it unmatched)")
-        if not is_acronym(name):
+        if not is_acronym(name) and via != "acronym":
             self.by_lower.setdefault(" ".join(toks).casefold(), set()).add(key)
 
     def get(self, toks: tuple[str, ...]) -> _Entry | None:
@@ -126,6 +126,8 @@ def _names_of(e: Entity, entities: dict[str, Entity]) -> Iterator[tuple[str, str
             yield v, "name", n in e.ambiguous_names, False
         if len(n) >= 4 and not is_acronym(n):
             yield n.upper(), "name", n in e.ambiguous_names, False
+        if e.kind == "org" and is_acronym(n) and sum(c.isalpha() for c in n) >= 4 and n.isalpha():
+            yield n.capitalize(), "acronym", n in e.ambiguous_names, False  # "Nato", "Odkb", "Ecowas"
     for a in e.adjectives:
         yield a, "adjective", a in e.ambiguous_names, True
         if len(a) >= 4:

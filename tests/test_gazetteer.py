@@ -55,8 +55,14 @@ def test_gazetteer_lookup_tolerates_the_possessive_quotes_and_diacritics(gaz):
 def test_gazetteer_lookup_case_matters_only_for_acronyms(gaz):
     assert gaz.lookup("serbia").key == "Serbia"
     assert gaz.lookup("csto") is None
-    assert gaz.lookup("Nato") is None
     assert gaz.lookup("Atlantis") is None
+
+
+def test_acronyms_of_four_letters_or_more_match_in_title_case(gaz):
+    """News writes "Nato", "Odkb", "Ecowas": title case is the acronym; lower case and short acronyms are not."""
+    assert [m.entity.key for m in gaz.find_all("Chile joined Nato; Ecowas met.")] == ["Chile", "NATO", "ECOWAS"]
+    assert [m.entity.key for m in gaz.find_all("nato")] == []
+    assert [m.entity.key for m in gaz.find_all("Sco")] == []
 
 
 def test_gazetteer_get_unknown_key_raises(gaz):

@@ -182,6 +182,10 @@ def is_headline_like(s: str, max_words: int) -> bool:
             and any(c.isalpha() for c in s))
 
 
+#: "Member states: A, B, C", "Working languages: ...": a sentence-cased label of two or three words
+_FACT_LINE = re.compile(r"[A-Z][a-z]+(?: [a-z]+){1,2}: \S")
+
+
 def _title_cased(s: str) -> bool:
     long = [w for w in re.findall(r"[^\W\d_][\w'’-]*", s) if len(w) >= 4]
     return bool(long) and sum(w[0].isupper() for w in long) / len(long) >= 0.6
@@ -213,7 +217,9 @@ def _tail(body: list[Line], found: dict, mark, structure: dict) -> None:
             continue
         break
     labelled = stopper is not None and stopper.kind in ("navigation", "related")
-    if any(_BULLET.match(body[i].text) for i in run):
+    if any(_FACT_LINE.match(body[i].text) for i in run):
+        ok = False  # "Member states: A, B, C" closes a fact box, not a list of related headlines
+    elif any(_BULLET.match(body[i].text) for i in run):
         ok = labelled and len(run) >= 1
     else:
         titled = sum(_title_cased(body[i].text) for i in run)

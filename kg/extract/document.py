@@ -12,10 +12,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kg.dates import PartialDate
+from kg.extract.cascade.engine import Cascade
 from kg.extract.dates import find_dates
 from kg.extract.events import assemble, find_event_mentions
 from kg.extract.lexicon import patterns, phrase_regex, roles
-from kg.extract.memberships import find_memberships, find_neutrality, find_non_memberships
 from kg.extract.people import PersonRegistry, find_names
 from kg.extract.posts import counterpart_posts, find_posts
 from kg.extract.sentences import Sentence, split_sentences
@@ -149,6 +149,17 @@ def _topic_pronoun(s: Sentence, previous: TaggedSentence | None) -> Mention | No
     return Mention("S", s.start, s.start + m.end(), m.group(0), state.value)
 
 
+def _capitals(gaz: Gazetteer) -> dict[str, EntityRef]:
+    """Place key -> the state it is the capital of, for "Vienna has long pursued ..."."""
+    out: dict[str, EntityRef] = {}
+    for e in gaz.entities():
+        if e.kind == "state" and e.capital:
+            place = gaz.lookup(e.capital)
+            if place is not None and place.kind == "place":
+                out[place.key] = entity_ref(e, gaz)
+    return out
+
+
 def _main_org(all_base: list[list[Mention]], gaz: Gazetteer) -> EntityRef | None:
     counts: Counter[str] = Counter()
     refs: dict[str, EntityRef] = {}
@@ -218,6 +229,7 @@ def extract_document(stem: str, text: str, spans: list[tuple[int, int]], date: P
         return m.value.get("state")
 
     event_mentions = []
+    cascade = Cascade(text, date, _capitals(gazetteer), reader.main_org)
     for tagged in tagged_all:
         for m in tagged.mentions:
             if isinstance(m.value, EntityRef):
@@ -226,9 +238,7 @@ def extract_document(stem: str, text: str, spans: list[tuple[int, int]], date: P
                 st = m.value["state"]
                 out.entities[(st.kind, st.key)] = st
         out.facts.extend(find_posts(tagged, ministry_state, main_state))
-        out.facts.extend(find_memberships(tagged, reader.main_org))
-        out.facts.extend(find_non_memberships(tagged))
-        out.facts.extend(find_neutrality(tagged))
+        out.facts.extend(cascade.sentence(tagged))
         event_mentions.extend(find_event_mentions(tagged, date))
     out.facts.extend(counterpart_posts(tagged_all, [f for f in out.facts if isinstance(f, Post)]))
     events = assemble(event_mentions, date)

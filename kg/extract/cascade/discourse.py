@@ -1,0 +1,197 @@
+"""Layer 5: discourse. Pronouns, descriptions and capitals stand for the entities they refer to.
+
+"It", "the latter", "the country", "the Nordic nation" become the state they refer to
+(the nearest compatible one in the sentences before: the previous sentence's first
+name for "It", its last for "the latter"); "the bloc" or "the alliance" becomes the
+organization the article is about or the nearest compatible one named before; a
+capital that is the subject of a verb becomes its state ("Vienna has long pursued
+...").
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from kg.errors import DataFileError
+from kg.extract.cascade.lexicon import Lexicon
+from kg.extract.cascade.tokens import Token
+from kg.model import EntityRef
+
+
+@dataclass(frozen=True)
+class Descriptions:
+    state_heads: frozenset[str]
+    org_nouns: dict[str, str]  # noun -> "any" | "military" | "named"
+    regions: dict[str, frozenset[str]]  # region word (lower) -> state keys
+
+
+@cache
+def descriptions() -> Descriptions:
+    path = resources.files("kg.data").joinpath("descriptions.json")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise DataFileError(f"kg/data/descriptions.json: {exc}") from exc
+    problems = [f"missing {k}" for k in ("state_heads", "org_nouns", "regions") if k not in data]
+    if problems:
+        raise DataFileError("kg/data/descriptions.json: " + "; ".join(problems))
+    return Descriptions(frozenset(data["state_heads"]), dict(data["org_nouns"]),
+                        {k.lower(): frozenset(v) for k, v in data["regions"].items()})
+
+
+@dataclass
+class Discourse:
+    """What the sentences read so far make available for reference."""
+
+    lex: Lexicon
+    capital_of: dict[str, EntityRef] = field(default_factory=dict)  # place key -> its state
+    main_org: EntityRef | None = None
+    history: list[list[Token]] = field(default_factory=list)  # entity tokens of each sentence read
+    current: list[EntityRef] = field(default_factory=list)  # organizations earlier in the sentence being read
+    topics: list[Token | None] = field(default_factory=list)  # the entity each sentence read opens with
+
+    def push(self, tokens: list[Token]) -> None:
+        self.history.append([t for t in tokens if t.kind in "SO" and t.refs])
+        first = next((t for t in tokens if t.lemma not in ('"', "'", "(", "-", "—", "–", "•", "*")), None)
+        self.topics.append(first if first is not None and first.kind in "SO" and first.refs else None)
+
+    def recent(self, kind: str, back: int = 3) -> list[list[EntityRef]]:
+        """Entities of `kind` in each of the last `back` sentences, most recent sentence first."""
+        out = []
+        for sent in reversed(self.history[-back:]):
+            out.append([r for t in sent if t.kind == kind for r in t.refs])
+        return out
+
+    def resolve(self, tokens: list[Token]) -> list[Token]:
+        out: list[Token] = []
+        i = 0
+        d = descriptions()
+        while i < len(tokens):
+            t = tokens[i]
+            got = None
+            self.current = [r for x in out if x.kind == "O" for r in x.refs]
+            if t.is_word:
+                got = self._pronoun(tokens, i) or self._description(tokens, i, d) or self._org_noun(tokens, i, d)
+            elif t.kind == "O" and _is_org_noun_phrase(t.text, d):  # tagged for the article's organization
+                again = self._org_noun([Token("W", w, w.lower(), t.start, t.end) for w in t.text.split()], 0, d)
+                if again is not None:
+                    got = (Token("O", t.text, "ORG", t.start, t.end, t.mention, again[0].refs), i + 1)
+            elif t.kind == "L" and t.refs and t.refs[0].key in self.capital_of and self._verb_follows(tokens, i + 1):
+                got = (Token("S", t.text, "STATE", t.start, t.end, None, [self.capital_of[t.refs[0].key]]), i + 1)
+            if got is None:
+                out.append(t)
+                i += 1
+            else:
+                out.append(got[0])
+                i = got[1]
+        return out
+
+    def _verb_follows(self, tokens: list[Token], j: int) -> bool:
+        while j < len(tokens) and self.lex.is_adverb(tokens[j]):
+            j += 1
+        if j < len(tokens) and tokens[j].kind == "D":
+            return True
+        return j < len(tokens) and tokens[j].is_word and (
+            self.lex.is_aux(tokens[j]) or self.lex.is_predicate_verb(tokens[j], tokens, j)
+            or tokens[j].lemma in ("on", "in", "last"))
+
+    def _pronoun(self, tokens: list[Token], i: int) -> tuple[Token, int] | None:
+        t = tokens[i]
+        low = t.text.lower()
+        initial = all(x.lemma in ('"', "'", "(", "and", "but") for x in tokens[:i])
+        if low == "it" and initial and self._verb_follows(tokens, i + 1):
+            # "It" opening a sentence: the entity the previous sentence opened with (the topic both share)
+            first = self.topics[-1] if self.topics else None
+            if first is not None and len(first.refs) == 1:
+                return _pseudo(first.kind, t.text, t.start, t.end, first.refs), i + 1
+            return None
+        if low == "they" and self._verb_follows(tokens, i + 1):
+            for sent in self.recent_tokens():
+                groups = [x for x in sent if x.kind == "S" and len(x.refs) > 1]
+                if groups:
+                    return _pseudo("S", t.text, t.start, t.end, groups[0].refs), i + 1
+                if sent:
+                    return None
+            return None
+        if low == "the" and i + 1 < len(tokens) and tokens[i + 1].lemma in ("latter", "former") \
+                and self._verb_follows(tokens, i + 2):
+            prev = self.recent("S", 1)
+            states = prev[0] if prev else []
+            if len(states) >= 2:
+                ref = states[-1] if tokens[i + 1].lemma == "latter" else states[0]
+                return _pseudo("S", "the " + tokens[i + 1].text, t.start, tokens[i + 1].end, [ref]), i + 2
+        return None
+
+    def recent_tokens(self, back: int = 2) -> list[list[Token]]:
+        return list(reversed(self.history[-back:]))
+
+    def _description(self, tokens: list[Token], i: int, d: Descriptions) -> tuple[Token, int] | None:
+        """"the Nordic nation", "The country", "the Central Asian republic" as a subject."""
+        if tokens[i].lemma != "the":
+            return None
+        j = i + 1
+        words = []
+        while j < len(tokens) and j <= i + 4 and tokens[j].is_word and tokens[j].lemma not in d.state_heads:
+            words.append(tokens[j].text.lower())
+            j += 1
+        if j >= len(tokens) or not tokens[j].is_word or tokens[j].lemma not in d.state_heads:
+            return None
+        if not self._verb_follows(tokens, j + 1):
+            return None
+        if any(w in ("other", "two", "three", "both", "same", "member", "host", "neighbouring", "neighboring")
+               for w in words):
+            return None
+        phrases = words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+        regions = [d.regions[p] for p in phrases if p in d.regions]
+        for refs in self.recent("S", 3):
+            for ref in refs:
+                if all(ref.key in r for r in regions):
+                    text = " ".join(x.text for x in tokens[i:j + 1])
+                    return _pseudo("S", text, tokens[i].start, tokens[j].end, [ref]), j + 1
+        return None
+
+    def _org_noun(self, tokens: list[Token], i: int, d: Descriptions) -> tuple[Token, int] | None:
+        """"the bloc", "the alliance": the article's organization, or the nearest compatible one named."""
+        if tokens[i].lemma not in ("the", "this"):
+            return None
+        j = i + 1
+        if j < len(tokens) and tokens[j].is_word and tokens[j].lemma not in d.org_nouns and j + 1 < len(tokens) \
+                and tokens[j + 1].lemma in d.org_nouns and tokens[j].text.islower():
+            j += 1  # "the military alliance", "the regional bloc"
+        if j >= len(tokens) or not tokens[j].is_word or tokens[j].lemma not in d.org_nouns:
+            return None
+        if j + 1 < len(tokens) and tokens[j + 1].lemma in ("of", "for"):
+            return None  # "the Organization of American States" is a name
+        noun = tokens[j].lemma
+        recent = list(reversed(self.current)) + [r for refs in self.recent("O", 1) for r in reversed(refs)]
+        candidates = recent + ([self.main_org] if self.main_org else []) + [r for refs in self.recent("O", 5) for r in refs]
+        candidates = [_top(r) for r in candidates]
+        for ref in candidates:
+            kind = d.org_nouns[noun]
+            names = " ".join((ref.label, *ref.aliases)).lower()
+            if kind == "military" and "MilitaryAlliance" not in ref.types:
+                continue
+            if kind == "named" and noun not in names:
+                continue
+            text = " ".join(x.text for x in tokens[i:j + 1])
+            return _pseudo("O", text, tokens[i].start, tokens[j].end, [ref]), j + 1
+        return None
+
+
+def _top(ref: EntityRef) -> EntityRef:
+    """A body's organization: "the union" is the African Union, never its Peace and Security Council."""
+    while ref.parent is not None:
+        ref = ref.parent
+    return ref
+
+
+def _is_org_noun_phrase(text: str, d: Descriptions) -> bool:
+    words = text.lower().split()
+    return len(words) >= 2 and words[0] in ("the", "this", "our", "your") and words[-1] in d.org_nouns
+
+
+def _pseudo(kind: str, text: str, start: int, end: int, refs: list[EntityRef]) -> Token:
+    return Token(kind, text, "STATE" if kind == "S" else "ORG", start, end, None, list(refs))

@@ -1,0 +1,471 @@
+"""Layers 4 and 6: frames applied to clauses, and whether each clause is asserted.
+
+A verb frame fills its arguments from the clause (subject) and the complement
+pattern; a noun frame reads a noun phrase anywhere in the sentence ("X's accession to
+Y", "Y member X"). A date belongs to the frame whose clause holds it. A clause is
+not asserted when its verb group is negated, modal, future, planned or an
+infinitive ("hopes to join"), when it is conditional, a question or hedged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kg.dates import PartialDate
+from kg.extract.cascade.clauses import Clause, appositions, clauses
+from kg.extract.cascade.discourse import Discourse
+from kg.extract.cascade.lexicon import Alternative, Frame, Lexicon, lexicon
+from kg.extract.cascade.phrases import VerbGroup, group_entities, verb_groups
+from kg.extract.cascade.tokens import Token, tokenize
+from kg.extract.tagging import TaggedSentence
+from kg.model import EntityRef, Evidence, Membership, Neutrality, NonMembership
+
+_NOT_DATE_PREPS = {"until", "till", "before", "by", "ahead", "after"}
+_FOLLOW_OK = {"as", "in", "on", "at", "since", "from", "to", "with", "after", "before", "over", "amid", "last",
+              "this", "and", "but", "or", "for", "when", "because", "following", "earlier", "later", "back",
+              "along", "together", "alongside", "under", "during", "by", "into", "itself", "through", "again",
+              "only", "just", "formally", "officially"}
+_STATE_KINDS = ("state",)
+
+
+#: the empty complement of a frame that takes the article's organization
+_CONTEXT = Alternative("", re.compile(r"(?!as |to |into |from |by )"))
+
+
+@dataclass
+class Found:
+    """One reading: a status (or Neutral, or a non-membership) with its arguments and rule."""
+
+    status: str
+    members: list[EntityRef]
+    org: EntityRef | None
+    rule: str
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    negative: bool = False
+
+
+class Cascade:
+    """Reads the sentences of one article in order, keeping the discourse between them."""
+
+    def __init__(self, doc_text: str, pub_date: PartialDate | None, capital_of: dict[str, EntityRef],
+                 main_org: EntityRef | None, lex: Lexicon | None = None) -> None:
+        self.text = doc_text
+        self.pub = pub_date
+        self.lex = lex or lexicon()
+        self.discourse = Discourse(self.lex, capital_of, main_org)
+        self.pending: tuple[str, EntityRef] | None = None  # a question "Who are the members of Y?"
+        self._context_regexes = {a.regex for f in self.lex.verb_frames for a in f.alternatives if a.context}
+
+    def sentence(self, tagged: TaggedSentence) -> list:
+        toks = tokenize(self.text, tagged.start, tagged.end, tagged.mentions)
+        toks = group_entities(self.discourse.resolve(toks))
+        found = list(self.read(toks))
+        self.discourse.push(toks)
+        ev = lambda rule: Evidence(tagged.start, tagged.end, tagged.text, rule)  # noqa: E731
+        out: list = []
+        for f in found:
+            for m in f.members:
+                if m.kind not in _STATE_KINDS or (f.org is not None and m.key == f.org.key):
+                    continue
+                if f.status == "Neutral":
+                    out.append(Neutrality(m, ev(f.rule)))
+                elif f.org is None or f.org.kind != "org":
+                    continue
+                elif f.negative:
+                    out.append(NonMembership(m, f.org, ev(f.rule)))
+                else:
+                    out.append(Membership(m, f.org, f.status, ev(f.rule), start=f.start, end=f.end))
+        return out
+
+    # -- reading one sentence -------------------------------------------------------------------------------
+    def read(self, toks: list[Token]) -> Iterator[Found]:
+        question = _is_question(toks)
+        lines = self._list_line(toks)
+        if lines is not None:
+            yield lines
+            return
+        if question:
+            self._question(toks)
+            return
+        vgs = verb_groups(toks, self.lex)
+        cls = clauses(toks, vgs, self.lex)
+        for c in cls:
+            yield from self._verb(toks, c)
+        yield from self._appositions(toks, vgs)
+        yield from self._nouns(toks, vgs)
+
+    def _verb(self, toks: list[Token], c: Clause) -> Iterator[Found]:
+        vg = c.vg
+        frames = self.lex.by_verb.get(toks[vg.head].lemma, [])
+        if not frames or c.subject is None:
+            return
+        subj = toks[c.subject]
+        comp, comp_index = _complement(toks, c.comp_start, c.comp_end, self.lex)
+        sym = _symbols(comp)
+        passive = "passive" in vg.features
+        for frame in frames:
+            if frame.voice == "active" and passive or frame.voice == "passive" and not passive:
+                continue
+            if getattr(frame, "present_only", False) and "past" in vg.features:
+                continue
+            no_org = self.discourse.main_org is None or any(t.kind == "O" for t in toks)
+            alternatives = [a for a in frame.alternatives if not (a.context and no_org)]
+            if frame.context_org and self.discourse.main_org is not None and not any(t.kind == "O" for t in toks):
+                alternatives.append(_CONTEXT)
+            for alt in alternatives:
+                m = alt.regex.match(sym)
+                if m is None:
+                    continue
+                status = alt.status or frame.status
+                if toks[vg.head].lemma == "be" and "past" in vg.features and "perfect" not in vg.features \
+                        and frame.date_preps and status != "Former":
+                    return  # "X was a member of Y": perhaps no longer
+                org_tok, mem_toks = self._args(frame, subj, m, comp)
+                if org_tok is None and status != "Neutral":
+                    continue
+                if not mem_toks:
+                    continue
+                if org_tok is not None and not _np_head_ok(comp, comp_index, m, "org"):
+                    continue
+                if _next_lemma(comp, m) in self.lex.classes.get("NOT_AFTER_STATUS", ()) or _for_trade(comp, m, self.lex):
+                    continue
+                block = self._blocked(toks, vg)
+                neg = "neg" in vg.features or subj.negated or (org_tok is not None and org_tok.negated)
+                if block:
+                    return
+                rule = frame.id
+                negative = False
+                if neg:
+                    if "no-longer" in vg.features and status == "FullMember":
+                        status, rule = "Former", rule + ".no-longer"
+                    elif frame.neg_status and _has_since(toks, c):
+                        status, rule = frame.neg_status, rule + ".negated-since"
+                    elif frame.nonmember and status == "FullMember":
+                        negative, rule = True, rule + ".negated"
+                    else:
+                        return
+                when = self._date(toks, c, frame, status, alt.date, verb=toks[vg.head].lemma,
+                                  past="past" in vg.features or "perfect" in vg.features)
+                if when is False:
+                    return
+                role = alt.date or frame.date
+                if status == "Former" and role != "start":
+                    role = "end"
+                start, end = (when, None) if role == "start" else (None, when) if role == "end" else (None, None)
+                members = [r for t in mem_toks for r in t.refs]
+                orgs = org_tok.refs if org_tok is not None else [None]
+                for org in orgs:
+                    yield Found(status, members, org, rule, start, end, negative)
+                # "joined X in 1993 and Y in 2012": the second object with its own date
+                yield from self._second_objects(toks, c, org_tok, frame, status, members, rule)
+                return
+
+    def _args(self, frame: Frame, subj: Token, m: re.Match[str], comp: list[Token]):
+        org_tok = _captured(m, comp, "org") or _captured(m, comp, "org2")
+        if (m.re is _CONTEXT.regex or m.re in self._context_regexes) and self.discourse.main_org is not None \
+                and org_tok is None:
+            org_tok = Token("O", "", "ORG", 0, 0, None, [self.discourse.main_org])
+        mem_toks = [t for t in [_captured(m, comp, "member")] if t is not None]
+        if frame.subject == "org":
+            if subj.kind != "O":
+                return None, []
+            org_tok = subj
+        elif subj.kind == "S":
+            mem_toks = [subj]
+        else:
+            return None, []
+        return org_tok, mem_toks
+
+    def _second_objects(self, toks: list[Token], c: Clause, org_tok: Token | None, frame: Frame, status: str,
+                        members: list[EntityRef], rule: str) -> Iterator[Found]:
+        """"joined X in 1993 and Y in 2012": each further object with its own date."""
+        if org_tok is None or org_tok not in toks:
+            return
+        i = toks.index(org_tok) + 1
+        end = c.comp_end
+        while i < end:
+            while i < end and (toks[i].kind == "D" or toks[i].lemma in ("in", "on", "since", ",")):
+                i += 1
+            if not (i + 1 < len(toks) and toks[i].lemma == "and" and toks[i + 1].kind == "O"):
+                return
+            org = toks[i + 1]
+            j = i + 2
+            when = None
+            if j < len(toks) and toks[j].lemma in ("in", "on", "since") and j + 1 < len(toks) \
+                    and toks[j + 1].kind == "D":
+                when = toks[j + 1].mention.value.value
+                j += 2
+            elif j < len(toks) and toks[j].kind == "D":
+                when = toks[j].mention.value.value
+                j += 1
+            if when is not None and self.pub is not None and when > self.pub:
+                return
+            role = "end" if status == "Former" else frame.date
+            for ref in org.refs:
+                yield Found(status, members, ref, rule + ".coordinated",
+                            when if role == "start" else None, when if role == "end" else None)
+            i = j
+            end = max(end, j)
+
+    def _blocked(self, toks: list[Token], vg: VerbGroup) -> str | None:
+        f = vg.features
+        for reason in ("infinitive", "modal", "future", "plan", "progressive", "participle"):
+            if reason in f:
+                return reason
+        # a condition or a hedge earlier in the sentence ("If X joined Y", "X reportedly joined")
+        start = 0
+        for k in range(vg.start - 1, -1, -1):
+            if toks[k].lemma in (";", ":"):
+                start = k + 1
+                break
+        for t in toks[start:vg.start]:
+            if t.is_word and t.lemma in self.lex.conditionals:
+                return "hypothetical"
+        for k, t in enumerate(toks):
+            if t.is_word and t.lemma in self.lex.hedges and (k < vg.start or t.lemma not in self.lex.opinions):
+                return "hedge"
+        return None
+
+    def _date(self, toks: list[Token], c: Clause, frame: Frame, status: str, alt_role, verb: str,
+              past: bool = False):
+        """The date of the clause (complement first, then between subject and verb); False when it is future."""
+        preps = frame.date_preps if verb not in ("become", "join") else ()
+        ranges = [(c.comp_start, c.comp_end)]
+        if c.subject is not None and c.via in ("direct", "coordination"):
+            ranges.append((c.subject + 1, c.vg.start))
+        elif c.subject is not None:
+            ranges.append((c.vg.start - 3 if c.vg.start >= 3 else 0, c.vg.start))
+        for lo, hi in ranges:
+            for k in range(max(lo, 0), min(hi, len(toks))):
+                t = toks[k]
+                if t.kind != "D" or t.mention is None:
+                    continue
+                prev = toks[k - 1].lemma if k > 0 else ""
+                if prev in _NOT_DATE_PREPS:
+                    continue
+                if preps and prev not in preps:
+                    continue
+                value = t.mention.value.value
+                relative = getattr(t.mention.value, "relative", False)
+                if self.pub is not None and value > self.pub and (relative or not past):
+                    return False  # "will join next year"; a past tense with an absolute date is kept
+                return value
+        return None
+
+    # -- appositions and noun phrases -----------------------------------------------------------------------
+    def _appositions(self, toks: list[Token], vgs: list[VerbGroup]) -> Iterator[Found]:
+        if any(t.is_word and t.lemma in self.lex.hedges for t in toks):
+            return
+        frames = [f for f in self.lex.verb_frames if f.apposition]
+        for subj_i, a, e in appositions(toks, self.lex):
+            if any(a <= vg.head < e for vg in vgs):
+                continue
+            subj = toks[subj_i]
+            if subj.kind != "S":
+                continue
+            comp, comp_index = _complement(toks, a, e, self.lex)
+            sym = _symbols(comp)
+            for frame in frames:
+                hit = None
+                for alt in frame.alternatives:
+                    m = alt.regex.match(sym)
+                    if m is None:
+                        continue
+                    org_tok = _captured(m, comp, "org") or _captured(m, comp, "org2")
+                    status = alt.status or frame.status
+                    if org_tok is None and status != "Neutral":
+                        continue
+                    if _next_lemma(comp, m) in self.lex.classes.get("NOT_AFTER_STATUS", ()):
+                        continue
+                    when = None
+                    for k in range(a, e):
+                        if toks[k].kind == "D" and toks[k - 1].lemma == "since":
+                            when = toks[k].mention.value.value
+                    if when is not None and self.pub is not None and when > self.pub:
+                        break
+                    start, end = (None, when) if status == "Former" else (when, None)
+                    hit = Found(status, list(subj.refs), None, frame.id + ".apposition", start, end)
+                    orgs = org_tok.refs if org_tok is not None else [None]
+                    for org in orgs:
+                        yield Found(hit.status, hit.members, org, hit.rule, hit.start, hit.end)
+                    break
+                if hit is not None:
+                    break
+
+    def _nouns(self, toks: list[Token], vgs: list[VerbGroup]) -> Iterator[Found]:
+        sym = _symbols(toks)
+        hedged = any(t.is_word and t.lemma in self.lex.hedges for t in toks)
+        if hedged:
+            return
+        for frame in self.lex.noun_frames:
+            for alt in frame.alternatives:
+                for m in alt.regex.finditer(sym):
+                    first = _token_index(m, toks, m.start())
+                    if first > 0 and toks[first - 1].is_word and (
+                            toks[first - 1].lemma in self.lex.noun_blockers or toks[first - 1].lemma in
+                            self.lex.negators or toks[first - 1].lemma == "no"):
+                        continue
+                    last = _token_index(m, toks, m.end())
+                    if any(first <= vg.head < last and (vg.features & {"neg", "modal", "future", "plan",
+                                                                         "infinitive", "progressive"})
+                           for vg in vgs):
+                        continue
+                    if any(t.is_word and t.lemma in self.lex.conditionals for t in toks[:first]):
+                        continue
+                    org_tok = _captured(m, toks, "org") or _captured(m, toks, "org2")
+                    mem = _captured(m, toks, "member")
+                    status = alt.status or frame.status
+                    if mem is None or (org_tok is None and status != "Neutral"):
+                        continue
+                    if mem.negated or (org_tok is not None and org_tok.negated):
+                        continue
+                    if frame.subject == "member" and any(t.lemma in self.lex.negators for t in toks[first:last]):
+                        continue
+                    when = None
+                    dt = _captured(m, toks, "date")
+                    if dt is None and frame.date:
+                        k = last
+                        while k < len(toks) and toks[k].lemma not in (",", ";", ".", "but", "and") and k < last + 6:
+                            if toks[k].kind == "D":
+                                dt = toks[k]
+                                break
+                            k += 1
+                    if dt is not None and dt.mention is not None and frame.date:
+                        when = dt.mention.value.value
+                        if self.pub is not None and when > self.pub:
+                            continue
+                    role = alt.date or frame.date
+                    start, end = (when, None) if role == "start" else (None, when)
+                    members = list(mem.refs)
+                    orgs = org_tok.refs if org_tok is not None else [None]
+                    for org in orgs:
+                        yield Found(status, members, org, frame.id, start, end)
+
+    # -- list lines and questions ---------------------------------------------------------------------------
+    def _list_line(self, toks: list[Token]) -> Found | None:
+        """"Member states: A, B, C" (a fact box line) and "A: A, B and C." answering "Who are the members of Y?"."""
+        words = [t for t in toks if t.lemma not in ("*", "-", "•")]
+        if len(words) >= 3 and words[0].is_word and words[0].lemma == "a" and words[1].lemma == ":" \
+                and words[2].kind == "S" and self.pending is not None:
+            status, org = self.pending
+            self.pending = None
+            return Found(status, list(words[2].refs), org, "list.answer")
+        self.pending = None
+        k = 0
+        status = None
+        nouns = {"member": "FullMember", "observer": "Observer", "partner": "Partner"}
+        if k < len(words) and words[k].lemma in nouns:
+            status = nouns[words[k].lemma]
+            k += 1
+            if k < len(words) and words[k].lemma in ("state", "country", "nation"):
+                k += 1
+        if status is None or k + 1 >= len(words) or words[k].lemma != ":" or words[k + 1].kind != "S":
+            return None
+        if any(t.lemma in ("?",) for t in words):
+            return None
+        org = None
+        for refs in self.discourse.recent("O", 2):
+            if refs:
+                org = refs[-1]
+                break
+        org = org or self.discourse.main_org
+        if org is None:
+            return None
+        return Found(status, list(words[k + 1].refs), org, "list.line")
+
+    def _question(self, toks: list[Token]) -> None:
+        """Remember "Who are the members / observers of Y?" for the answer line after it."""
+        sym = _symbols(toks)
+        m = re.search(r"(?:^|\s)(member|observer|partner) (?:state |country )?(?:of|in) (ORG#\d+) ", sym)
+        org = _captured_sym(m.group(2), toks) if m else None
+        if m and org is not None and org.refs and re.search(r"(?:^|\s)who ", sym):
+            self.pending = ({"member": "FullMember", "observer": "Observer", "partner": "Partner"}[m.group(1)],
+                            org.refs[0])
+
+
+def _is_question(toks: list[Token]) -> bool:
+    for t in reversed(toks):
+        if t.lemma in ('"', "'", ")"):
+            continue
+        return t.lemma == "?"
+    return False
+
+
+def _has_since(toks: list[Token], c: Clause) -> bool:
+    return any(toks[k].kind == "D" and toks[k - 1].lemma == "since" for k in range(c.comp_start, c.comp_end))
+
+
+def _complement(toks: list[Token], start: int, end: int, lex: Lexicon) -> tuple[list[Token], list[int]]:
+    """The complement's tokens for pattern matching: dates with their prepositions and adverbs left out."""
+    out, index = [], []
+    k = start
+    while k < end:
+        t = toks[k]
+        if t.kind == "D":
+            k += 1
+            continue
+        if t.is_word and t.lemma in ("on", "in", "since", "last", "this", "from", "early", "late", "until") \
+                and k + 1 < end and toks[k + 1].kind == "D":
+            k += 1
+            continue
+        if t.is_word and lex.is_adverb(t) and t.lemma not in ("both", "all"):
+            k += 1
+            continue
+        out.append(t)
+        index.append(k)
+        k += 1
+    return out, index
+
+
+def _symbols(toks: list[Token]) -> str:
+    parts = []
+    for i, t in enumerate(toks):
+        if t.kind in ("W", "X"):
+            parts.append(t.lemma.replace(" ", "_") or "_")
+        else:
+            parts.append(f"{t.lemma if t.kind not in 'SO' else ('STATES' if t.kind == 'S' else 'ORG')}#{i}")
+    return " ".join(parts) + " "
+
+
+def _captured(m: re.Match[str], toks: list[Token], name: str) -> Token | None:
+    if name not in m.re.groupindex or m.group(name) is None:
+        return None
+    return _captured_sym(m.group(name), toks)
+
+
+def _captured_sym(sym: str, toks: list[Token]) -> Token | None:
+    mm = re.search(r"#(\d+)", sym)
+    return toks[int(mm.group(1))] if mm else None
+
+
+def _token_index(m: re.Match[str], toks: list[Token], pos: int) -> int:
+    """Index of the token starting at character `pos` of the symbol string."""
+    return m.string[:pos].count(" ")
+
+
+def _for_trade(comp: list[Token], m: re.Match[str], lex: Lexicon) -> bool:
+    """"an EU partner for trade": a status noun followed by "for" and a field of business."""
+    i = _token_index(m, comp, m.end())
+    return i + 1 < len(comp) and comp[i].lemma == "for" and comp[i + 1].lemma in lex.classes.get("BUSINESS", ())
+
+
+def _next_lemma(comp: list[Token], m: re.Match[str]) -> str | None:
+    i = _token_index(m, comp, m.end())
+    return comp[i].lemma if i < len(comp) else None
+
+
+def _np_head_ok(comp: list[Token], comp_index: list[int], m: re.Match[str], name: str) -> bool:
+    """An organization object is the head of its noun phrase, not a modifier ("left the Y meeting")."""
+    tok = _captured(m, comp, name)
+    if tok is None or m.end(name) != m.end():
+        return True  # only an organization that ends the match must head its noun phrase
+    i = comp.index(tok)
+    if i + 1 >= len(comp):
+        return True
+    nxt = comp[i + 1]
+    if nxt.kind != "W":
+        return True
+    return nxt.lemma in _FOLLOW_OK

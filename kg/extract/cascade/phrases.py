@@ -1,0 +1,156 @@
+"""Layer 2: entity groups (coordination) and verb groups (tense, voice, negation, modality).
+
+An entity group is one token standing for "A, B and C", "both A and B", "neither A
+nor B" or "none of A, B or C". A verb group is the auxiliaries, negation and adverbs
+around one predicate verb, read into features the modality layer decides on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.extract.cascade.lexicon import Lexicon
+from kg.extract.cascade.tokens import Token
+
+_GROUP_SYMBOL = {"S": "STATES", "O": "ORG"}
+_SEPARATORS = {",", "and", "or", "nor", "&"}
+
+
+def group_entities(tokens: list[Token]) -> list[Token]:
+    """Coordinated states (and organizations) become one token each; "the" before a name is dropped."""
+    toks = [t for i, t in enumerate(tokens)
+            if not (t.is_word and t.lemma == "the" and i + 1 < len(tokens) and tokens[i + 1].kind in "SO")]
+    out: list[Token] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if t.kind not in _GROUP_SYMBOL:
+            out.append(t)
+            i += 1
+            continue
+        members, j, last = [t], i + 1, i
+        while j < len(toks):
+            k = j
+            while k < len(toks) and (toks[k].lemma in _SEPARATORS or _as_well_as(toks, k)):
+                k += 3 if _as_well_as(toks, k) else 1
+            conj = any(x.lemma in ("and", "or", "nor", "&", "well") for x in toks[j:k])
+            if k > j and k < len(toks) and toks[k].kind == t.kind and (conj or t.kind == "S"):
+                members.append(toks[k])
+                last = k
+                j = k + 1
+            elif t.kind == "O" and j + 2 < len(toks) and toks[j].lemma == "(" and toks[j + 1].kind == "O" \
+                    and toks[j + 2].lemma == ")":  # "the Collective Security Treaty Organization (CSTO)"
+                last = j + 2
+                j += 3
+            else:
+                break
+        refs = []
+        for m in members:
+            for r in m.refs:
+                if all(r.key != x.key for x in refs):
+                    refs.append(r)
+        negated = False
+        head = out[-1] if out else None
+        if head is not None and head.lemma in ("neither", "both", "either"):
+            negated = head.lemma == "neither"
+            out.pop()
+        elif len(out) >= 2 and out[-1].lemma == "of" and out[-2].lemma == "none":
+            negated = True
+            del out[-2:]
+        grp = Token(t.kind, " ".join(m.text for m in members), _GROUP_SYMBOL[t.kind], t.start, toks[last].end,
+                    t.mention, refs, negated)
+        out.append(grp)
+        i = last + 1
+    return out
+
+
+def _as_well_as(toks: list[Token], k: int) -> bool:
+    return k + 2 < len(toks) and [x.lemma for x in toks[k:k + 3]] == ["as", "well", "as"]
+
+
+_IRREGULAR_PAST = {"was", "were", "had", "did", "became", "left", "withdrew", "froze", "began", "gave", "got", "held",
+                   "kept", "won", "took", "brought", "made", "rose", "went", "drew", "fell", "stood", "sought", "set",
+                   "put", "quit", "forsook", "undertook", "overtook", "rejoined", "withheld"}
+
+
+@dataclass
+class VerbGroup:
+    """Tokens [start, end] (inclusive indices) around the predicate verb at `head`."""
+
+    start: int
+    head: int
+    end: int
+    lemma: str
+    features: set[str] = field(default_factory=set)  # neg, no-longer, modal, future, plan, passive, perfect, past
+    governor: str | None = None  # "hopes" in "hopes to join"
+
+
+def verb_groups(tokens: list[Token], lex: Lexicon) -> list[VerbGroup]:
+    """Every predicate verb the lexicon knows, with the auxiliaries and adverbs around it."""
+    out: list[VerbGroup] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if not (t.is_word and lex.is_predicate_verb(t, tokens, i)):
+            i += 1
+            continue
+        # a following verb after auxiliaries is the head ("has been admitted")
+        head = i
+        k = i + 1
+        while k < len(tokens) and tokens[k].is_word and (lex.is_aux(tokens[k]) or lex.is_adverb(tokens[k])):
+            k += 1
+        if lex.is_aux(t) and k < len(tokens) and tokens[k].is_word and lex.is_predicate_verb(tokens[k], tokens, k):
+            head = k
+        start = i
+        while start > 0 and tokens[start - 1].is_word and (lex.is_aux(tokens[start - 1])
+                                                           or lex.is_adverb(tokens[start - 1])):
+            start -= 1
+        end = head
+        while end + 1 < len(tokens) and tokens[end + 1].is_word and (
+                tokens[end + 1].lemma in lex.negators or lex.is_adverb(tokens[end + 1])
+                or (tokens[end + 1].lemma == "no" and end + 2 < len(tokens) and tokens[end + 2].lemma == "longer")
+                or (tokens[end + 1].lemma == "longer" and tokens[end].lemma == "no")):
+            end += 1
+        vg = VerbGroup(start, head, end, tokens[head].lemma)
+        _features(vg, tokens, lex)
+        out.append(vg)
+        i = end + 1
+    return out
+
+
+def _features(vg: VerbGroup, tokens: list[Token], lex: Lexicon) -> None:
+    words = tokens[vg.start:vg.end + 1]
+    lows = [w.text.lower().replace("’", "'") for w in words]
+    lemmas = [w.lemma for w in words]
+    head = tokens[vg.head]
+    f = vg.features
+    if any(x in lex.negators for x in lemmas):
+        f.add("neg")
+    for a, b in zip(lemmas, lemmas[1:], strict=False):
+        if a == "no" and b == "longer":
+            f.update({"neg", "no-longer"})
+    if any(x in lex.modals for x in lows):
+        f.add("modal")
+    if any(x in ("will", "shall", "'ll") for x in lows):
+        f.add("future")
+    if any(x in lex.plan_adverbs for x in lemmas):
+        f.add("plan")
+    aux = [w for w in words[:vg.head - vg.start] if w.is_word]
+    be_aux = [w for w in aux if w.lemma == "be"]
+    head_low = head.text.lower()
+    if be_aux and head.lemma != "be" and head_low != head.lemma and not head_low.endswith("ing"):
+        f.add("passive")
+    if be_aux and head_low.endswith("ing"):
+        f.add("progressive")
+    if any(w.lemma == "have" for w in aux):
+        f.add("perfect")
+    if any(w.text.lower() in ("was", "were", "had", "did") for w in aux) or (
+            not aux and (head_low.endswith("ed") or head_low in _IRREGULAR_PAST)):
+        f.add("past")
+    if head_low.endswith("ing") and not be_aux:
+        f.add("participle")
+    # an infinitive: "hopes to join", "is set to become", "bid to join"
+    if vg.start > 0 and tokens[vg.start - 1].lemma == "to":
+        f.add("infinitive")
+        if vg.start > 1:
+            vg.governor = tokens[vg.start - 2].lemma

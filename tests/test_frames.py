@@ -1,0 +1,89 @@
+"""The frame lexicon (kg/data/frames.json): every frame's examples yield its fact, its counter-examples none.
+
+This is what keeps a word list from being emptied with the suite green: each frame, and
+each verb group feature that blocks a frame, has a positive sentence and a trap beside it.
+"""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from kg.dates import PartialDate
+from kg.errors import DataFileError
+from kg.extract.cascade.lexicon import _load_json, build_lexicon, lexicon
+from kg.extract.document import extract_document
+from kg.gazetteer import Gazetteer
+from kg.model import Membership, Neutrality, NonMembership
+
+PUB = PartialDate.parse("2025-06-27")
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def rules_fired(text: str, gaz: Gazetteer) -> set[str]:
+    doc = extract_document("t", text, [(0, len(text))], PUB, gaz)
+    return {f.evidence.rule.split(".apposition")[0] for f in doc.facts
+            if isinstance(f, Membership | Neutrality) and not isinstance(f, NonMembership)}
+
+
+def _cases(key: str):
+    data = _load_json()
+    for section in ("verb_frames", "noun_frames"):
+        for frame in data[section]:
+            for text in frame[key]:
+                yield pytest.param(frame["id"], text, id=f"{frame['id']}: {text[:50]}")
+
+
+@pytest.mark.parametrize("frame, text", list(_cases("examples")))
+def test_frame_example_yields_its_fact(frame, text, gaz):
+    fired = rules_fired(text, gaz)
+    assert any(r == frame or r.startswith(frame + ".") for r in fired), (frame, text, fired)
+
+
+@pytest.mark.parametrize("frame, text", list(_cases("counter_examples")))
+def test_frame_counter_example_yields_nothing(frame, text, gaz):
+    fired = rules_fired(text, gaz)
+    assert not any(r == frame or r.startswith(frame + ".") for r in fired), (frame, text, fired)
+
+
+# Minimal pairs: the asserted sentence and its negated, planned, hypothetical and questioned twins.
+PAIRS = [
+    ("Peru joined NATO in 2004.", ["Peru did not join NATO in 2004.", "Peru will join NATO.",
+                                   "Peru plans to join NATO.", "If Peru joined NATO, prices would rise.",
+                                   "Did Peru join NATO in 2004?",
+                                   "Peru is expected to join NATO.", "Peru reportedly joined NATO in 2004."]),
+    ("Chile is a member of the OAS.", ["Chile is not a member of the OAS.", "Chile could be a member of the OAS.",
+                                       "Is Chile a member of the OAS?", "Chile is set to become a member of the OAS."]),
+    ("Mali quit ECOWAS in 2024.", ["Mali threatened to quit ECOWAS.", "Mali may quit ECOWAS.",
+                                   "Mali denied that it quit ECOWAS."]),
+    ("Austria remains neutral.", ["Austria is no longer neutral.", "Could Austria remain neutral?"]),
+]
+
+
+@pytest.mark.parametrize("positive, traps", PAIRS)
+def test_minimal_pairs(positive, traps, gaz):
+    assert rules_fired(positive, gaz), positive
+    for t in traps:
+        assert not rules_fired(t, gaz), t
+
+
+def test_a_malformed_frame_file_names_every_problem_at_once():
+    data = copy.deepcopy(_load_json())
+    data["verb_frames"][0]["patterns"][0] = {"pattern": "@NOSUCHCLASS ORG:org"}
+    data["verb_frames"][1]["status"] = "Member"
+    del data["noun_frames"][0]["examples"]
+    with pytest.raises(DataFileError) as err:
+        build_lexicon(data, "frames.json")
+    msg = str(err.value)
+    assert "@NOSUCHCLASS" in msg and "'Member'" in msg and "no examples" in msg and "frames.json" in msg
+
+
+def test_pattern_words_are_lemmatized_so_plurals_match():
+    lex = lexicon()
+    frame = next(f for f in lex.verb_frames if f.id == "copula.status")
+    assert any(a.regex.match("one of the 25 member of ORG#3 ") for a in frame.alternatives)
