@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import multiprocessing
 import queue
+import re
 import signal
 import threading
 import time
@@ -88,7 +89,23 @@ def _open(spec: ChildSpec) -> ox.Store:
     return store
 
 
+#: deepest bracket nesting a query may have; Oxigraph's parser overflows its stack near 5,000
+MAX_NESTING = 500
+_BRACKETS = re.compile(r"[{}()\[\]]")
+
+
+def check_nesting(text: str) -> None:
+    """QueryError for a text nested deeper than MAX_NESTING (counted over all brackets, a cheap bound)."""
+    depth = deepest = 0
+    for match in _BRACKETS.finditer(text):
+        depth += 1 if match.group() in "{([" else -1
+        deepest = max(deepest, depth)
+    if deepest > MAX_NESTING:
+        raise QueryError(f"the query is nested {deepest} levels deep; at most {MAX_NESTING} are allowed")
+
+
 def _query(store: ox.Store, spec: ChildSpec, req: QueryRequest) -> QueryResult:
+    check_nesting(req.text)
     policy.check_query(req.text, spec.allowed, req.base_iri)
     kwargs: dict = {"base_iri": req.base_iri, "prefixes": PREFIXES}
     if req.default_graph_uris or req.named_graph_uris:
@@ -106,6 +123,7 @@ def _query(store: ox.Store, spec: ChildSpec, req: QueryRequest) -> QueryResult:
 
 def _answer(store: ox.Store, spec: ChildSpec, req: QueryRequest) -> QueryResult | Serialized | None:
     if req.update:
+        check_nesting(req.text)
         policy.check_update(req.text, spec.allowed, req.base_iri)
         try:
             store.update(req.text, base_iri=req.base_iri)
