@@ -12,6 +12,7 @@ from werkzeug.exceptions import HTTPException
 from kg.errors import QueryError
 from kg.query import PREFIXES, QueryResult, QueryTimeout, serialize_graph
 from server import linked_data, sparql
+from server.body import BoundedBody
 from server.config import ServerConfig
 from server.describe import SD_FORMATS, service_description, void_description
 from server.dumps import DUMPS, default_cache_dir, write_dumps
@@ -55,7 +56,10 @@ def create_app(config: ServerConfig | None = None, pool: QueryPool | None = None
     app.register_error_handler(HTTPError, lambda e: error_response(e.status, e.message, e.headers))
     app.register_error_handler(HTTPException, _http_exception)
     app.register_error_handler(Exception, _unexpected)
+    app.wsgi_app = BoundedBody(app.wsgi_app, cfg.max_body)
+    app.before_request(_refuse_control_characters)
     app.after_request(_cors)
+    app.after_request(_security_headers)
     return app
 
 
@@ -166,8 +170,8 @@ def _entity_html(iri: str) -> str:
     page = linked_data.build_page(iri, rows, names_rows)
     base = current_app.config["AKG"].base
 
-    def href(target: str) -> str:
-        return linked_data.local_href(target, base) or target
+    def href(target: str) -> str | None:
+        return linked_data.safe_href(target, base)
 
     def show(term) -> str:
         return linked_data.display(term, page)
@@ -222,6 +226,25 @@ def _http_exception(exc: HTTPException) -> Response:
 def _unexpected(exc: Exception) -> Response:
     log.exception("unexpected error on %s", request.path)
     return error_response(500, f"internal error ({type(exc).__name__}); the operator's log has details")
+
+
+#: HTML pages load only this server's own scripts, styles and data; nothing inline runs
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+       "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+       "frame-ancestors 'none'; form-action 'self'")
+
+
+def _refuse_control_characters() -> None:
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in request.path):
+        raise HTTPError(400, "the path holds a control character")
+
+
+def _security_headers(resp: Response) -> Response:
+    resp.headers["X-Content-Type-Options"] = "nosniff"
+    if resp.mimetype == "text/html":
+        resp.headers["Content-Security-Policy"] = CSP
+        resp.headers["Referrer-Policy"] = "no-referrer"
+    return resp
 
 
 def _cors(resp: Response) -> Response:

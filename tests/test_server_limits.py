@@ -11,6 +11,7 @@ import pytest
 from test_server_support import FIXTURE
 
 from server.app import create_app
+from server.body import BoundedBody
 from server.config import ServerConfig
 
 BLOWUP = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l } ORDER BY ?i ?f ?c LIMIT 5"
@@ -45,7 +46,8 @@ def test_server_every_request_goes_to_a_killable_process_whatever_its_history(ap
     for _ in range(5):  # a query answered cheaply before is not remembered and run in the worker
         assert client.get("/sparql", query_string={"query": ASK}).status_code == 200
     assert calls == [ASK] * 5
-    assert app.wsgi_app.__self__ is app  # no middleware answering queries in the web worker
+    assert isinstance(app.wsgi_app, BoundedBody)  # the only middleware: it answers no query
+    assert app.wsgi_app.app.__self__ is app
 
 
 def test_server_memory_blowup_is_a_clean_503_and_the_process_is_replaced(app):
