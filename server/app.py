@@ -19,7 +19,7 @@ from server.dumps import DUMPS, default_cache_dir, write_dumps
 from server.errors import HTTPError, error_response
 from server.examples import load_examples
 from server.executor import ChildSpec, PoolBusy, QueryFailed, QueryPool, QueryRequest
-from server.negotiation import choose, content_type, prefers_html
+from server.negotiation import choose, content_type, format_param, prefers_html
 from server.sparql import public_root
 from server.store import prepare_store
 
@@ -87,9 +87,9 @@ def sparql_endpoint() -> Response | str:
     op = sparql.read_operation()
     if op is None:
         accept = request.headers.get("Accept")
-        if prefers_html(accept) and not request.args.get("format"):
+        if prefers_html(accept) and not format_param(request.args):
             return index()
-        return _rdf_response(_service_description(), request.args.get("format"))
+        return _rdf_response(_service_description(), format_param(request.args))
     sparql.check_allowed(op)
     if op.kind == "update":
         return sparql.run_update(op)
@@ -131,7 +131,7 @@ def dump(name: str):
 def void() -> Response:
     info = current_app.config["AKG_INFO"]
     triples = void_description(public_root(), info.graphs, info.triples)
-    return _rdf_response(triples, request.args.get("format"))
+    return _rdf_response(triples, format_param(request.args))
 
 
 def healthz() -> Response:
@@ -151,7 +151,7 @@ def entity(rest: str, kind: str):
     if any(c in iri for c in '<>"{}|^`\\ '):
         raise HTTPError(400, "not a valid IRI path")
     accept = request.headers.get("Accept")
-    fmt_param = request.args.get("format")
+    fmt_param = format_param(request.args)
     if prefers_html(accept) and not fmt_param:
         return _entity_html(iri)
     result = _internal_query(linked_data.DESCRIBE.format(iri=iri, evidence=linked_data.EVIDENCE))

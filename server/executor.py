@@ -138,8 +138,15 @@ def _answer(store: ox.Store, spec: ChildSpec, req: QueryRequest) -> QueryResult 
     fmt = pick_format(result.kind, req.accept, req.fmt)
     if fmt is None:
         return Serialized(result.kind, None)
-    body = format_result(result, fmt)
+    body = _boolean_table(result.boolean, fmt) if result.kind == "boolean" and fmt in ("csv", "tsv") \
+        else format_result(result, fmt)
     return Serialized(result.kind, fmt, body.encode("utf-8") if isinstance(body, str) else body, result.truncated)
+
+
+def _boolean_table(value: bool | None, fmt: str) -> str:
+    """An ASK result as a one-cell table (SPARQL defines no CSV/TSV for booleans; Fuseki sends this)."""
+    word = "true" if value else "false"
+    return f"_askResult\r\n{word}\r\n" if fmt == "csv" else f"?_askResult\n{word}\n"
 
 
 def _child_main(spec: ChildSpec, updates: list[tuple[str, str | None]], conn) -> None:

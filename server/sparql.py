@@ -12,7 +12,7 @@ from kg.errors import QueryError
 from kg.query import QueryTimeout
 from server.errors import HTTPError
 from server.executor import PoolBusy, QueryFailed, QueryRequest, Serialized
-from server.negotiation import FOR_KIND, MEDIA_TYPES, content_type
+from server.negotiation import FOR_KIND, MEDIA_TYPES, content_type, format_param
 from server.policy import Refused
 
 FORM = "application/x-www-form-urlencoded"
@@ -101,7 +101,7 @@ def run_query(op: Operation) -> Serialized:
     cfg = current_app.config["AKG"]
     req = QueryRequest(op.text, op.default_graph_uris or None, op.named_graph_uris or None,
                        max_rows=cfg.max_rows, base_iri=public_root() + "sparql", serialize=True,
-                       accept=request.headers.get("Accept"), fmt=op.params.get("format"))
+                       accept=request.headers.get("Accept"), fmt=format_param(op.params))
     try:
         return current_app.config["AKG_POOL"].run(req, timeout=cfg.timeout)
     except QueryTimeout as exc:
