@@ -7,9 +7,9 @@ between the servers (so load drift on a shared machine hits both), then under bo
 concurrent load, and prints p50/p99 latency and throughput side by side with ratios
 (ours / Oxigraph's; for latency lower is better). Sequential figures are medians over
 the rounds. A last line measures queries neither server has seen before (each text
-made new by a comment): on `kg serve` those go through the killable query processes,
-not the in-worker route for queries known to be cheap. Not a test: figures are what
-this machine measured in this run.
+made new by a comment). On `kg serve` every query goes through the killable query
+processes (there is no in-worker route). Not a test: figures are what this machine
+measured in this run.
 
 usage: bench_server.py [--kg DIR] [--reps N] [--rounds R] [--clients C] [--requests-per-client M]
 """

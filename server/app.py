@@ -9,18 +9,19 @@ import pyoxigraph as ox
 from flask import Flask, Response, current_app, jsonify, render_template, request, send_file
 from werkzeug.exceptions import HTTPException
 
-from kg.errors import BuildMissingError, QueryError
+from kg.errors import QueryError
 from kg.query import PREFIXES, QueryResult, QueryTimeout, serialize_graph
 from server import linked_data, sparql
+from server.body import BoundedBody
 from server.config import ServerConfig
 from server.describe import SD_FORMATS, service_description, void_description
 from server.dumps import DUMPS, default_cache_dir, write_dumps
 from server.errors import HTTPError, error_response
 from server.examples import load_examples
-from server.executor import PoolBusy, QueryPool, QueryRequest
-from server.fastpath import SparqlFastPath
-from server.inworker import CheapQueries
-from server.negotiation import choose, content_type, prefers_html
+from server.executor import ChildSpec, PoolBusy, QueryFailed, QueryPool, QueryRequest
+from server.negotiation import choose, content_type, format_param, prefers_html
+from server.sparql import public_root
+from server.store import prepare_store
 
 log = logging.getLogger(__name__)
 
@@ -34,35 +35,31 @@ CORS_HEADERS = {
 
 
 def create_app(config: ServerConfig | None = None, pool: QueryPool | None = None) -> Flask:
-    """Load the graph of `config.kg_dir` once (dumps, query processes, statistics) and wire the routes."""
+    """Check the graph, open (or make) its shared store, write the dumps, start query processes, wire routes."""
     cfg = config or ServerConfig.from_env()
     kg_file = cfg.kg_file
-    if not kg_file.is_file():
-        raise BuildMissingError(f"no built graph at {kg_file}; run `kg build` (or `make build`) first")
+    cache = cfg.cache_dir or default_cache_dir(kg_file)
+    info = prepare_store(kg_file, cache)
     app = Flask(__name__)
     app.config["AKG"] = cfg
     app.config["MAX_CONTENT_LENGTH"] = cfg.max_body
-    app.config["AKG_DUMPS"] = write_dumps(kg_file, cfg.cache_dir or default_cache_dir(kg_file))
-    app.config["AKG_POOL"] = pool or QueryPool(kg_file, cfg.query_processes)
-    # known-cheap queries skip the pipe; updates change costs, so then every query goes to the pool
-    in_worker = cfg.cheap_seconds > 0 and not cfg.update_token
-    app.config["AKG_QUERIES"] = (CheapQueries(app.config["AKG_POOL"], kg_file, cfg.cheap_seconds)
-                                 if in_worker else app.config["AKG_POOL"])
+    app.config["AKG_DUMPS"] = write_dumps(kg_file, cache)
+    # with SPARQL Update enabled each query process keeps its own copy, which updates change
+    spec = ChildSpec(str(kg_file), None if cfg.update_token else str(info.path),
+                     frozenset(cfg.allowed_services), cfg.max_memory)
+    app.config["AKG_POOL"] = pool or QueryPool(spec, cfg.query_processes)
     app.config["AKG_EXAMPLES"] = load_examples()
-    stats = app.config["AKG_POOL"].run(
-        QueryRequest("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"), timeout=120
-    )
-    app.config["AKG_GRAPHS"] = {g.value: int(n.value) for g, n in stats.rows}
-    app.config["AKG_TRIPLES"] = app.config["AKG_POOL"].triples
-
-    if isinstance(app.config["AKG_QUERIES"], CheapQueries):
-        app.wsgi_app = SparqlFastPath(app.wsgi_app, app.config["AKG_QUERIES"], cfg.max_rows, CORS_HEADERS)
+    app.config["AKG_INFO"] = info
+    app.config["AKG_GRAPHS"] = info.graphs
     for path, view, methods in ROUTES:
         app.add_url_rule(path, view_func=view, methods=methods, endpoint=path)
     app.register_error_handler(HTTPError, lambda e: error_response(e.status, e.message, e.headers))
     app.register_error_handler(HTTPException, _http_exception)
     app.register_error_handler(Exception, _unexpected)
+    app.wsgi_app = BoundedBody(app.wsgi_app, cfg.max_body)
+    app.before_request(_refuse_control_characters)
     app.after_request(_cors)
+    app.after_request(_security_headers)
     return app
 
 
@@ -76,7 +73,8 @@ def index() -> str:
         "query.html",
         examples=current_app.config["AKG_EXAMPLES"],
         yasgui=(static / "vendor" / "yasgui.min.js").is_file(),
-        triples=current_app.config["AKG_TRIPLES"],
+        triples=current_app.config["AKG_INFO"].triples,
+        quads=current_app.config["AKG_INFO"].quads,
         graphs=len(current_app.config["AKG_GRAPHS"]),
         timeout=cfg.timeout,
         max_rows=cfg.max_rows,
@@ -89,9 +87,9 @@ def sparql_endpoint() -> Response | str:
     op = sparql.read_operation()
     if op is None:
         accept = request.headers.get("Accept")
-        if prefers_html(accept) and not request.args.get("format"):
+        if prefers_html(accept) and not format_param(request.args):
             return index()
-        return _rdf_response(_service_description(), request.args.get("format"))
+        return _rdf_response(_service_description(), format_param(request.args))
     sparql.check_allowed(op)
     if op.kind == "update":
         return sparql.run_update(op)
@@ -100,8 +98,8 @@ def sparql_endpoint() -> Response | str:
 
 def _service_description() -> list[ox.Triple]:
     cfg = current_app.config["AKG"]
-    endpoint = request.host_url.rstrip("/") + "/sparql"
-    return service_description(endpoint, current_app.config["AKG_GRAPHS"], bool(cfg.update_token))
+    info = current_app.config["AKG_INFO"]
+    return service_description(public_root() + "sparql", info.graphs, info.triples, bool(cfg.update_token))
 
 
 def _rdf_response(triples: list[ox.Triple], fmt_param: str | None) -> Response:
@@ -131,15 +129,16 @@ def dump(name: str):
 
 
 def void() -> Response:
-    root = request.host_url
-    triples = void_description(root, current_app.config["AKG_GRAPHS"], current_app.config["AKG_TRIPLES"])
-    return _rdf_response(triples, request.args.get("format"))
+    info = current_app.config["AKG_INFO"]
+    triples = void_description(public_root(), info.graphs, info.triples)
+    return _rdf_response(triples, format_param(request.args))
 
 
 def healthz() -> Response:
     pool = current_app.config["AKG_POOL"]
-    return jsonify(status="ok", triples=current_app.config["AKG_TRIPLES"],
-                   graphs=len(current_app.config["AKG_GRAPHS"]), query_processes=pool.size)
+    info = current_app.config["AKG_INFO"]
+    return jsonify(status="ok", triples=info.triples, quads=info.quads, graphs=len(info.graphs),
+                   query_processes=pool.size, query_network=pool.network)
 
 
 def examples() -> Response:
@@ -152,7 +151,7 @@ def entity(rest: str, kind: str):
     if any(c in iri for c in '<>"{}|^`\\ '):
         raise HTTPError(400, "not a valid IRI path")
     accept = request.headers.get("Accept")
-    fmt_param = request.args.get("format")
+    fmt_param = format_param(request.args)
     if prefers_html(accept) and not fmt_param:
         return _entity_html(iri)
     result = _internal_query(linked_data.DESCRIBE.format(iri=iri, evidence=linked_data.EVIDENCE))
@@ -171,8 +170,8 @@ def _entity_html(iri: str) -> str:
     page = linked_data.build_page(iri, rows, names_rows)
     base = current_app.config["AKG"].base
 
-    def href(target: str) -> str:
-        return linked_data.local_href(target, base) or target
+    def href(target: str) -> str | None:
+        return linked_data.safe_href(target, base)
 
     def show(term) -> str:
         return linked_data.display(term, page)
@@ -185,8 +184,8 @@ def _internal_query(text: str) -> QueryResult:
     cfg = current_app.config["AKG"]
     try:
         req = QueryRequest(text, max_rows=cfg.max_rows)
-        return current_app.config["AKG_QUERIES"].run(req, timeout=cfg.timeout)
-    except (QueryTimeout, PoolBusy) as exc:
+        return current_app.config["AKG_POOL"].run(req, timeout=cfg.timeout)
+    except (QueryTimeout, PoolBusy, QueryFailed) as exc:
         raise HTTPError(503, str(exc), {"Retry-After": "1"}) from exc
     except QueryError as exc:
         raise HTTPError(500, f"internal query failed: {exc}") from exc
@@ -227,6 +226,25 @@ def _http_exception(exc: HTTPException) -> Response:
 def _unexpected(exc: Exception) -> Response:
     log.exception("unexpected error on %s", request.path)
     return error_response(500, f"internal error ({type(exc).__name__}); the operator's log has details")
+
+
+#: HTML pages load only this server's own scripts, styles and data; nothing inline runs
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+       "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+       "frame-ancestors 'none'; form-action 'self'")
+
+
+def _refuse_control_characters() -> None:
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in request.path):
+        raise HTTPError(400, "the path holds a control character")
+
+
+def _security_headers(resp: Response) -> Response:
+    resp.headers["X-Content-Type-Options"] = "nosniff"
+    if resp.mimetype == "text/html":
+        resp.headers["Content-Security-Policy"] = CSP
+        resp.headers["Referrer-Policy"] = "no-referrer"
+    return resp
 
 
 def _cors(resp: Response) -> Response:

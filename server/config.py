@@ -28,15 +28,18 @@ class ServerConfig:
     allowed_services: tuple[str, ...] = ()
     #: query processes per web worker
     query_processes: int = 2
-    #: a query the pool answered within this many seconds runs in the web worker next time; 0: never
-    cheap_seconds: float = 0.05
+    #: address space a query process may use, in MB (a query that needs more is stopped: 503); 0: no bound
+    max_memory: int = 2048
+    #: the URL clients reach the server at: base of relative IRIs in queries, of the service description
+    #: and VoID (never taken from the Host header)
+    public_url: str = "http://localhost/"
     #: where dumps are written once at start-up (default: DIR/.serve)
     cache_dir: Path | None = None
     extra: dict = field(default_factory=dict)
 
     @property
     def kg_file(self) -> Path:
-        path = Path(self.kg_dir)
+        path = Path(self.kg_dir).resolve()  # absolute: Flask resolves relative files against server/
         return path if path.suffix in (".trig", ".nq") else path / "kg.trig"
 
     @classmethod
@@ -52,7 +55,8 @@ class ServerConfig:
             update_token=env.get(UPDATE_TOKEN_ENV) or None,
             allowed_services=tuple(s for s in env.get("AKG_ALLOW_SERVICE", "").split() if s),
             query_processes=int(env.get("AKG_QUERY_PROCESSES", 2)),
-            cheap_seconds=float(env.get("AKG_CHEAP_SECONDS", 0.05)),
+            max_memory=int(env.get("AKG_MAX_MEMORY", 2048)),
+            public_url=env.get("AKG_PUBLIC_URL", "http://localhost/"),
         )
         for key, value in overrides.items():
             setattr(cfg, key, value)
@@ -67,7 +71,8 @@ class ServerConfig:
             "AKG_BASE": self.base,
             "AKG_ALLOW_SERVICE": " ".join(self.allowed_services),
             "AKG_QUERY_PROCESSES": str(self.query_processes),
-            "AKG_CHEAP_SECONDS": str(self.cheap_seconds),
+            "AKG_MAX_MEMORY": str(self.max_memory),
+            "AKG_PUBLIC_URL": self.public_url,
         }
         if self.update_token:
             env[UPDATE_TOKEN_ENV] = self.update_token

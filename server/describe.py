@@ -25,7 +25,7 @@ def _n(iri: str) -> ox.NamedNode:
     return ox.NamedNode(iri)
 
 
-def service_description(endpoint: str, graphs: dict[str, int], updates: bool) -> list[ox.Triple]:
+def service_description(endpoint: str, graphs: dict[str, int], triples: int, updates: bool) -> list[ox.Triple]:
     """sd:Service for `endpoint`: languages, result formats, the union default graph and named graphs."""
     svc, dataset, default = _n(endpoint), ox.BlankNode("dataset"), ox.BlankNode("default")
     xsd_int = _n(PREFIXES["xsd"] + "integer")
@@ -38,7 +38,7 @@ def service_description(endpoint: str, graphs: dict[str, int], updates: bool) ->
         ox.Triple(dataset, RDF_TYPE, _n(SD + "Dataset")),
         ox.Triple(dataset, _n(SD + "defaultGraph"), default),
         ox.Triple(default, RDF_TYPE, _n(SD + "Graph")),
-        ox.Triple(default, _n(VOID + "triples"), ox.Literal(str(sum(graphs.values())), datatype=xsd_int)),
+        ox.Triple(default, _n(VOID + "triples"), ox.Literal(str(triples), datatype=xsd_int)),
     ]
     if updates:
         t.append(ox.Triple(svc, _n(SD + "supportedLanguage"), _n(SD + "SPARQL11Update")))
@@ -59,7 +59,7 @@ def service_description(endpoint: str, graphs: dict[str, int], updates: bool) ->
 
 
 def void_description(root: str, graphs: dict[str, int], triples: int) -> list[ox.Triple]:
-    """void:Dataset: size, endpoint, dumps, URI space, vocabulary, one subset per named graph."""
+    """void:Dataset: size (distinct triples), endpoint, dumps, URI space, vocabulary, a subset per named graph."""
     ds = _n(root + "void#alliance-kg")
     xsd_int = _n(PREFIXES["xsd"] + "integer")
     t = [

@@ -1,31 +1,47 @@
 """A pool of query processes, so a runaway query can be killed without harming the server.
 
-Oxigraph cannot cancel a query once started, so each query runs in a separate,
-long-lived child process that holds its own copy of the graph. The web worker sends
-the query over a pipe and waits at most the time limit; past it, the child is killed,
-the caller gets a `QueryTimeout`, and a fresh child replaces the dead one in the
-background. Several children per worker let concurrent requests run side by side.
-Children are started by a fork server (never forked from a threaded web worker).
+Oxigraph cannot cancel a query once started, so every query runs in a separate,
+long-lived child process, never in the web worker. The worker sends the query over a
+pipe and waits at most the time limit; past it, the child is killed, the caller gets
+a `QueryTimeout`, and a fresh child replaces the dead one in the background. A child
+that dies mid-query (its memory bound, a crash) is replaced too, and the caller gets
+`QueryFailed` (503), never a client error. Several children per worker let concurrent
+requests run side by side. Children are started by a fork server (never forked from a
+threaded web worker).
+
+Each child first walls itself in (server/sandbox.py: no internet sockets, RLIMIT_AS),
+then opens the shared on-disk store read-only (server/store.py), or, when SPARQL
+Update is enabled, loads its own in-memory copy and replays the accepted updates.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import queue
+import re
+import signal
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.errors import QueryError
-from kg.query import KnowledgeGraph, QueryResult, QueryTimeout, format_result
-from server.negotiation import pick_format
+import pyoxigraph as ox
 
-_START_WAIT = 120.0  # seconds a new child may take to load the graph
+from kg.errors import QueryError
+from kg.query import PREFIXES, QueryResult, QueryTimeout, _materialize, format_result, parser_message
+from server import policy, sandbox
+from server.negotiation import pick_format
+from server.store import rdf_format
+
+_START_WAIT = 120.0  # seconds a new child may take to open the graph
 
 
 class PoolBusy(QueryError):
     """Every query process stayed busy for longer than the wait allowed."""
+
+
+class QueryFailed(QueryError):
+    """The query process failed (memory bound, crash): a server-side failure, answered 503."""
 
 
 @dataclass
@@ -52,56 +68,126 @@ class Serialized:
     truncated: bool = False
 
 
-def _answer(kg: KnowledgeGraph, req: QueryRequest) -> QueryResult | Serialized:
-    result = kg.query(req.text, default_graph_uris=req.default_graph_uris,
-                      named_graph_uris=req.named_graph_uris, max_rows=req.max_rows, base_iri=req.base_iri)
+@dataclass(frozen=True)
+class ChildSpec:
+    """What a query process opens and how it is walled in."""
+
+    kg_file: str
+    #: the shared read-only store; None: an in-memory copy (SPARQL Update enabled)
+    store_dir: str | None = None
+    #: SERVICE / LOAD endpoints the operator allowed; empty: none, and no network at all
+    allowed: frozenset[str] = frozenset()
+    #: address space a query may add to the process, in MB; 0: no bound
+    max_memory: int = 0
+
+
+def _open(spec: ChildSpec) -> ox.Store:
+    if spec.store_dir:
+        return ox.Store.read_only(spec.store_dir)
+    store = ox.Store()
+    store.bulk_load(path=spec.kg_file, format=rdf_format(Path(spec.kg_file)))
+    return store
+
+
+#: deepest bracket nesting a query may have; Oxigraph's parser overflows its stack near 5,000
+MAX_NESTING = 500
+_BRACKETS = re.compile(r"[{}()\[\]]")
+
+
+def check_nesting(text: str) -> None:
+    """QueryError for a text nested deeper than MAX_NESTING (counted over all brackets, a cheap bound)."""
+    depth = deepest = 0
+    for match in _BRACKETS.finditer(text):
+        depth += 1 if match.group() in "{([" else -1
+        deepest = max(deepest, depth)
+    if deepest > MAX_NESTING:
+        raise QueryError(f"the query is nested {deepest} levels deep; at most {MAX_NESTING} are allowed")
+
+
+def _query(store: ox.Store, spec: ChildSpec, req: QueryRequest) -> QueryResult:
+    check_nesting(req.text)
+    policy.check_query(req.text, spec.allowed, req.base_iri)
+    kwargs: dict = {"base_iri": req.base_iri, "prefixes": PREFIXES}
+    if req.default_graph_uris or req.named_graph_uris:
+        kwargs["default_graph"] = [ox.NamedNode(u) for u in req.default_graph_uris or []]
+        kwargs["named_graphs"] = [ox.NamedNode(u) for u in req.named_graph_uris or []]
+    elif not spec.store_dir:  # an in-memory copy has no precomputed union default graph
+        kwargs["use_default_graph_as_union"] = True
+    try:
+        return _materialize(store.query(req.text, **kwargs), req.max_rows)
+    except SyntaxError as exc:
+        raise QueryError(f"malformed query: {parser_message(exc)}") from exc
+    except (OSError, ValueError, TypeError) as exc:
+        raise QueryError(f"query failed: {exc}") from exc
+
+
+def _answer(store: ox.Store, spec: ChildSpec, req: QueryRequest) -> QueryResult | Serialized | None:
+    if req.update:
+        check_nesting(req.text)
+        policy.check_update(req.text, spec.allowed, req.base_iri)
+        try:
+            store.update(req.text, base_iri=req.base_iri)
+        except SyntaxError as exc:
+            raise QueryError(f"malformed update: {parser_message(exc)}") from exc
+        except (OSError, ValueError, TypeError) as exc:
+            raise QueryError(f"update failed: {exc}") from exc
+        return None
+    result = _query(store, spec, req)
     if not req.serialize:
         return result
     fmt = pick_format(result.kind, req.accept, req.fmt)
     if fmt is None:
         return Serialized(result.kind, None)
-    body = format_result(result, fmt)
+    body = _boolean_table(result.boolean, fmt) if result.kind == "boolean" and fmt in ("csv", "tsv") \
+        else format_result(result, fmt)
     return Serialized(result.kind, fmt, body.encode("utf-8") if isinstance(body, str) else body, result.truncated)
 
 
-def _child_main(kg_path: str, updates: list[tuple[str, str | None]], conn) -> None:
-    """Load the graph, replay accepted updates, then answer requests until the pipe closes."""
+def _boolean_table(value: bool | None, fmt: str) -> str:
+    """An ASK result as a one-cell table (SPARQL defines no CSV/TSV for booleans; Fuseki sends this)."""
+    word = "true" if value else "false"
+    return f"_askResult\r\n{word}\r\n" if fmt == "csv" else f"?_askResult\n{word}\n"
+
+
+def _child_main(spec: ChildSpec, updates: list[tuple[str, str | None]], conn) -> None:
+    """Wall in, open the graph, replay accepted updates, then answer requests until the pipe closes."""
+    network = "allowed (--allow-service)" if spec.allowed else sandbox.block_network()
     try:
-        kg = KnowledgeGraph.load(Path(kg_path))
+        store = _open(spec)
         for text, base in updates:
-            kg.store.update(text, base_iri=base)
+            store.update(text, base_iri=base)
+        sandbox.limit_memory(spec.max_memory)
     except Exception as exc:  # reported to the parent, which refuses to start
         conn.send(("fatal", f"{type(exc).__name__}: {exc}"))
         return
-    conn.send(("ready", len(kg)))
+    conn.send(("ready", network))
     while True:
         try:
             req: QueryRequest = conn.recv()
         except (EOFError, OSError):
             return
         try:
-            if req.update:
-                kg.store.update(req.text, base_iri=req.base_iri)
-                conn.send(("ok", None))
-            else:
-                conn.send(("ok", _answer(kg, req)))
+            conn.send(("ok", _answer(store, spec, req)))
+        except policy.Refused as exc:
+            conn.send(("refused", str(exc)))
         except QueryError as exc:
             conn.send(("error", str(exc)))
-        except SyntaxError as exc:
-            conn.send(("error", f"malformed update: {exc}"))
+        except MemoryError:
+            conn.send(("failed", f"the query needed more than the {spec.max_memory} MB a query may use"))
+            return  # a fresh process replaces this one
         except Exception as exc:  # an engine failure must not kill the child silently
-            conn.send(("error", f"{type(exc).__name__}: {exc}"))
+            conn.send(("failed", f"the query process failed ({type(exc).__name__}: {exc})"))
+            return
 
 
 class _Child:
-    def __init__(self, ctx, kg_path: Path, updates: list):
+    def __init__(self, ctx, spec: ChildSpec, updates: list):
         self.conn, child_conn = ctx.Pipe()
-        args = (str(kg_path), list(updates), child_conn)
-        self.proc = ctx.Process(target=_child_main, args=args, daemon=True)
+        self.proc = ctx.Process(target=_child_main, args=(spec, list(updates), child_conn), daemon=True)
         self.proc.start()
         child_conn.close()
 
-    def wait_ready(self, timeout: float) -> int:
+    def wait_ready(self, timeout: float) -> str:
         if not self.conn.poll(timeout):
             self.kill()
             raise QueryError("query process did not start in time")
@@ -111,7 +197,7 @@ class _Child:
             status, payload = "fatal", f"exit code {self.proc.exitcode}"
         if status != "ready":
             self.kill()
-            raise QueryError(f"query process could not load the graph: {payload}")
+            raise QueryError(f"query process could not open the graph: {payload}")
         return payload
 
     def kill(self) -> None:
@@ -120,24 +206,39 @@ class _Child:
         self.proc.join(5)
         self.conn.close()
 
+    def ended(self) -> str:
+        """How the process ended, for the message of a failed query."""
+        self.proc.join(1)
+        code = self.proc.exitcode
+        if code is None:
+            return "it stopped answering"
+        if code == -signal.SIGABRT:
+            return "it ran out of memory (or aborted)"
+        if code < 0:
+            try:
+                return f"it was ended by {signal.Signals(-code).name}"
+            except ValueError:
+                return f"it was ended by signal {-code}"
+        return f"it exited with code {code}"
+
 
 class QueryPool:
-    """`size` query processes over the graph in `kg_path` (a kg.trig or .nq file)."""
+    """`size` query processes over `spec` (see ChildSpec)."""
 
-    def __init__(self, kg_path: Path, size: int = 2, start_method: str = "forkserver"):
-        self.kg_path = Path(kg_path)
+    def __init__(self, spec: ChildSpec | Path | str, size: int = 2, start_method: str = "forkserver"):
+        self.spec = spec if isinstance(spec, ChildSpec) else ChildSpec(str(Path(spec).resolve()))
         self.size = max(1, size)
         self._ctx = multiprocessing.get_context(start_method)
         if start_method == "forkserver":
-            self._ctx.set_forkserver_preload(["kg.query", "server.executor"])
+            self._ctx.set_forkserver_preload(["server.executor"])
         self._idle: queue.Queue[_Child] = queue.Queue()
         self._updates: list[tuple[str, str | None]] = []
         self._update_lock = threading.Lock()
         self._closed = False
-        self.triples = 0
-        children = [_Child(self._ctx, self.kg_path, []) for _ in range(self.size)]
+        self.network = "none"
+        children = [_Child(self._ctx, self.spec, []) for _ in range(self.size)]
         for child in children:
-            self.triples = child.wait_ready(_START_WAIT)
+            self.network = child.wait_ready(_START_WAIT)
             self._idle.put(child)
 
     def run(self, req: QueryRequest, timeout: float, wait: float | None = None) -> QueryResult | Serialized:
@@ -150,16 +251,28 @@ class QueryPool:
                 child = None
                 raise QueryTimeout(f"query stopped after the time limit of {timeout:g} s")
             status, payload = child.conn.recv()
-        except (EOFError, OSError, BrokenPipeError) as exc:
+        except (EOFError, OSError) as exc:
+            how = child.ended() if child is not None else "it failed"
             if child is not None:
                 self._replace(child)
                 child = None
-            raise QueryError("the query process failed; the query was not answered") from exc
+            raise QueryFailed(self._failure(how)) from exc
         finally:
             if child is not None:
                 self._idle.put(child)
+        return self._outcome(status, payload)
+
+    def _failure(self, how: str) -> str:
+        bound = f" (a query may use {self.spec.max_memory} MB)" if self.spec.max_memory else ""
+        return f"the query process ended without an answer: {how}{bound}; the query was not answered"
+
+    def _outcome(self, status: str, payload):
+        if status == "refused":
+            raise policy.Refused(payload)
         if status == "error":
             raise QueryError(payload)
+        if status == "failed":
+            raise QueryFailed(payload)
         return payload
 
     def update(self, text: str, base_iri: str | None, timeout: float) -> None:
@@ -176,15 +289,19 @@ class QueryPool:
                 for child in held:
                     if child.proc.is_alive():
                         self._idle.put(child)
+                    else:
+                        self._replace(child)
 
     def _apply(self, child: _Child, text: str, base_iri: str | None, timeout: float) -> None:
-        child.conn.send(QueryRequest(text, base_iri=base_iri, update=True))
-        if not child.conn.poll(timeout):
-            self._replace(child)
-            raise QueryTimeout(f"update stopped after the time limit of {timeout:g} s")
-        status, payload = child.conn.recv()
-        if status == "error":
-            raise QueryError(payload)
+        try:
+            child.conn.send(QueryRequest(text, base_iri=base_iri, update=True))
+            if not child.conn.poll(timeout):
+                child.kill()
+                raise QueryTimeout(f"update stopped after the time limit of {timeout:g} s")
+            status, payload = child.conn.recv()
+        except (EOFError, OSError) as exc:
+            raise QueryFailed(self._failure(child.ended())) from exc
+        self._outcome(status, payload)
 
     def _acquire(self, wait: float) -> _Child:
         deadline = time.monotonic() + wait
@@ -207,7 +324,7 @@ class QueryPool:
             return
 
         def start() -> None:
-            fresh = _Child(self._ctx, self.kg_path, self._updates)
+            fresh = _Child(self._ctx, self.spec, self._updates)
             try:
                 fresh.wait_ready(_START_WAIT)
             except QueryError:

@@ -52,6 +52,18 @@ def local_href(iri: str, base: str) -> str | None:
     return None
 
 
+def safe_href(iri: str, base: str) -> str | None:
+    """Where a link to `iri` may point: its local path, an http(s) IRI, else None (shown as text).
+
+    A document's `source` comes from its front matter, so an IRI such as `javascript:...`
+    must never become a live link.
+    """
+    local = local_href(iri, base)
+    if local is not None:
+        return local
+    return iri if iri.lower().startswith(("http://", "https://")) else None
+
+
 @dataclass
 class Fact:
     iri: str

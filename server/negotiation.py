@@ -22,12 +22,25 @@ MEDIA_TYPES: dict[str, tuple[str, ...]] = {
 #: server preference per result kind, best first
 FOR_KIND = {
     "bindings": ("json", "xml", "csv", "tsv"),
-    "boolean": ("json", "xml"),
+    "boolean": ("json", "xml", "csv", "tsv"),  # CSV/TSV: one `_askResult` column, as Fuseki sends
     "graph": ("turtle", "ntriples", "jsonld", "rdfxml", "trig", "nquads"),
 }
 
-_ALIASES = {"ttl": "turtle", "nt": "ntriples", "json-ld": "jsonld", "rdf": "rdfxml", "nq": "nquads",
-            "srj": "json", "srx": "xml"}
+_ALIASES = {"ttl": "turtle", "nt": "ntriples", "json-ld": "jsonld", "rdf": "rdfxml", "rdf+xml": "rdfxml",
+            "nq": "nquads", "srj": "json", "srx": "xml", "text": "tsv"}
+#: for a graph result, the names clients (SPARQLWrapper, Fuseki's `output=`) use for its formats
+_GRAPH_ALIASES = {"xml": "rdfxml", "json": "jsonld", "n3": "turtle", "text": "ntriples"}
+#: request parameters that name a result format, as SPARQLWrapper, Fuseki and Virtuoso send them
+FORMAT_PARAMS = ("format", "output", "results")
+
+
+def format_param(params) -> str | None:
+    """The result format a request names by parameter (`format`, `output` or `results`), if any."""
+    for key in FORMAT_PARAMS:
+        value = params.get(key)
+        if value:
+            return value
+    return None
 
 
 def parse_accept(header: str | None) -> list[tuple[str, float]]:
@@ -73,16 +86,19 @@ def _quality(media_type: str, accepted: list[tuple[str, float]]) -> float:
 def choose(candidates: tuple[str, ...], accept: str | None, fmt: str | None = None) -> str | None:
     """The best format name among `candidates`, or None when nothing is acceptable (406).
 
-    `fmt` (the `format` request parameter, a name or a media type) wins over Accept.
+    `fmt` (the `format` request parameter, a name or a media type) wins over Accept; a name
+    this kind of result has no format for (SPARQLWrapper sends its one setting with every
+    query) leaves the choice to Accept.
     """
     if fmt:
         name = _ALIASES.get(fmt.lower(), fmt.lower())
+        if "turtle" in candidates:
+            name = _GRAPH_ALIASES.get(name, name)
         if name in candidates:
             return name
         for cand in candidates:
             if name in MEDIA_TYPES[cand]:
                 return cand
-        return None
     accepted = parse_accept(accept)
     best, best_q, best_score = None, 0.0, (0.0, False, 0)
     for rank, cand in enumerate(candidates):

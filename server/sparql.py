@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import functools
 import hmac
 from dataclasses import dataclass
 
 from flask import Response, current_app, request
 from werkzeug.datastructures import MultiDict
-from werkzeug.wsgi import get_host
 
 from kg.errors import QueryError
-from kg.query import QueryShape, QueryTimeout, inspect_query
+from kg.query import QueryTimeout
 from server.errors import HTTPError
-from server.executor import PoolBusy, QueryRequest, Serialized
-from server.negotiation import FOR_KIND, MEDIA_TYPES, content_type
+from server.executor import PoolBusy, QueryFailed, QueryRequest, Serialized
+from server.negotiation import FOR_KIND, MEDIA_TYPES, content_type, format_param
+from server.policy import Refused
 
 FORM = "application/x-www-form-urlencoded"
 QUERY_TYPE = "application/sparql-query"
@@ -81,26 +80,10 @@ def _operation(kind: str, text: str, params: MultiDict) -> Operation:
     return Operation(kind, text, dg, ng, params)
 
 
-_inspect_cached = functools.lru_cache(maxsize=512)(inspect_query)
-
-
-def shape_of(text: str) -> QueryShape:
-    """inspect_query, remembered for short texts (clients repeat the same queries; results are read-only)."""
-    return _inspect_cached(text) if len(text) <= 8192 else inspect_query(text)
-
-
 def check_allowed(op: Operation) -> None:
-    """Refuse what the operator has not enabled: updates (403), SERVICE and LOAD elsewhere (403)."""
+    """Refuse updates the operator has not enabled (403). SERVICE and LOAD are refused from the
+    parsed operation in the query process (server/policy.py), which has no network either."""
     cfg = current_app.config["AKG"]
-    shape = shape_of(op.text)
-    if op.kind == "query" and shape.is_update:
-        raise HTTPError(400, "this is a SPARQL Update; send it as `update` (POST), not as `query`")
-    for endpoint in shape.services + shape.loads:
-        if endpoint is None or endpoint not in cfg.allowed_services:
-            shown = endpoint or "a variable endpoint"
-            raise HTTPError(
-                403, f"this server makes no outbound requests: SERVICE/LOAD of {shown} is not allowed"
-            )
     if op.kind == "update":
         if not cfg.update_token:
             raise HTTPError(403, "this endpoint is read-only; SPARQL Update is disabled")
@@ -117,34 +100,33 @@ def run_query(op: Operation) -> Serialized:
     """Run and serialize (by `format=` or Accept) in a query process."""
     cfg = current_app.config["AKG"]
     req = QueryRequest(op.text, op.default_graph_uris or None, op.named_graph_uris or None,
-                       max_rows=cfg.max_rows, base_iri=endpoint_iri(request.environ), serialize=True,
-                       accept=request.headers.get("Accept"), fmt=op.params.get("format"))
+                       max_rows=cfg.max_rows, base_iri=public_root() + "sparql", serialize=True,
+                       accept=request.headers.get("Accept"), fmt=format_param(op.params))
     try:
-        return current_app.config["AKG_QUERIES"].run(req, timeout=cfg.timeout)
+        return current_app.config["AKG_POOL"].run(req, timeout=cfg.timeout)
     except QueryTimeout as exc:
         raise HTTPError(503, f"{exc}; simplify the query or add a LIMIT", {"Retry-After": "1"}) from exc
-    except PoolBusy as exc:
+    except (PoolBusy, QueryFailed) as exc:
         raise HTTPError(503, str(exc), {"Retry-After": "1"}) from exc
+    except Refused as exc:
+        raise HTTPError(403, str(exc)) from exc
     except QueryError as exc:
         raise HTTPError(400, str(exc)) from exc
 
 
-def endpoint_iri(environ: dict) -> str:
-    """This endpoint's IRI (the base of relative IRIs in queries), from the WSGI environ.
-
-    One function for the Flask view and the thin route (server/fastpath.py): the base is
-    part of the key under which a cheap query is remembered, so both must agree.
-    """
-    script = environ.get("SCRIPT_NAME", "").rstrip("/")
-    return f"{environ['wsgi.url_scheme']}://{get_host(environ)}{script}/sparql"
+def public_root() -> str:
+    """The server's root URL from configuration (`--public-url`), never from the Host header."""
+    return current_app.config["AKG"].public_url.rstrip("/") + "/"
 
 
 def run_update(op: Operation) -> Response:
     cfg = current_app.config["AKG"]
     try:
-        current_app.config["AKG_POOL"].update(op.text, request.base_url, timeout=cfg.timeout)
-    except QueryTimeout as exc:
-        raise HTTPError(503, str(exc)) from exc
+        current_app.config["AKG_POOL"].update(op.text, public_root() + "sparql", timeout=cfg.timeout)
+    except (QueryTimeout, PoolBusy, QueryFailed) as exc:
+        raise HTTPError(503, str(exc), {"Retry-After": "1"}) from exc
+    except Refused as exc:
+        raise HTTPError(403, str(exc)) from exc
     except QueryError as exc:
         raise HTTPError(400, str(exc)) from exc
     return Response(status=204)
@@ -159,7 +141,7 @@ def respond(result: Serialized) -> Response:
 
 
 def result_headers(result: Serialized, max_rows: int) -> list[tuple[str, str]]:
-    """Headers of a serialized query result (shared with the thin route, server/fastpath.py)."""
+    """Headers of a serialized query result."""
     headers = [("Content-Type", content_type(result.fmt)), ("Vary", "Accept")]
     if result.truncated:
         headers.append(("X-Result-Truncated", f"true; capped at {max_rows} rows"))

@@ -1,9 +1,14 @@
-"""A gunicorn gthread worker that serves a keep-alive client's next request in the same thread.
+"""The gunicorn gthread worker, hardened against slow clients and quicker on keep-alive connections.
 
-The stock gthread worker hands every keep-alive request through its main thread: the
-connection goes back to the poller, the main thread wakes, submits it to the thread
-pool, and a pool thread parses it. With one client sending requests back to back that
-costs several thread switches per request (measured: most of the ~1 ms HTTP overhead).
+Slow clients: stock gthread waits (off-thread) for a connection's first byte, but then
+reads the request on a pool thread with no deadline, so a client sending one header
+byte a second holds that thread for as long as it likes; a few such clients starve
+every other request. Here each request must arrive in full (head and body) within
+`READ_TIMEOUT` seconds of its first byte, or its connection is closed. (Against many
+hostile clients, put a buffering reverse proxy in front; see the README.)
+
+Keep-alive: the stock worker hands every keep-alive request through its main thread
+(back to the poller, wake up, submit to the pool), several thread switches per request.
 Here the thread that answered a request first waits up to `LINGER` seconds for the
 next one on the same connection and, if it comes, answers it directly; an idle
 connection still goes back to the poller, so threads are not tied up by idle clients.
@@ -12,13 +17,18 @@ connection still goes back to the poller, so threads are not tied up by idle cli
 from __future__ import annotations
 
 import select
+import socket
+import time
 
+from gunicorn.http.errors import NoMoreData
 from gunicorn.workers.gthread import ThreadWorker
 
 #: seconds a thread waits on a kept-alive connection for its next request
 LINGER = 0.02
 #: requests one thread answers on a connection before handing it back (fairness between clients)
 BURST = 100
+#: seconds a request (head and body) may take to arrive once its thread starts reading it
+READ_TIMEOUT = 10.0
 
 
 def _readable(sock, timeout: float) -> bool:
@@ -29,15 +39,58 @@ def _readable(sock, timeout: float) -> bool:
     return bool(ready)
 
 
+class DeadlineSocket:
+    """A client socket whose reads fail once the current request's deadline has passed."""
+
+    def __init__(self, sock: socket.socket):
+        self._sock = sock
+        self.deadline = time.monotonic() + READ_TIMEOUT
+
+    def _wait(self) -> None:
+        remaining = self.deadline - time.monotonic()
+        if remaining <= 0:
+            raise NoMoreData(b"")
+        self._sock.settimeout(remaining)
+
+    def recv(self, *args):
+        self._wait()
+        try:
+            return self._sock.recv(*args)
+        except TimeoutError as exc:
+            raise NoMoreData(b"") from exc
+
+    def recv_into(self, *args):
+        self._wait()
+        try:
+            return self._sock.recv_into(*args)
+        except TimeoutError as exc:
+            raise NoMoreData(b"") from exc
+
+    def sendall(self, data):
+        self._sock.settimeout(None)
+        return self._sock.sendall(data)
+
+    def send(self, data):
+        self._sock.settimeout(None)
+        return self._sock.send(data)
+
+    def __getattr__(self, name):
+        return getattr(self._sock, name)
+
+
 class LingeringThreadWorker(ThreadWorker):
-    """gthread, plus a short linger on each kept-alive connection (see the module doc)."""
+    """gthread with a per-request read deadline and a short linger on kept-alive connections."""
 
     def handle(self, conn):
+        if not isinstance(conn.sock, DeadlineSocket):
+            conn.sock = DeadlineSocket(conn.sock)
+        conn.sock.deadline = time.monotonic() + READ_TIMEOUT
         keep = super().handle(conn)
         for _ in range(BURST):
             if keep is not True or not self.alive or conn.is_http2:
                 break
             if not conn.parser.unreader.buf.getvalue() and not _readable(conn.sock, LINGER):
                 break
+            conn.sock.deadline = time.monotonic() + READ_TIMEOUT
             keep = super().handle(conn)
         return keep

@@ -17,7 +17,8 @@ class GunicornServer(BaseApplication):
         super().__init__()
 
     def load_config(self) -> None:
-        threads = max(2, self.akg.query_processes + 2)  # spare threads answer dumps and pages
+        # spare threads answer dumps, pages and /healthz while queries and slow clients hold others
+        threads = self.akg.query_processes + 8
         settings = {
             "bind": self.bind,
             "workers": self.workers,

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
+import socket
 import threading
 import time
 import urllib.parse
@@ -87,3 +89,65 @@ def test_server_socket_keep_alive_connections_answer_in_turn():
         finally:
             busy.close()
             idle.close()
+
+
+def _raw(host: str, port: int, data: bytes, timeout: float = 10) -> bytes:
+    with socket.create_connection((host, port), timeout=timeout) as s:
+        s.sendall(data)
+        out = b""
+        while True:
+            try:
+                block = s.recv(65536)
+            except TimeoutError:
+                break
+            if not block:
+                break
+            out += block
+        return out
+
+
+def _chunked(body: bytes, size_line: bytes | None = None) -> bytes:
+    head = (b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n"
+            b"Accept: application/sparql-results+json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
+    size = size_line if size_line is not None else f"{len(body):x}".encode()
+    return head + size + b"\r\n" + body + b"\r\n0\r\n\r\n"
+
+
+def test_server_socket_chunked_bodies_bounded_and_checked():
+    with running_server(FIXTURE, "--workers", "1", "--query-processes", "1", "--max-body", "2000") as base:
+        host, port = base.split("://", 1)[1].split(":")
+        ok = _raw(host, int(port), _chunked(b"ASK { ?s ?p ?o }"))
+        assert ok.startswith(b"HTTP/1.1 200") and b'"boolean": true' in ok
+        # over the cap: 413, never the first 2000 bytes run as a query
+        big = b"ASK { ?s ?p ?o } " + b"#" * 3000 + b"\n"
+        assert _raw(host, int(port), _chunked(big)).startswith(b"HTTP/1.1 413")
+        bad = _raw(host, int(port), _chunked(b"ASK {}", size_line=b"zz"))
+        assert bad.startswith(b"HTTP/1.1 400"), bad[:200]
+
+
+def test_server_socket_slow_clients_do_not_starve_others():
+    """Eight connections sending a header byte every half second; /healthz still answers every time."""
+    with running_server(FIXTURE, "--workers", "1", "--query-processes", "1") as base:
+        host, port = base.split("://", 1)[1].split(":")
+        slow = []
+        for _ in range(8):
+            s = socket.create_connection((host, int(port)), timeout=5)
+            s.sendall(b"GET /healthz HTTP/1.1\r\n")
+            slow.append(s)
+        try:
+            failures = 0
+            for i in range(14):  # bounded: ~7 s of dripping, probing as we go
+                for s in slow:
+                    with contextlib.suppress(OSError):
+                        s.sendall(b"X")
+                if i % 2 == 0:
+                    try:
+                        status, _, _ = request("GET", f"{base}/healthz", timeout=3)
+                        failures += status != 200
+                    except OSError:
+                        failures += 1
+                time.sleep(0.5)
+            assert failures == 0
+        finally:
+            for s in slow:
+                s.close()

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 
-from kg.errors import BuildMissingError
 from kg.namespaces import BASE
 
 
@@ -31,10 +30,15 @@ from kg.namespaces import BASE
                    "(also from $AKG_UPDATE_TOKEN). Updates live in memory until the server stops.")
 @click.option("--allow-service", multiple=True,
               help="An endpoint SERVICE (or LOAD) may reach; repeat for several. Default: none.")
+@click.option("--max-memory", default=2048, show_default=True, type=int,
+              help="Memory (MB) a query may use in its query process; past it the query is stopped (503). 0: none.")
+@click.option("--public-url", default=None,
+              help="The URL clients reach this server at (base of relative IRIs, service description, VoID); "
+                   "default http://HOST:PORT/. Never taken from the Host header.")
 @click.option("--dev", is_flag=True, help="Flask's own threaded server instead of gunicorn.")
 def serve(kg_dir: Path, host: str, port: int, workers: int, query_processes: int, timeout: float,
           max_rows: int, max_body: int, base: str, update_token: str | None, allow_service: tuple[str, ...],
-          dev: bool) -> None:
+          max_memory: int, public_url: str | None, dev: bool) -> None:
     """Serve a built KG: SPARQL 1.1 Protocol at /sparql, dumps, Linked Data, a query page at /.
 
     Example:
@@ -44,12 +48,16 @@ def serve(kg_dir: Path, host: str, port: int, workers: int, query_processes: int
         curl 'http://127.0.0.1:8000/sparql?query=ASK%7B%7D'
     """
     from server.config import ServerConfig
+    from server.dumps import default_cache_dir
+    from server.store import prepare_store
 
     cfg = ServerConfig(kg_dir=kg_dir, timeout=timeout, max_rows=max_rows, max_body=max_body, base=base,
                        update_token=update_token, allowed_services=allow_service,
-                       query_processes=query_processes)
-    if not cfg.kg_file.is_file():
-        raise BuildMissingError(f"no built graph at {cfg.kg_file}; run `kg build --out {kg_dir}` first")
+                       query_processes=query_processes, max_memory=max_memory,
+                       public_url=public_url or f"http://{host}:{port}/")
+    # the graph is checked and its store made once, here, before any worker is forked
+    cfg.cache_dir = default_cache_dir(cfg.kg_file) if cfg.kg_file.is_file() else None
+    prepare_store(cfg.kg_file, cfg.cache_dir or cfg.kg_file.parent)
     click.echo(f"Serving {cfg.kg_file} on http://{host}:{port}/ (SPARQL at /sparql)", err=True)
     if dev:
         from server.app import create_app

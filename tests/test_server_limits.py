@@ -1,0 +1,92 @@
+"""Every limit for every query: all queries in killable processes, a memory bound, crashes answered 503."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+
+import pytest
+from test_server_support import FIXTURE
+
+from server.app import create_app
+from server.body import BoundedBody
+from server.config import ServerConfig
+
+BLOWUP = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l } ORDER BY ?i ?f ?c LIMIT 5"
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+ASK = "ASK { ?s ?p ?o }"
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    cfg = ServerConfig(kg_dir=FIXTURE, cache_dir=tmp_path_factory.mktemp("cache"), query_processes=1,
+                       timeout=20, max_memory=256)
+    app = create_app(cfg)
+    yield app
+    app.config["AKG_POOL"].close()
+
+
+def _ask_until_answered(client, bound: float = 30) -> None:
+    deadline = time.monotonic() + bound
+    while time.monotonic() < deadline:  # bounded: the replacement process starts within seconds
+        if client.get("/sparql", query_string={"query": ASK}).status_code == 200:
+            return
+        time.sleep(0.1)
+    raise AssertionError("no replacement query process")
+
+
+def test_server_every_request_goes_to_a_killable_process_whatever_its_history(app, monkeypatch):
+    pool = app.config["AKG_POOL"]
+    calls = []
+    run = pool.run
+    monkeypatch.setattr(pool, "run", lambda req, **kw: calls.append(req.text) or run(req, **kw))
+    client = app.test_client()
+    for _ in range(5):  # a query answered cheaply before is not remembered and run in the worker
+        assert client.get("/sparql", query_string={"query": ASK}).status_code == 200
+    assert calls == [ASK] * 5
+    assert isinstance(app.wsgi_app, BoundedBody)  # the only middleware: it answers no query
+    assert app.wsgi_app.app.__self__ is app
+
+
+def test_server_memory_blowup_is_a_clean_503_and_the_process_is_replaced(app):
+    client = app.test_client()
+    start = time.monotonic()
+    resp = client.get("/sparql", query_string={"query": BLOWUP})
+    elapsed = time.monotonic() - start
+    assert resp.status_code == 503, resp.get_data(as_text=True)
+    message = resp.json["error"]["message"]
+    assert "memory" in message and "256 MB" in message
+    assert elapsed < 20  # stopped by the memory bound, well before the time limit
+    _ask_until_answered(client)
+
+
+def test_server_killed_query_process_is_503_not_400_and_replaced(app):
+    client = app.test_client()
+    _ask_until_answered(client)
+    pool = app.config["AKG_POOL"]
+    pid = pool._idle.queue[0].proc.pid
+    outcome = {}
+    thread = threading.Thread(target=lambda: outcome.update(
+        resp=client.get("/sparql", query_string={"query": SLOW})))
+    thread.start()
+    time.sleep(0.5)
+    os.kill(pid, signal.SIGKILL)
+    thread.join(30)
+    resp = outcome["resp"]
+    assert resp.status_code == 503, resp.get_data(as_text=True)
+    assert "SIGKILL" in resp.json["error"]["message"] and resp.headers["Retry-After"]
+    _ask_until_answered(client)
+
+
+def test_server_deeply_nested_query_is_400_not_a_crashed_process(app):
+    client = app.test_client()
+    pid = app.config["AKG_POOL"]._idle.queue[0].proc.pid
+    for opening, closing in (("{", "}"), ("(", ")")):
+        body = "1" if opening == "(" else "?s ?p ?o"
+        inner = opening * 6000 + body + closing * 6000
+        query = f"SELECT * WHERE {inner}" if opening == "{" else f"SELECT * WHERE {{ FILTER({inner}) }}"
+        resp = client.post("/sparql", data={"query": query})
+        assert resp.status_code == 400 and "nested" in resp.json["error"]["message"]
+    assert app.config["AKG_POOL"]._idle.queue[0].proc.pid == pid  # the same process: nothing crashed
