@@ -28,6 +28,7 @@ from kg.corpus.title import guess_title
 from kg.dates import PartialDate
 from kg.errors import CorpusError
 from kg.extract.dates import find_dates
+from kg.iri import external
 
 METADATA_FILE = "metadata.csv"
 _BOM = b"\xef\xbb\xbf"
@@ -96,9 +97,16 @@ def _apply(article: Article, fields: dict, source: str) -> None:
             article.date, article.date_source = date, source
     if fields.get("title"):
         article.title, article.title_source = str(fields["title"]), source
-    for key in ("publisher", "source", "language"):
+    for key in ("publisher", "language"):
         if fields.get(key):
             setattr(article, key, str(fields[key]))
+    if fields.get("source"):
+        iri = external(str(fields["source"]))
+        if iri is None:
+            article.warnings.append(f"{source} source {str(fields['source'])[:80]!r} is not an absolute IRI "
+                                    f"(scheme:...); dropped, the article is kept")
+        else:
+            article.source = str(iri)
 
 
 def _apply_text(article: Article) -> None:
