@@ -136,8 +136,10 @@ def _top_stamp(article: Article) -> PartialDate | None:
     return None
 
 
-def read_corpus(directory: Path) -> Corpus:
+def read_corpus(directory: Path, max_bytes: int | None = None) -> Corpus:
     """Every readable article of a folder; unusable files become `Problem`s, never exceptions.
+
+    `max_bytes`: a file larger than this is refused (a Problem saying so) before it is read.
 
     Raises CorpusError only when the folder itself is missing or unreadable.
     """
@@ -164,6 +166,7 @@ def read_corpus(directory: Path) -> Corpus:
             continue
         stems.add(path.name[:-4])
         try:
+            _check_size(path, max_bytes)
             corpus.articles.append(read_article(path, metadata))
         except CorpusError as exc:
             corpus.problems.append(Problem(path, str(exc)))
@@ -176,6 +179,18 @@ def read_corpus(directory: Path) -> Corpus:
     corpus.guessed_titles = [a.stem for a in corpus.articles if a.title_source == "text"]
     corpus.undated = [a.stem for a in corpus.articles if a.date is None]
     return corpus
+
+
+def _check_size(path: Path, max_bytes: int | None) -> None:
+    if max_bytes is None:
+        return
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return  # decode() says why it cannot be read
+    if size > max_bytes and path.is_file():
+        raise CorpusError(f"{size:,} bytes is over the size limit of {max_bytes:,} bytes (--max-bytes); "
+                          f"raise the limit to build it")
 
 
 def stripped(article: Article) -> list[tuple[Span, str]]:
