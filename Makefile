@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv build serve test lint bench bench-reason bench-server clean vendor chromium
+.PHONY: venv build serve test lint bench bench-reason bench-server bench-size clean vendor chromium
 
 venv: $(STAMP)
 
@@ -53,6 +53,10 @@ bench: bench-reason
 # LUBM(1) materialization: kg reason vs reasonable (medians) vs owlrl (once, ~75 s+), 14 queries checked.
 bench-reason: $(STAMP)
 	$(BIN)/python bench/bench_reason.py --runs 5
+
+# One long article read and extracted at 1, 4 and 20 MB: seconds per MB must stay flat.
+bench-size: $(STAMP)
+	$(BIN)/python bench/bench_article_size.py --sizes 1 4 20
 
 bench-server: $(STAMP) build/kg.trig
 	$(BIN)/pip install -q -e '.[dev,bench]'

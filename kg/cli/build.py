@@ -11,8 +11,9 @@ import click
 
 from kg.errors import CorpusError, KGError
 
-#: Articles above this size are refused with a reason (reading and extraction are linear; see bench/).
-DEFAULT_MAX_BYTES = 32_000_000
+#: Articles above this size are refused with a reason: reading and extraction are linear, about 7-13 s per MB
+#: here (make bench-size), so 4 MB keeps one article within a minute.
+DEFAULT_MAX_BYTES = 4_000_000
 
 
 class BuildInterrupted(KGError):

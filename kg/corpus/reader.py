@@ -22,7 +22,7 @@ from kg.corpus.article import Article, Corpus, Problem, Span
 from kg.corpus.boilerplate import find_boilerplate
 from kg.corpus.dateline import find_datelines, stamp_is_contradicted
 from kg.corpus.frontmatter import parse_front_matter
-from kg.corpus.lines import lines
+from kg.corpus.lines import Line, lines
 from kg.corpus.metadata import read_metadata
 from kg.corpus.title import guess_title
 from kg.dates import PartialDate
@@ -111,9 +111,7 @@ def _apply(article: Article, fields: dict, source: str) -> None:
 
 def _apply_text(article: Article) -> None:
     """Title and date from the text itself: headline, dateline, and as a last resort a top stamp."""
-    skip = [(s.start, s.end) for s in article.boilerplate]
-    head = [ln for ln in lines(article.text, article.body_start)
-            if not any(s <= ln.start and ln.end <= e for s, e in skip)]
+    head = outside(lines(article.text, article.body_start), [(s.start, s.end) for s in article.boilerplate])
     datelines = find_datelines(head)
     article.datelines = [d.span for d in datelines]
     title = guess_title(head, [(d.span.start, d.span.end) for d in datelines])
@@ -125,6 +123,23 @@ def _apply_text(article: Article) -> None:
     stamp = _top_stamp(article)
     if stamp and not stamp_is_contradicted(stamp, article.text, article.content_spans()):
         article.date, article.date_source = stamp, "text"
+
+
+def outside(items: list[Line], spans: list[tuple[int, int]]) -> list[Line]:
+    """The lines not wholly inside any one span, in linear time (after sorting).
+
+    A line [a, b) lies inside some span iff, among the spans starting at or before a,
+    the furthest end reaches b: one pass over both lists sorted by start, not lines × spans.
+    """
+    spans = sorted(spans)
+    out, i, reach = [], 0, -1
+    for ln in sorted(items, key=lambda x: x.start):
+        while i < len(spans) and spans[i][0] <= ln.start:
+            reach = max(reach, spans[i][1])
+            i += 1
+        if reach < ln.end:
+            out.append(ln)
+    return out
 
 
 def _top_stamp(article: Article) -> PartialDate | None:
