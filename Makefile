@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv build serve test lint bench bench-reason bench-server bench-size clean vendor chromium
+.PHONY: venv build serve test lint bench bench-reason bench-server bench-size bench-functional bench-build clean vendor chromium
 
 venv: $(STAMP)
 
@@ -57,6 +57,10 @@ bench-reason: $(STAMP)
 # One long article read and extracted at 1, 4 and 20 MB: seconds per MB must stay flat.
 bench-size: $(STAMP)
 	$(BIN)/python bench/bench_article_size.py --sizes 1 4 20
+
+# Peak memory of reasoning over 2,000-8,000 memberships: reasonable's prp-fp against kg's grouping check.
+bench-functional: $(STAMP)
+	$(BIN)/python bench/bench_functional.py --sizes 2000 4000 8000 --runs 3
 
 bench-server: $(STAMP) build/kg.trig
 	$(BIN)/pip install -q -e '.[dev,bench]'
