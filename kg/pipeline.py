@@ -73,7 +73,8 @@ def build(corpus_dir: Path, *, reason: bool = True, engine: str = "default",
           mapper: Mapper | None = None) -> BuildResult:
     """Read a corpus folder and return the knowledge graph with its report.
 
-    `mapper` runs the per-article stages (default: serially here; see kg.build.parallel).
+    `mapper` runs the per-article stages (default: serially here; kg.build.parallel.Mapper: a pool, Dask,
+    a cache).
     """
     clock = _Clock()
     corpus = read_corpus(corpus_dir, max_bytes=max_bytes)

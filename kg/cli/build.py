@@ -30,10 +30,17 @@ class BuildInterrupted(KGError):
               show_default=True, help="OWL 2 RL engine.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse (and report) articles larger than this many bytes.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Processes for the per-article stages [default: all cores].")
+@click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
+              help="Run the per-article stages on a Dask scheduler (e.g. tcp://host:8786).")
+@click.option("--cache", "cache_dir", type=click.Path(path_type=Path), default=None,
+              help="Folder of cached per-article results [default: OUT/.cache].")
+@click.option("--no-cache", is_flag=True, help="Process every article again.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @click.option("--verbose", "-v", is_flag=True, help="Print each stage on stderr as it starts.")
-def build(corpus_dir: Path, out_dir: Path, no_reason: bool, engine: str, max_bytes: int, quiet: bool,
-          verbose: bool) -> None:
+def build(corpus_dir: Path, out_dir: Path, no_reason: bool, engine: str, max_bytes: int, jobs: int | None,
+          dask_address: str | None, cache_dir: Path | None, no_cache: bool, quiet: bool, verbose: bool) -> None:
     """Build the knowledge graph from a corpus folder.
 
     A broken article is reported and left out; the others build. The outputs are
@@ -59,11 +66,17 @@ def build(corpus_dir: Path, out_dir: Path, no_reason: bool, engine: str, max_byt
         def progress(items):
             return tqdm(items, desc="extracting", unit="doc", file=sys.stderr)
 
+    from kg.build.cache import Cache
+    from kg.build.parallel import Mapper, default_jobs
+
+    cache = None if no_cache else Cache(cache_dir or out_dir / ".cache")
+    mapper = Mapper(jobs or default_jobs(), dask_address, cache)
     with _interruptible(out_dir):
         trace("reading and extracting")
         result = run_build(corpus_dir, reason=not no_reason, engine=engine, progress=progress,
-                           max_bytes=max_bytes)
-        trace("built the graph")
+                           max_bytes=max_bytes, mapper=mapper)
+        result.timings["cache_hits"] = mapper.hits
+        trace(f"built the graph ({mapper.hits} articles from the cache)")
         paths = write_outputs(result, out_dir, trace)
     if not quiet:
         click.echo(_printable(summary(result.report, paths)))
