@@ -62,6 +62,10 @@ bench-size: $(STAMP)
 bench-functional: $(STAMP)
 	$(BIN)/python bench/bench_functional.py --sizes 2000 4000 8000 --runs 3
 
+# kg build on synthetic corpora (bench/synth.py) of 200 and 1,000 articles, --jobs 1 and 2: articles/s, peak MB.
+bench-build: $(STAMP)
+	$(BIN)/python bench/bench_build.py --sizes 200 1000 --runs 3 --jobs 1 2
+
 bench-server: $(STAMP) build/kg.trig
 	$(BIN)/pip install -q -e '.[dev,bench]'
 	$(BIN)/python bench/bench_server.py --kg build
