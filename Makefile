@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv build serve test lint bench bench-reason bench-server clean vendor chromium
+.PHONY: venv build serve test lint bench bench-reason bench-server bench-size bench-functional bench-build clean vendor chromium
 
 venv: $(STAMP)
 
@@ -53,6 +53,18 @@ bench: bench-reason
 # LUBM(1) materialization: kg reason vs reasonable (medians) vs owlrl (once, ~75 s+), 14 queries checked.
 bench-reason: $(STAMP)
 	$(BIN)/python bench/bench_reason.py --runs 5
+
+# One long article read and extracted at 1, 4 and 20 MB: seconds per MB must stay flat.
+bench-size: $(STAMP)
+	$(BIN)/python bench/bench_article_size.py --sizes 1 4 20
+
+# Peak memory of reasoning over 2,000-8,000 memberships: reasonable's prp-fp against kg's grouping check.
+bench-functional: $(STAMP)
+	$(BIN)/python bench/bench_functional.py --sizes 2000 4000 8000 --runs 3
+
+# kg build on synthetic corpora (bench/synth.py) of 200 and 1,000 articles, --jobs 1 and 2: articles/s, peak MB.
+bench-build: $(STAMP)
+	$(BIN)/python bench/bench_build.py --sizes 200 1000 --runs 3 --jobs 1 2
 
 bench-server: $(STAMP) build/kg.trig
 	$(BIN)/pip install -q -e '.[dev,bench]'

@@ -36,5 +36,7 @@ PREFIXES = {
 
 
 def doc_iri(stem: str) -> URIRef:
-    """The IRI of a source document, which is also the name of its graph."""
-    return URIRef(DOC + stem)
+    """The IRI of a source document, which is also the name of its graph (any file name gives a valid one)."""
+    from kg.iri import mint
+
+    return mint(DOC, stem)

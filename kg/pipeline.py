@@ -1,26 +1,31 @@
-"""The whole build in one function: corpus → facts → graphs → shapes → reasoning.
+"""The whole build in one function: corpus → per-article results → entities → reasoning → report.
 
-Stages take and return in-memory objects; only `write_build` touches files.
+The unit of work is the article (kg.build.document.process): its stages run with no
+shared state and any failure there drops that article alone. The global stages
+(entities graph, reasoning) run over the per-article graphs; when one fails, the
+articles behind it are found by bisection (kg.build.isolate), reported and left out.
+Only `write_build` touches files, and it switches to a complete new set at once.
 """
 
 from __future__ import annotations
 
+import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Dataset, Graph
 
+from kg.build.document import DocumentResult, process
+from kg.build.isolate import isolate
 from kg.corpus import read_corpus
 from kg.corpus.article import Article, Corpus
-from kg.extract.document import DocumentFacts, extract_document
+from kg.extract.document import DocumentFacts
 from kg.gazetteer import Gazetteer
-from kg.graph.rdf import document_graph, entities_graph
-from kg.graph.shapes import validate
-from kg.graph.writer import write_dataset, write_json, write_union
+from kg.graph.rdf import entities_graph
 from kg.model import Event, Membership, Neutrality, NonMembership, Post
-from kg.namespaces import ENTITIES_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, PREFIXES
+from kg.namespaces import ENTITIES_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, PREFIXES, doc_iri
 from kg.ontology import load_ontology
 
 FACT_KINDS = {Membership: "membership", NonMembership: "non_membership", Post: "post",
@@ -34,11 +39,7 @@ class BuildResult:
     documents: list[DocumentFacts]
     report: dict = field(default_factory=dict)
     contradictions: list = field(default_factory=list)
-
-
-def extract_article(article: Article, gazetteer: Gazetteer) -> DocumentFacts:
-    """The facts of one article: a pure function of the article and the gazetteer."""
-    return extract_document(article.stem, article.text, article.content_spans(), article.date, gazetteer)
+    timings: dict = field(default_factory=dict)  #: seconds per stage: kept out of report.json (reproducible)
 
 
 def new_dataset() -> Dataset:
@@ -57,47 +58,96 @@ def _add_graph(ds: Dataset, g: Graph, identifier=None) -> None:
         target.add(t)
 
 
-def build(corpus_dir: Path, *, reason: bool = True, engine: str = "default",
-          progress: Callable[[Iterable[Article]], Iterable[Article]] | None = None) -> BuildResult:
-    """Read a corpus folder and return the knowledge graph with its report."""
+Mapper = Callable[[Sequence[Article]], Iterable[DocumentResult]]
+
+
+def serial_map(articles: Sequence[Article]) -> Iterable[DocumentResult]:
+    """The per-article stages in this process, one article after another."""
     gazetteer = Gazetteer.load()
-    corpus = read_corpus(corpus_dir)
-    ds = new_dataset()
-    _add_graph(ds, load_ontology(), ONTOLOGY_GRAPH)
-    documents: list[DocumentFacts] = []
-    skipped = [{"file": str(p.path), "reason": p.reason} for p in corpus.problems]
-    entity_refs = []
-    shape_problems: dict[str, list[str]] = {}
-    articles = progress(corpus.articles) if progress else corpus.articles
     for article in articles:
-        try:
-            facts = extract_article(article, gazetteer)
-        except Exception as exc:  # one broken article must not stop the others
-            skipped.append({"file": str(article.path), "reason": f"extraction failed: {exc!r}"})
-            continue
-        documents.append(facts)
-        meta = {"title": article.title, "date": article.date, "publisher": article.publisher,
-                "source": article.source}
-        g = document_graph(article.stem, facts.facts, meta, facts.entities.values())
-        report = validate(g)
-        if not report.conforms:
-            shape_problems[article.stem] = [str(v) for v in report.violations]
-        _add_graph(ds, g)
-        entity_refs.extend(facts.entities.values())
-        for f in facts.facts:
-            if isinstance(f, Post):
-                entity_refs.append(f.holder)
-    _add_graph(ds, entities_graph(entity_refs, gazetteer, ENTITIES_GRAPH))
-    result = BuildResult(ds, corpus, documents)
+        yield process(article, gazetteer)
+
+
+def build(corpus_dir: Path, *, reason: bool = True, engine: str = "default",
+          progress: Callable[[Iterable], Iterable] | None = None, max_bytes: int | None = None,
+          mapper: Mapper | None = None) -> BuildResult:
+    """Read a corpus folder and return the knowledge graph with its report.
+
+    `mapper` runs the per-article stages (default: serially here; kg.build.parallel.Mapper: a pool, Dask,
+    a cache).
+    """
+    clock = _Clock()
+    corpus = read_corpus(corpus_dir, max_bytes=max_bytes)
+    clock.lap("reading")
+    skipped = [{"file": str(p.path), "stage": "reading", "reason": p.reason} for p in corpus.problems]
+    results = (mapper or serial_map)(corpus.articles)
+    docs: list[DocumentResult] = []
+    for r in progress(results) if progress else results:
+        if r.failure:
+            skipped.append(r.failure)
+        else:
+            docs.append(r)
+    clock.lap("documents")
+
+    gazetteer = Gazetteer.load()
+    ontology = load_ontology()
+    entities, bad = isolate("building the entities graph", docs,
+                            lambda ds_: entities_graph([ref for d in ds_ for ref in d.refs], gazetteer,
+                                                       ENTITIES_GRAPH))
+    docs = _drop(docs, bad, "entities graph", skipped)
+    ds = _assemble(ontology, entities, docs)
+    clock.lap("assembling")
+
+    result = BuildResult(ds, corpus, [])
     if reason:
         from kg.reasoning import reason as run_reasoning
 
-        reasoning = run_reasoning(ds, engine=engine)
+        def attempt(group: Sequence[DocumentResult]):
+            sub = ds if len(group) == len(docs) else _assemble(ontology, entities, group)
+            return run_reasoning(sub, engine=engine)
+
+        reasoning, bad = isolate("reasoning", docs, attempt)
+        if bad:
+            for d in bad:
+                ds.remove_graph(ds.graph(doc_iri(d.stem)))
+            docs = _drop(docs, bad, "reasoning", skipped)
         _add_graph(ds, reasoning.inferred, INFERRED_GRAPH)
         result.contradictions = reasoning.contradictions
-        result.report["reasoning"] = reasoning.stats
-    result.report.update(_report(result, skipped, shape_problems))
+        stats = dict(reasoning.stats)
+        clock.times["reasoning_engine"] = stats.pop("seconds", None)
+        result.report["reasoning"] = stats
+        clock.lap("reasoning")
+    result.documents = [d.facts for d in docs if d.facts is not None]
+    shapes = {d.stem: d.shape_problems for d in docs if d.shape_problems}
+    result.report.update(_report(result, skipped, shapes))
+    result.timings = clock.times
     return result
+
+
+def _drop(docs: list[DocumentResult], bad: dict, stage: str, skipped: list[dict]) -> list[DocumentResult]:
+    for d, exc in bad.items():
+        skipped.append({"file": d.file, "stage": stage, "reason": f"{stage} failed: {exc!r}"[:500]})
+    return [d for d in docs if d not in bad]
+
+
+def _assemble(ontology: Graph, entities: Graph, docs: Iterable[DocumentResult]) -> Dataset:
+    ds = new_dataset()
+    _add_graph(ds, ontology, ONTOLOGY_GRAPH)
+    _add_graph(ds, entities, ENTITIES_GRAPH)
+    for d in docs:
+        ds.parse(data=d.nquads, format="nquads")
+    return ds
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.times: dict[str, float | None] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.times[stage] = round(now - self._last, 3)
+        self._last = now
 
 
 def _report(result: BuildResult, skipped: list[dict], shapes: dict[str, list[str]]) -> dict:
@@ -107,32 +157,31 @@ def _report(result: BuildResult, skipped: list[dict], shapes: dict[str, list[str
     for d in result.documents:
         kinds = Counter(FACT_KINDS[type(f)] for f in d.facts)
         per_kind.update(kinds)
-        per_doc[d.stem] = dict(kinds)
+        per_doc[d.stem] = dict(sorted(kinds.items()))
     graphs = {str(g.identifier): len(g) for g in result.dataset.graphs() if len(g)}
+    built = set(per_doc)
     stripped = {a.stem: [{"kind": s.kind, "rule": s.rule, "text": a.text[s.start:s.end][:80]}
-                         for s in a.boilerplate] for a in corpus.articles if a.boilerplate}
+                         for s in a.boilerplate] for a in corpus.articles if a.boilerplate and a.stem in built}
     return {
         "documents": len(result.documents),
         "triples": sum(graphs.values()),
-        "triples_per_graph": graphs,
-        "facts_per_kind": dict(per_kind),
-        "facts_per_document": per_doc,
+        "triples_per_graph": dict(sorted(graphs.items())),
+        "facts_per_kind": dict(sorted(per_kind.items())),
+        "facts_per_document": dict(sorted(per_doc.items())),
         "guessed_dates": corpus.guessed_dates,
         "guessed_titles": corpus.guessed_titles,
         "undated": corpus.undated,
-        "skipped": skipped,
+        "skipped": sorted(skipped, key=lambda s: (s["file"], s["stage"])),
         "warnings": corpus.warnings,
         "boilerplate_stripped": stripped,
-        "shape_violations": shapes,
+        "shape_violations": dict(sorted(shapes.items())),
         "contradictions": [{"iri": str(c.iri), "kind": c.kind, "message": c.message,
                             "documents": [str(d) for d in c.documents]} for c in result.contradictions],
     }
 
 
 def write_build(result: BuildResult, out_dir: Path) -> dict[str, Path]:
-    """Write kg.trig, kg.ttl and report.json atomically; returns the paths written."""
-    paths = {"trig": out_dir / "kg.trig", "ttl": out_dir / "kg.ttl", "report": out_dir / "report.json"}
-    write_dataset(result.dataset, paths["trig"])
-    write_union(result.dataset, paths["ttl"])
-    write_json(result.report, paths["report"])
-    return paths
+    """Write kg.trig, kg.ttl, report.json (and timings.json) as one set; returns the paths for users."""
+    from kg.build.output import write_outputs
+
+    return write_outputs(result, out_dir)

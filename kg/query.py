@@ -12,7 +12,9 @@ import csv
 import io
 import json
 import multiprocessing
+import os
 import re
+import signal
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -132,15 +134,20 @@ class KnowledgeGraph:
         timeout: float | None = None,
         max_rows: int | None = None,
         base_iri: str | None = None,
+        isolated: bool = False,
     ) -> QueryResult:
         """Run a SPARQL query; QueryError for a malformed query or one that fails or overruns.
 
         Without default/named graph URIs the default graph is the union of all graphs.
-        With a timeout the query runs in a forked child that is killed when time is up.
+        With a timeout, or `isolated`, the query runs in a forked child: killed when time is
+        up, and an engine panic, abort or stack overflow there is a QueryError here.
         """
-        if timeout is not None:
+        if timeout is not None or isolated:
             dg, ng = default_graph_uris, named_graph_uris
             return _run_in_child(self, text, dg, ng, timeout, max_rows, base_iri)
+        return self._query_here(text, default_graph_uris, named_graph_uris, max_rows, base_iri)
+
+    def _query_here(self, text, default_graph_uris, named_graph_uris, max_rows, base_iri) -> QueryResult:
         kwargs: dict = {"base_iri": base_iri, "prefixes": PREFIXES}
         if default_graph_uris or named_graph_uris:
             kwargs["default_graph"] = [ox.NamedNode(u) for u in default_graph_uris or []]
@@ -195,10 +202,16 @@ def _materialize(raw, max_rows: int | None) -> QueryResult:
 
 
 def _child_main(kg: KnowledgeGraph, args: tuple, conn) -> None:
+    # The engine's own last words (a Rust panic or "stack overflow") would be a second message
+    # on the user's terminal; what went wrong is reported through the pipe instead.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
     try:
         conn.send(("ok", kg.query(*args[:1], **args[1])))
     except QueryError as exc:
         conn.send(("error", str(exc)))
+    except BaseException as exc:  # noqa: BLE001 - pyo3's PanicException is a BaseException
+        conn.send(("error", f"the query engine failed on this query: {type(exc).__name__}: {exc}"[:500]))
     finally:
         conn.close()
 
@@ -216,7 +229,9 @@ def _run_in_child(kg, text, dg, ng, timeout, max_rows, base_iri) -> QueryResult:
             raise QueryTimeout(f"query stopped after the time limit of {timeout:g} s")
         status, payload = parent.recv()
     except EOFError as exc:
-        raise QueryError("query process ended without an answer") from exc
+        proc.join(5)
+        raise QueryError(f"the query engine crashed on this query ({_death(proc.exitcode)}); "
+                         f"a query nested this deep or of this shape cannot be answered") from exc
     finally:
         if proc.is_alive():
             proc.kill()
@@ -225,6 +240,15 @@ def _run_in_child(kg, text, dg, ng, timeout, max_rows, base_iri) -> QueryResult:
     if status == "error":
         raise QueryError(payload)
     return payload
+
+
+def _death(code: int | None) -> str:
+    if code is not None and code < 0:
+        try:
+            return f"killed by {signal.Signals(-code).name}"
+        except ValueError:
+            return f"signal {-code}"
+    return f"exit status {code}"
 
 
 # ---------------------------------------------------------------- formatting

@@ -180,3 +180,26 @@ def test_read_article_metadata_row_given_directly(tmp_path):
     (tmp_path / "x.txt").write_text("Headline\n\nText here.\n")
     a = read_article(tmp_path / "x.txt", {"x": {"date": "2017-04", "publisher": "Sputnik"}})
     assert (a.date, a.date_source, a.publisher) == (P(2017, 4), "metadata", "Sputnik")
+
+
+def test_outside_keeps_exactly_the_lines_not_inside_one_span():
+    """The header scan used to test every line against every boilerplate span (quadratic, issue 14)."""
+    import random
+
+    from kg.corpus.lines import Line
+    from kg.corpus.reader import outside
+
+    rng = random.Random(7)
+    for _ in range(200):
+        items = [Line(a, a + rng.randint(1, 8), "x") for a in sorted(rng.sample(range(100), 15))]
+        spans = [(a, a + rng.randint(0, 20)) for a in (rng.randrange(100) for _ in range(rng.randint(0, 8)))]
+        brute = [ln for ln in items if not any(s <= ln.start and ln.end <= e for s, e in spans)]
+        assert outside(items, spans) == brute
+
+
+def test_read_corpus_refuses_an_article_over_max_bytes(tmp_path):
+    (tmp_path / "big.txt").write_text("Serbia is a member of the United Nations.\n" * 100)
+    (tmp_path / "small.txt").write_text("Serbia is a member of the United Nations.\n")
+    corpus = read_corpus(tmp_path, max_bytes=1000)
+    assert [a.stem for a in corpus.articles] == ["small"]
+    assert "over the size limit of 1,000 bytes" in problems(corpus)["big.txt"]

@@ -68,7 +68,7 @@ def query(query_or_file: str, kg_dir: Path, fmt: str, timeout: float | None, as_
     """
     text = read_query(query_or_file)
     graph = _as_of(kg_dir, as_of_date) if as_of_date else KnowledgeGraph.load(kg_dir)
-    result = graph.query(text, timeout=timeout)
+    result = graph.query(text, timeout=timeout, isolated=True)  # an engine crash is an Error line, not ours
     if fmt == "table" or result.kind in FORMATS[fmt][1]:
         out = format_result(result, fmt)
     else:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote
 
 from rdflib import URIRef
 
@@ -42,7 +41,7 @@ class Article:
 
     @property
     def iri(self) -> URIRef:
-        return doc_iri(quote(self.stem, safe="-._~()!$&'*+,;=:@"))
+        return doc_iri(self.stem)
 
     @property
     def body(self) -> str:

@@ -22,12 +22,13 @@ from kg.corpus.article import Article, Corpus, Problem, Span
 from kg.corpus.boilerplate import find_boilerplate
 from kg.corpus.dateline import find_datelines, stamp_is_contradicted
 from kg.corpus.frontmatter import parse_front_matter
-from kg.corpus.lines import lines
+from kg.corpus.lines import Line, lines
 from kg.corpus.metadata import read_metadata
 from kg.corpus.title import guess_title
 from kg.dates import PartialDate
 from kg.errors import CorpusError
 from kg.extract.dates import find_dates
+from kg.iri import external
 
 METADATA_FILE = "metadata.csv"
 _BOM = b"\xef\xbb\xbf"
@@ -96,16 +97,21 @@ def _apply(article: Article, fields: dict, source: str) -> None:
             article.date, article.date_source = date, source
     if fields.get("title"):
         article.title, article.title_source = str(fields["title"]), source
-    for key in ("publisher", "source", "language"):
+    for key in ("publisher", "language"):
         if fields.get(key):
             setattr(article, key, str(fields[key]))
+    if fields.get("source"):
+        iri = external(str(fields["source"]))
+        if iri is None:
+            article.warnings.append(f"{source} source {str(fields['source'])[:80]!r} is not an absolute IRI "
+                                    f"(scheme:...); dropped, the article is kept")
+        else:
+            article.source = str(iri)
 
 
 def _apply_text(article: Article) -> None:
     """Title and date from the text itself: headline, dateline, and as a last resort a top stamp."""
-    skip = [(s.start, s.end) for s in article.boilerplate]
-    head = [ln for ln in lines(article.text, article.body_start)
-            if not any(s <= ln.start and ln.end <= e for s, e in skip)]
+    head = outside(lines(article.text, article.body_start), [(s.start, s.end) for s in article.boilerplate])
     datelines = find_datelines(head)
     article.datelines = [d.span for d in datelines]
     title = guess_title(head, [(d.span.start, d.span.end) for d in datelines])
@@ -119,6 +125,23 @@ def _apply_text(article: Article) -> None:
         article.date, article.date_source = stamp, "text"
 
 
+def outside(items: list[Line], spans: list[tuple[int, int]]) -> list[Line]:
+    """The lines not wholly inside any one span, in linear time (after sorting).
+
+    A line [a, b) lies inside some span iff, among the spans starting at or before a,
+    the furthest end reaches b: one pass over both lists sorted by start, not lines × spans.
+    """
+    spans = sorted(spans)
+    out, i, reach = [], 0, -1
+    for ln in sorted(items, key=lambda x: x.start):
+        while i < len(spans) and spans[i][0] <= ln.start:
+            reach = max(reach, spans[i][1])
+            i += 1
+        if reach < ln.end:
+            out.append(ln)
+    return out
+
+
 def _top_stamp(article: Article) -> PartialDate | None:
     for span in article.boilerplate:
         if span.kind == "timestamp":
@@ -128,8 +151,10 @@ def _top_stamp(article: Article) -> PartialDate | None:
     return None
 
 
-def read_corpus(directory: Path) -> Corpus:
+def read_corpus(directory: Path, max_bytes: int | None = None) -> Corpus:
     """Every readable article of a folder; unusable files become `Problem`s, never exceptions.
+
+    `max_bytes`: a file larger than this is refused (a Problem saying so) before it is read.
 
     Raises CorpusError only when the folder itself is missing or unreadable.
     """
@@ -156,6 +181,7 @@ def read_corpus(directory: Path) -> Corpus:
             continue
         stems.add(path.name[:-4])
         try:
+            _check_size(path, max_bytes)
             corpus.articles.append(read_article(path, metadata))
         except CorpusError as exc:
             corpus.problems.append(Problem(path, str(exc)))
@@ -168,6 +194,18 @@ def read_corpus(directory: Path) -> Corpus:
     corpus.guessed_titles = [a.stem for a in corpus.articles if a.title_source == "text"]
     corpus.undated = [a.stem for a in corpus.articles if a.date is None]
     return corpus
+
+
+def _check_size(path: Path, max_bytes: int | None) -> None:
+    if max_bytes is None:
+        return
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return  # decode() says why it cannot be read
+    if size > max_bytes and path.is_file():
+        raise CorpusError(f"{size:,} bytes is over the size limit of {max_bytes:,} bytes (--max-bytes); "
+                          f"raise the limit to build it")
 
 
 def stripped(article: Article) -> list[tuple[Span, str]]:

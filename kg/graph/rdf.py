@@ -15,17 +15,18 @@ from rdflib.namespace import DCTERMS, SKOS
 from kg.dates import PartialDate
 from kg.extract.document import entity_ref
 from kg.gazetteer import Gazetteer
+from kg.iri import external, mint, mint_path
 from kg.model import EntityRef, Event, Evidence, Fact, Membership, Neutrality, NonMembership, Post
 from kg.namespaces import AKG, ID, PROV, SCHEMA, WD, doc_iri
 
 
 def entity_iri(ref: EntityRef) -> URIRef:
-    return URIRef(f"{ID}{ref.kind}/{ref.key}")
+    return mint_path(ID, f"{ref.kind}/{ref.key}")
 
 
 def _fact_iri(stem: str, kind: str, *key: object) -> URIRef:
     digest = hashlib.sha1("|".join(map(str, key)).encode("utf-8")).hexdigest()[:10]
-    return URIRef(f"{ID}fact/{stem}/{kind}-{digest}")
+    return mint(ID, "fact", stem, f"{kind}-{digest}")
 
 
 def _date(value: PartialDate) -> Literal:
@@ -42,8 +43,8 @@ def _evidence(g: Graph, node: URIRef, ev: Evidence, doc: URIRef) -> None:
 
 def event_iri(stem: str, ev: Event, index: int) -> URIRef:
     if ev.key:
-        return URIRef(f"{ID}event/{ev.key}")
-    return URIRef(f"{ID}event/{stem}/{ev.type.lower()}-{index}")
+        return mint_path(ID, f"event/{ev.key}")
+    return mint(ID, "event", stem, f"{ev.type.lower()}-{index}")
 
 
 def document_graph(stem: str, facts: Iterable[Fact], metadata: dict[str, object],
@@ -55,8 +56,9 @@ def document_graph(stem: str, facts: Iterable[Fact], metadata: dict[str, object]
     for prop, key in ((DCTERMS.title, "title"), (DCTERMS.publisher, "publisher")):
         if metadata.get(key):
             g.add((doc, prop, Literal(str(metadata[key]))))
-    if metadata.get("source"):
-        g.add((doc, DCTERMS.source, URIRef(str(metadata["source"]))))
+    source = external(str(metadata["source"])) if metadata.get("source") else None
+    if source is not None:  # the corpus stage has already reported and dropped a source that is no IRI
+        g.add((doc, DCTERMS.source, source))
     if isinstance(metadata.get("date"), PartialDate):
         g.add((doc, DCTERMS.date, _date(metadata["date"])))
     for ref in mentions:
@@ -146,10 +148,10 @@ def entities_graph(refs: Iterable[EntityRef], gazetteer: Gazetteer, identifier: 
                 g.add((node, SCHEMA.sameAs, WD[ent.qid]))
             if ent.part_of:
                 parent = gazetteer.get(ent.part_of)
-                g.add((node, AKG.partOf, URIRef(f"{ID}org/{parent.key}")))
+                g.add((node, AKG.partOf, mint_path(ID, f"org/{parent.key}")))
                 pending.append(entity_ref(parent))
             if ent.country:
                 state = gazetteer.get(ent.country)
-                g.add((node, AKG.country, URIRef(f"{ID}state/{state.key}")))
+                g.add((node, AKG.country, mint_path(ID, f"state/{state.key}")))
                 pending.append(entity_ref(state))
     return g

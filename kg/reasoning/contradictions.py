@@ -172,9 +172,12 @@ def ontology(asserted: Asserted, closure: Graph) -> list[Contradiction]:
 
     for x, y in g.subject_objects(OWL.differentFrom):
         different(x, y, "eq-diff1")
-    for node in g.subjects(RDF.type, OWL.AllDifferent):
+    # The lists are read from the asserted ontology: in the closure, x sameAs y gives a list cell
+    # a second rdf:first (eq-rep-o), and the very clash to be found would make the list unreadable.
+    axioms = asserted.ontology if len(asserted.ontology) else g
+    for node in axioms.subjects(RDF.type, OWL.AllDifferent):
         for prop, rule in ((OWL.members, "eq-diff2"), (OWL.distinctMembers, "eq-diff3")):
-            for x, y in combinations(_list(g, g.value(node, prop)), 2):
+            for x, y in combinations(_list(axioms, axioms.value(node, prop)), 2):
                 different(x, y, rule)
     for p in g.subjects(RDF.type, OWL.IrreflexiveProperty):
         for x, y in g.subject_objects(p):

@@ -19,6 +19,7 @@ from kg.ontology import load_ontology, rules_dir
 from kg.reasoning import contradictions as contra
 from kg.reasoning.clean import NoiseFilter
 from kg.reasoning.closure import make_engine
+from kg.reasoning.functional import functional_same_as, split_functional
 from kg.reasoning.result import ReasoningResult
 from kg.reasoning.rules import Rule, fire, load_rules
 from kg.reasoning.source import split_dataset
@@ -103,8 +104,19 @@ def reason(dataset: Dataset, *, engine: str = "default", at=None) -> ReasoningRe
     claims = claims_of(asserted, compat)
     helpers = holds_triples(claims, at)
     eng = make_engine(engine)
-    eng.add(asserted.union)
+    if eng.name == "reasonable":  # its prp-fp is quadratic: functional properties are checked by grouping
+        triples, functional = split_functional(asserted.union)
+        eng.add(triples)
+    else:
+        functional = set()
+        eng.add(asserted.union)
     full, derivations, loop_stats = fixpoint(eng, domain_rules(), helpers)
+    same = functional_same_as(full, functional)
+    if same:  # two values of a functional property: what prp-fp would have said, then the closure again
+        eng.add(same)
+        full, more, _ = fixpoint(eng, domain_rules(), helpers)
+        derivations.update(more)
+    loop_stats["functional_same_as"] = len(same)
 
     noise = NoiseFilter(asserted.ontology.subjects())
     inferred = _graph(())

@@ -1,0 +1,64 @@
+"""Benchmark: `kg build` on a synthetic news corpus: articles per second and peak memory, medians.
+
+A deterministic corpus (bench/synth.py, 200-600 words an article) of each size is
+built with --jobs 1 and --jobs 2 (no cache), --runs times each, alternating so machine
+load hits both alike. Peak memory is the build process's largest resident size
+(wait4; with --jobs 2 the pool workers are separate processes). Per-stage seconds come from the build's timings.json.
+
+    .venv/bin/python bench/bench_build.py [--sizes 200 1000] [--runs 3] [--jobs 1 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import synth  # noqa: E402
+
+
+def one_build(corpus: Path, out: Path, jobs: int) -> dict:
+    cmd = [sys.executable, "-c", "from kg.cli import main; main()", "build", "--corpus", str(corpus),
+           "--out", str(out), "--jobs", str(jobs), "--no-cache", "-q"]
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd)
+    _, status, usage = __import__("os").wait4(proc.pid, 0)
+    wall = time.perf_counter() - t
+    if status != 0:
+        raise SystemExit(f"build failed: {cmd}")
+    timings = json.loads((out / "timings.json").read_text())
+    return {"wall": wall, "mb": usage.ru_maxrss / 1024, "timings": timings}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[200, 1000])
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    args = ap.parse_args()
+    print(f"{'articles':>8} {'jobs':>4} {'median s':>9} {'articles/s':>10} {'peak MB':>8}  median s per stage")
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in args.sizes:
+            corpus = synth.corpus(Path(tmp) / f"corpus{n}", n, seed=n)
+            runs: dict[int, list[dict]] = {j: [] for j in args.jobs}
+            for r in range(args.runs):
+                for j in args.jobs:
+                    runs[j].append(one_build(corpus, Path(tmp) / f"out{n}-{j}-{r}", j))
+            for j in args.jobs:
+                wall = statistics.median(x["wall"] for x in runs[j])
+                mb = statistics.median(x["mb"] for x in runs[j])
+                stages = {k: statistics.median(x["timings"].get(k) or 0 for x in runs[j])
+                          for k in runs[j][0]["timings"] if k != "cache_hits"}
+                stage_text = ", ".join(f"{k} {v:.1f}" for k, v in stages.items())
+                print(f"{n:>8} {j:>4} {wall:>9.1f} {n / wall:>10.1f} {mb:>8.0f}  {stage_text}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
