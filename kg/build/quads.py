@@ -1,0 +1,56 @@
+"""rdflib terms and graphs as Oxigraph quads: strict checking, sorted N-Quads, stable blank nodes.
+
+Oxigraph's parser is the strict one the reasoner and the SPARQL store share, so a
+graph that converts here will not stop a later stage; and sorting quads gives the
+same bytes for the same graph, whatever order rdflib's sets hand them out in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.compare import to_canonical_graph
+from rdflib.term import Node
+
+
+def term(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """One rdflib term as an Oxigraph term; ValueError when it is not valid RDF (e.g. a bad IRI)."""
+    if isinstance(node, URIRef):
+        return ox.NamedNode(str(node))
+    if isinstance(node, BNode):
+        return ox.BlankNode(str(node))
+    if isinstance(node, Literal):
+        if node.language:
+            return ox.Literal(str(node), language=node.language)
+        if node.datatype is not None:
+            return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
+        return ox.Literal(str(node))
+    raise ValueError(f"not an RDF term: {node!r}")
+
+
+def graph_quads(graph: Graph, name: Node | None = None) -> list[ox.Quad]:
+    """The triples of `graph` as quads in the graph `name` (default: its identifier), blank nodes relabelled.
+
+    Blank nodes get labels computed from the graph's content (rdflib's canonical
+    labelling), so two builds of the same input write the same bytes.
+    """
+    name = graph.identifier if name is None else name
+    g = ox.NamedNode(str(name)) if isinstance(name, URIRef) else ox.DefaultGraph()
+    source = to_canonical_graph(graph) if any(isinstance(n, BNode) for t in graph for n in t) else graph
+    return [ox.Quad(term(s), term(p), term(o), g) for s, p, o in source]
+
+
+def sort_quads(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
+    """Quads in a stable order: by graph, then subject, predicate, object (as N-Quads text)."""
+    return sorted(quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+
+
+def nquads(quads: Iterable[ox.Quad]) -> str:
+    """Sorted N-Quads text of `quads`."""
+    return ox.serialize(sort_quads(quads), format=ox.RdfFormat.N_QUADS).decode("utf-8")
+
+
+def parse_nquads(text: str) -> list[ox.Quad]:
+    return list(ox.parse(input=text.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
