@@ -273,3 +273,18 @@ ARAB_LEAGUE = "The Arab League met in Cairo on 7 May. The Arab League foreign mi
 ])
 def test_memberships_with_the_articles_organization(text, expected):
     assert memberships(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("OPEC chief Samuel Serrano answered questions.", {("Samuel Serrano", "SecretaryGeneral", "OPEC")}),
+    ("Lucia Novak, who heads NATO, spoke to journalists.", {("Lucia Novak", "SecretaryGeneral", "NATO")}),
+    # traps: a future holder, an opposition leader, a chief of no organization
+    ("President-elect Jonas Osei of Armenia spoke to journalists.", set()),
+    ("Opposition leader Lucia Tanaka, who hopes to become Austria's next prime minister, spoke.", set()),
+    ("Army chief Jonas Osei of Armenia spoke to journalists.", set()),
+    ("Lucia Novak, who hopes to head NATO, spoke to journalists.", set()),
+])
+def test_posts_of_organization_heads_and_not_yet_holders(text, expected):
+    doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2025-06-27"), Gazetteer.load())
+    got = {(p.holder.label, p.role, p.post_in.label) for p in doc.facts if isinstance(p, Post) and not p.former}
+    assert got == expected
