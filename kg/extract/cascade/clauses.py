@@ -20,6 +20,7 @@ _CLAUSE_END_WORDS = {"but", "while", "whereas", "although", "though", "because",
                      "if", "yet"}
 _DATE_PREPS = {"on", "in", "at", "last", "this", "since", "from", "as", "of", "early", "late", "mid", "by", "until"}
 _RELATIVE = {"which", "that", "who"}
+_LIST_OPENERS = {"include", "including", "such", "namely", "notably", "among"}
 _SUBJECT_KINDS = "SOP"
 
 
@@ -86,7 +87,8 @@ def _complement_end(tokens: list[Token], start: int, limit: int) -> int:
         t = tokens[k]
         if t.lemma in _CLAUSE_END or (t.is_word and t.lemma in _CLAUSE_END_WORDS):
             return k
-        if t.lemma == "," and not (k + 1 < len(tokens) and tokens[k + 1].kind == "D"):
+        if t.lemma == "," and not (k + 1 < len(tokens) and (tokens[k + 1].kind == "D"
+                                                          or tokens[k + 1].lemma in _LIST_OPENERS)):
             return k
         if t.lemma == ":" and not (k + 1 < len(tokens) and tokens[k + 1].kind == "S"):
             return k
