@@ -20,6 +20,7 @@ _CLAUSE_END_WORDS = {"but", "while", "whereas", "although", "though", "because",
                      "if", "yet"}
 _DATE_PREPS = {"on", "in", "at", "last", "this", "since", "from", "as", "of", "early", "late", "mid", "by", "until"}
 _RELATIVE = {"which", "that", "who"}
+_DASHES = {"-", "—", "–"}
 _LIST_OPENERS = {"include", "including", "such", "namely", "notably", "among"}
 _SUBJECT_KINDS = "SOP"
 
@@ -72,6 +73,8 @@ def _subject(tokens: list[Token], vg: VerbGroup, lex: Lexicon, earlier: list[Cla
                 k = a - 1  # ", however," ", for its part,"
                 continue
             return None, "none"
+        if t.lemma in _DASHES and k >= 2 and tokens[k - 1].kind == "S" and tokens[k - 2].lemma in _DASHES:
+            return k - 1, "apposition"  # "Three of the suspended states - A, B and C - also left X"
         if t.lemma in ("and", "but", "or"):
             for c in reversed(earlier):
                 if c.vg.end < k and c.subject is not None:

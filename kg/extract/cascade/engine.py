@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from kg.dates import PartialDate
 from kg.extract.cascade.clauses import Clause, appositions, clauses
-from kg.extract.cascade.discourse import Discourse
+from kg.extract.cascade.discourse import Discourse, descriptions
 from kg.extract.cascade.lexicon import Alternative, Frame, Lexicon, lexicon
 from kg.extract.cascade.phrases import VerbGroup, group_entities, verb_groups
 from kg.extract.cascade.tokens import Token, tokenize
@@ -31,7 +31,7 @@ _STATE_KINDS = ("state",)
 
 
 #: the empty complement of a frame that takes the article's organization
-_CONTEXT = Alternative("", re.compile(r"(?!as |to |into |from |by )"))
+_CONTEXT = Alternative("", re.compile(r"(?!as |to |into |from |by )(?!.*ORG#)"))
 
 
 @dataclass
@@ -57,6 +57,7 @@ class Cascade:
         self.lex = lex or lexicon()
         self.discourse = Discourse(self.lex, capital_of, main_org)
         self.pending: tuple[str, EntityRef] | None = None  # a question "Who are the members of Y?"
+        self._org_nouns = set(descriptions().org_nouns) | {"treaty", "bank", "organisation", "organization"}
         self._context_regexes = {a.regex for f in self.lex.verb_frames for a in f.alternatives if a.context}
 
     def sentence(self, tagged: TaggedSentence) -> list:
@@ -111,9 +112,9 @@ class Cascade:
                 continue
             if getattr(frame, "present_only", False) and "past" in vg.features:
                 continue
-            no_org = self.discourse.main_org is None or any(t.kind == "O" for t in toks)
-            alternatives = [a for a in frame.alternatives if not (a.context and no_org)]
-            if frame.context_org and self.discourse.main_org is not None and not any(t.kind == "O" for t in toks):
+            context = self._context_org(toks)
+            alternatives = [a for a in frame.alternatives if not (a.context and context is None)]
+            if frame.context_org and context is not None:
                 alternatives.append(_CONTEXT)
             for alt in alternatives:
                 m = alt.regex.match(sym)
@@ -123,7 +124,7 @@ class Cascade:
                 if toks[vg.head].lemma == "be" and "past" in vg.features and "perfect" not in vg.features \
                         and frame.date_preps and status != "Former":
                     return  # "X was a member of Y": perhaps no longer
-                org_tok, mem_toks = self._args(frame, subj, m, comp)
+                org_tok, mem_toks = self._args(frame, subj, m, comp, toks)
                 if org_tok is None and status != "Neutral":
                     continue
                 if not mem_toks:
@@ -163,11 +164,21 @@ class Cascade:
                 yield from self._second_objects(toks, c, org_tok, frame, status, members, rule)
                 return
 
-    def _args(self, frame: Frame, subj: Token, m: re.Match[str], comp: list[Token]):
+    def _context_org(self, toks: list[Token]) -> EntityRef | None:
+        """The organization an organization-less statement is about: the only one the sentence names,
+        else the article's when the sentence names none ("South Africa joined in 2010")."""
+        named = {r.key: r for t in toks if t.kind == "O" for r in t.refs}
+        if any(t.is_word and t.text[:1].isupper() and t.text.lower() in self._org_nouns for t in toks):
+            return None  # "The Charter ...": an organization the sentence names but no one resolved
+        if len(named) == 1:
+            return next(iter(named.values()))
+        return self.discourse.main_org if not named else None
+
+    def _args(self, frame: Frame, subj: Token, m: re.Match[str], comp: list[Token], toks: list[Token]):
         org_tok = _captured(m, comp, "org") or _captured(m, comp, "org2")
-        if (m.re is _CONTEXT.regex or m.re in self._context_regexes) and self.discourse.main_org is not None \
-                and org_tok is None:
-            org_tok = Token("O", "", "ORG", 0, 0, None, [self.discourse.main_org])
+        context = self._context_org(toks)
+        if (m.re is _CONTEXT.regex or m.re in self._context_regexes) and context is not None and org_tok is None:
+            org_tok = Token("O", "", "ORG", 0, 0, None, [context])
         mem_toks = [t for t in [_captured(m, comp, "member")] if t is not None]
         if frame.subject == "org":
             if subj.kind != "O":
