@@ -10,8 +10,9 @@ from flask import Flask, Response, current_app, jsonify, render_template, reques
 from werkzeug.exceptions import HTTPException
 
 from kg.errors import QueryError
+from kg.namespaces import BASE
 from kg.query import PREFIXES, QueryResult, QueryTimeout, serialize_graph
-from server import linked_data, sparql
+from server import linked_data, ontology_page, sparql
 from server.body import BoundedBody
 from server.config import ServerConfig
 from server.describe import SD_FORMATS, service_description, void_description
@@ -20,6 +21,7 @@ from server.errors import HTTPError, error_response
 from server.examples import load_examples
 from server.executor import ChildSpec, PoolBusy, QueryFailed, QueryPool, QueryRequest
 from server.negotiation import choose, content_type, format_param, prefers_html
+from server.ontology_page import build_ontology_page
 from server.sparql import public_root
 from server.store import prepare_store
 
@@ -78,6 +80,7 @@ def index() -> str:
         graphs=len(current_app.config["AKG_GRAPHS"]),
         timeout=cfg.timeout,
         max_rows=cfg.max_rows,
+        config={"base": cfg.base, "contractBase": BASE, "prefixes": PREFIXES},
     )
 
 
@@ -160,6 +163,25 @@ def entity(rest: str, kind: str):
     return _rdf_response(result.triples, fmt_param)
 
 
+def ontology() -> Response | str:
+    """The ontology graph: a page of its terms for a browser, else RDF by negotiation."""
+    fmt_param = format_param(request.args)
+    if prefers_html(request.headers.get("Accept")) and not fmt_param:
+        page = build_ontology_page(_internal_query(ontology_page.TRIPLES, max_rows=None).rows)
+        return render_template("ontology.html", page=page, iri=ontology_page.ONTOLOGY_IRI, **_term_helpers())
+    return _rdf_response(_internal_query(ontology_page.CONSTRUCT, max_rows=None).triples, fmt_param)
+
+
+def _term_helpers() -> dict:
+    """href (a safe link target) and show (a compact name) for templates."""
+    base = current_app.config["AKG"].base
+
+    def show(term) -> str:
+        return linked_data.short_name(term if isinstance(term, str) else term.value)
+
+    return {"href": lambda target: linked_data.safe_href(target, base), "show": show}
+
+
 def _entity_html(iri: str) -> str:
     rows = _internal_query(linked_data.PAGE.format(iri=iri, evidence=linked_data.EVIDENCE)).rows
     if not rows:
@@ -180,10 +202,11 @@ def _entity_html(iri: str) -> str:
                            ox=ox, is_iri=lambda t: isinstance(t, ox.NamedNode))
 
 
-def _internal_query(text: str) -> QueryResult:
+def _internal_query(text: str, max_rows: int | None = -1) -> QueryResult:
+    """A query the server itself asks (capped at --max-rows unless max_rows says otherwise)."""
     cfg = current_app.config["AKG"]
     try:
-        req = QueryRequest(text, max_rows=cfg.max_rows)
+        req = QueryRequest(text, max_rows=cfg.max_rows if max_rows == -1 else max_rows)
         return current_app.config["AKG_POOL"].run(req, timeout=cfg.timeout)
     except (QueryTimeout, PoolBusy, QueryFailed) as exc:
         raise HTTPError(503, str(exc), {"Retry-After": "1"}) from exc
@@ -197,6 +220,7 @@ ROUTES = [
     ("/sparql/", sparql_endpoint, ["GET", "POST", "OPTIONS"]),
     *[(f"/{name}", dump(name), ["GET"]) for name in DUMPS],
     ("/void", void, ["GET"]),
+    ("/ontology", ontology, ["GET"]),
     ("/.well-known/void", void, ["GET"]),
     ("/healthz", healthz, ["GET"]),
     ("/examples.json", examples, ["GET"]),

@@ -45,22 +45,31 @@ def iri_for(path: str, base: str) -> str:
 
 
 def local_href(iri: str, base: str) -> str | None:
-    """The local path of an IRI under the base (or the contract's base), else None."""
+    """The local path of an IRI under the base (or the contract's base), else None.
+
+    Entities and documents are pages here (/id/..., /doc/...); ontology terms are hash
+    IRIs, so akg:Membership is the section #Membership of /ontology.
+    """
     for root in (base, BASE):
-        if iri.startswith(root) and iri[len(root):].startswith(("id/", "doc/")):
-            return "/" + iri[len(root):]
+        if iri.startswith(root):
+            rest = iri[len(root):]
+            if rest.startswith(("id/", "doc/")) or rest == "ontology" or rest.startswith("ontology#"):
+                return "/" + rest
     return None
 
 
 def safe_href(iri: str, base: str) -> str | None:
-    """Where a link to `iri` may point: its local path, an http(s) IRI, else None (shown as text).
+    """Where a link to `iri` may point: its local path, an http(s) IRI elsewhere, else None (shown as text).
 
     A document's `source` comes from its front matter, so an IRI such as `javascript:...`
-    must never become a live link.
+    must never become a live link; other IRIs under the base (named graphs) do not resolve
+    to this server and are shown as text too.
     """
     local = local_href(iri, base)
     if local is not None:
         return local
+    if iri.startswith((base, BASE)):
+        return None
     return iri if iri.lower().startswith(("http://", "https://")) else None
 
 
@@ -146,7 +155,12 @@ def iris_in(rows) -> list[str]:
 def display(term, page: Page) -> str:
     """The label of an IRI when known, else its compact name; a literal's value."""
     if isinstance(term, str):
-        return page.names.get(term) or compact(ox.NamedNode(term))
+        term = ox.NamedNode(term)
     if isinstance(term, ox.NamedNode):
-        return page.names.get(term.value) or compact(term)
+        return page.names.get(term.value) or short_name(term.value)
     return compact(term)
+
+
+def short_name(iri: str) -> str:
+    """A compact name for reading (id:state/Serbia), without the escapes a query would need."""
+    return compact(ox.NamedNode(iri)).replace("\\", "")
