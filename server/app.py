@@ -17,6 +17,7 @@ from server.body import BoundedBody
 from server.config import ServerConfig
 from server.describe import SD_FORMATS, service_description, void_description
 from server.dumps import DUMPS, default_cache_dir, write_dumps
+from server.entity_summary import EVENT_KINDS, class_name, highlight, humanize, period, summarize
 from server.errors import HTTPError, error_response
 from server.examples import load_examples
 from server.executor import ChildSpec, PoolBusy, QueryFailed, QueryPool, QueryRequest
@@ -172,11 +173,13 @@ def ontology() -> Response | str:
     return _rdf_response(_internal_query(ontology_page.CONSTRUCT, max_rows=None).triples, fmt_param)
 
 
-def _term_helpers() -> dict:
-    """href (a safe link target) and show (a compact name) for templates."""
+def _term_helpers(page: linked_data.Page | None = None) -> dict:
+    """href (a safe link target) and show (a label, else a compact name) for templates."""
     base = current_app.config["AKG"].base
 
     def show(term) -> str:
+        if page is not None:
+            return linked_data.display(term, page)
         return linked_data.short_name(term if isinstance(term, str) else term.value)
 
     return {"href": lambda target: linked_data.safe_href(target, base), "show": show}
@@ -190,16 +193,24 @@ def _entity_html(iri: str) -> str:
     names_rows = _internal_query(linked_data.NAMES.format(
         values=" ".join(f"<{i}>" for i in iris), label=linked_data.LABEL)).rows if iris else []
     page = linked_data.build_page(iri, rows, names_rows)
-    base = current_app.config["AKG"].base
-
-    def href(target: str) -> str | None:
-        return linked_data.safe_href(target, base)
-
-    def show(term) -> str:
-        return linked_data.display(term, page)
-
-    return render_template("entity.html", page=page, href=href, show=show, prefixes=PREFIXES,
-                           ox=ox, is_iri=lambda t: isinstance(t, ox.NamedNode))
+    summary = summarize(page)
+    akg = linked_data.AKG
+    kinds = [(t, (page.names.get(t) or class_name(t.removeprefix(akg))).capitalize()) for t in page.types
+             if t.startswith(akg) and t.removeprefix(akg) not in ("Actor", "Fact")]
+    bodies = sorted({s for s, p, _ in page.referenced_by if p == akg + "partOf"}, key=lambda b: page.names.get(b, b))
+    about: list[tuple[str, list]] = []
+    if any(t.removeprefix(akg) in EVENT_KINDS for t in page.types):
+        for name, prop in (("Date", "date"), ("Place", "location"), ("Participants", "participant")):
+            values = list({str(o): o for p, o, _ in page.statements if p == akg + prop}.values())
+            if values:
+                about.append((name, values))
+    marks = page.labels + page.alt_labels + [  # names highlighted in the quoted sentences
+        page.names[o.value] for r in summary.memberships + summary.posts for p in ("member", "organization", "holder")
+        for o in r.values(p) if o.value in page.names]
+    return render_template("entity.html", page=page, summary=summary, kinds=kinds, bodies=bodies, about=about,
+                           marks=marks,
+                           period=period, highlight=highlight, heading=humanize, prefixes=PREFIXES, ox=ox,
+                           is_iri=lambda t: isinstance(t, ox.NamedNode), **_term_helpers(page))
 
 
 def _internal_query(text: str, max_rows: int | None = -1) -> QueryResult:

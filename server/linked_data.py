@@ -34,9 +34,10 @@ PAGE = """SELECT ?part ?s ?p ?o ?g WHERE {{
            LIMIT 300 }} BIND("in" AS ?part) }}
 }}"""
 
-NAMES = """SELECT ?x ?label ?date WHERE {{ VALUES ?x {{ {values} }}
+NAMES = """SELECT ?x ?label ?date ?publisher WHERE {{ VALUES ?x {{ {values} }}
   {{ ?x <{label}> ?label }} UNION {{ ?x <http://purl.org/dc/terms/title> ?label
-     OPTIONAL {{ ?x <http://purl.org/dc/terms/date> ?date }} }} }}"""
+     OPTIONAL {{ ?x <http://purl.org/dc/terms/date> ?date }}
+     OPTIONAL {{ ?x <http://purl.org/dc/terms/publisher> ?publisher }} }} }}"""
 
 
 def iri_for(path: str, base: str) -> str:
@@ -91,9 +92,11 @@ class Page:
     types: list[str]
     statements: list[tuple[str, object, str]]
     facts: dict[str, list[Fact]]
-    referenced_by: list[tuple[str, str, str]]
+    referenced_by: list[tuple[str, str, list[str]]]
     names: dict[str, str]
     dates: dict[str, str]
+    #: document IRI -> title, date, publisher
+    documents: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
@@ -134,13 +137,21 @@ def build_page(iri: str, rows, names_rows) -> Page:
         grouped[kind.removeprefix(AKG) or "Fact"].append(fact)
     names: dict[str, str] = {}
     dates: dict[str, str] = {}
-    for x, label, date in names_rows:
+    documents: dict[str, dict[str, str]] = {}
+    for x, label, date, publisher in names_rows:
         names.setdefault(x.value, label.value)
-        if date is not None:
-            dates[x.value] = date.value
+        if date is not None or publisher is not None:
+            doc = documents.setdefault(x.value, {"title": label.value})
+            if date is not None:
+                dates[x.value] = doc["date"] = date.value
+            if publisher is not None:
+                doc["publisher"] = publisher.value
+    graphs_of: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for s, p, g in referenced:  # one row per (subject, property), with the graphs that say it
+        graphs_of[(s, p)].add(g)
     return Page(iri, sorted(set(labels)), sorted(set(alts)), sorted(set(types)), sorted(statements,
-                key=lambda t: (t[0], str(t[1]))), dict(sorted(grouped.items())), sorted(set(referenced)),
-                names, dates)
+                key=lambda t: (t[0], str(t[1]))), dict(sorted(grouped.items())),
+                [(s, p, sorted(gs)) for (s, p), gs in sorted(graphs_of.items())], names, dates, documents)
 
 
 def iris_in(rows) -> list[str]:

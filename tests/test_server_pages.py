@@ -7,12 +7,12 @@ import re
 import pyoxigraph as ox
 import pytest
 import rdflib
+from test_server_support import FIXTURE, ROOT
 
 from kg.namespaces import ONTOLOGY_GRAPH
 from server.app import create_app
 from server.config import ServerConfig
 from server.ontology_page import TRIPLES, build_ontology_page
-from test_server_support import FIXTURE, ROOT
 
 HTML = {"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
 AKG = rdflib.Namespace("https://w3id.org/alliance-kg/ontology#")
@@ -76,3 +76,106 @@ def test_pages_query_page_gives_scripts_the_base_and_prefixes(client):
     assert '<script id="akg-config" type="application/json">' in html
     assert "https://w3id.org/alliance-kg/" in html and "results.js" in html
     assert "<script>" not in html  # nothing inline runs (the CSP forbids it)
+
+
+# ---------------------------------------------------------------- entity pages
+
+SMALL = """@prefix akg: <https://w3id.org/alliance-kg/ontology#> .
+@prefix id: <https://w3id.org/alliance-kg/id/> .
+@prefix doc: <https://w3id.org/alliance-kg/doc/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<https://w3id.org/alliance-kg/graph/entities> {
+  id:org/X a akg:Organization ; rdfs:label "Xorg" .
+  id:org/X_Assembly a akg:Organization ; rdfs:label "Xorg Assembly" ; akg:partOf id:org/X .
+  id:state/A a akg:State ; rdfs:label "Aland" .  id:state/B a akg:State ; rdfs:label "Bland" .
+  akg:FullMember rdfs:label "full member" .  akg:Observer rdfs:label "observer" .
+}
+doc:d1 { doc:d1 a akg:Document ; dcterms:title "First report" ; dcterms:date "2017-04-01"^^xsd:date ;
+           dcterms:publisher "Wire One" .
+  id:fact/d1/m1 a akg:Membership ; akg:member id:state/A ; akg:organization id:org/X ; akg:status akg:FullMember ;
+    akg:evidence "Xorg includes Aland and Bland." ; prov:wasDerivedFrom doc:d1 .
+  id:fact/d1/m2 a akg:Membership ; akg:member id:state/B ; akg:organization id:org/X ; akg:status akg:FullMember ;
+    akg:evidence "Xorg includes Aland and Bland." ; prov:wasDerivedFrom doc:d1 .
+  id:fact/d1/m3 a akg:Membership ; akg:member id:state/B ; akg:organization id:org/X ; akg:status akg:FullMember ;
+    akg:evidence "Bland is a member of Xorg." ; prov:wasDerivedFrom doc:d1 .
+  id:event/ex a akg:MilitaryExercise ; rdfs:label "Drill 2017" ; akg:participant id:org/X ;
+    akg:evidence "Xorg holds Drill 2017." ; akg:date "2017-09"^^xsd:gYearMonth ; prov:wasDerivedFrom doc:d1 .
+}
+doc:d2 { doc:d2 a akg:Document ; dcterms:title "Second report" ; dcterms:date "2018-02-01"^^xsd:date .
+  id:org/X_Assembly akg:partOf id:org/X .
+  id:fact/d2/m1 a akg:Membership ; akg:member id:state/A ; akg:organization id:org/X ; akg:status akg:FullMember ;
+    akg:startDate "2002"^^xsd:gYear ; akg:evidence "Aland joined Xorg in 2002." ; prov:wasDerivedFrom doc:d2 .
+  id:fact/d2/m2 a akg:Membership ; akg:member id:state/B ; akg:organization id:org/X ; akg:status akg:Observer ;
+    akg:evidence "Bland is only an observer at Xorg." ; prov:wasDerivedFrom doc:d2 .
+  id:event/ex a akg:MilitaryExercise ; rdfs:label "Drill 2017" ; akg:participant id:state/A ;
+    akg:evidence "Aland joined the Drill 2017 exercise." ; prov:wasDerivedFrom doc:d2 .
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("small")
+    trig = re.sub(r"(?<=id:)([\w/]+)", lambda m: m.group(1).replace("/", "\\/"), SMALL)  # id:org\/X
+    (folder / "kg.trig").write_text(trig, encoding="utf-8")
+    app = create_app(ServerConfig(kg_dir=folder, cache_dir=folder / "cache", query_processes=1))
+    yield app.test_client()
+    app.config["AKG_POOL"].close()
+
+
+def _page(client, path: str) -> str:
+    resp = client.get(path, headers=HTML)
+    assert resp.status_code == 200, resp.get_data(as_text=True)
+    return resp.get_data(as_text=True)
+
+
+def _table(html: str, section: str) -> str:
+    part = html[html.index(f'id="{section}"'):]
+    return part[:part.index("</section>")]
+
+
+def test_pages_organization_lists_members_with_status_period_and_each_source_once(small):
+    """Regression: the CSTO page repeated the same two sentences on twelve cards, with no summary."""
+    html = _page(small, "/id/org/X")
+    assert "Members, observers and partners" in html and "<svg" in html
+    table = _table(html, "memberships")
+    rows = re.findall(r"<tr class=\"status-row[^>]*>(.*?)</tr>", table, re.S)
+    texts = [re.sub(r"<[^>]+>", " ", r) for r in rows]
+    assert len(rows) == 3  # Aland member (two sources merged), Bland member, Bland observer
+    aland = next(t for t in texts if "Aland" in t)
+    assert "since 2002" in aland and "[1]" in aland and "[2]" in aland
+    assert sum("Bland" in t for t in texts) == 2 and "status changed" in table
+    sentences = re.findall(r'<blockquote class="evidence">(.*?)</blockquote>', html, re.S)
+    plain = [re.sub(r"<[^>]+>", "", s) for s in sentences]
+    assert len(plain) == len(set(plain)) and "Xorg includes Aland and Bland." in plain
+    assert html.count('href="/doc/d1"') == 1  # each document listed once, in the numbered sources
+    assert "Wire One" in html and "Xorg Assembly" in _table(html, "bodies")
+
+
+def test_pages_state_summary_comes_first(small):
+    html = _page(small, "/id/state/A")
+    first = html.index('id="memberships"')
+    assert first < html.index('id="references"') < html.index('id="raw"')
+    assert "<h2>Memberships</h2>" in html and "Xorg" in _table(html, "memberships")
+    assert "<mark>Aland</mark>" in html
+
+
+def test_pages_merged_event_shows_every_mention_and_human_headings(small):
+    """Regression: an exercise read in two articles had no evidence on its page."""
+    html = _page(small, "/id/event/ex")
+    mentions = re.sub(r"<[^>]+>", "", _table(html, "mentions"))
+    assert "Xorg holds Drill 2017." in mentions and "Aland joined the Drill 2017 exercise." in mentions
+    assert "First report" in mentions and "Second report" in mentions
+    about = _table(html, "about")
+    assert "Aland" in about and "Xorg" in about and "2017-09" in about
+    assert "<h2>MilitaryExercise" not in html and "Military exercise" in html
+
+
+def test_pages_referenced_by_lists_each_subject_once(small):
+    html = _page(small, "/id/org/X")  # X_Assembly partOf X: in the entities graph and in d2
+    raw = _table(html, "raw")
+    rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td>", raw[raw.index("Referenced by"):], re.S)
+    assert len(rows) == len(set(rows)) == 1
