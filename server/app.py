@@ -12,7 +12,7 @@ from werkzeug.exceptions import HTTPException
 from kg.errors import QueryError
 from kg.namespaces import BASE
 from kg.query import PREFIXES, QueryResult, QueryTimeout, serialize_graph
-from server import linked_data, ontology_page, sparql
+from server import html_pages, linked_data, ontology_page, sparql
 from server.body import BoundedBody
 from server.config import ServerConfig
 from server.describe import SD_FORMATS, service_description, void_description
@@ -56,7 +56,7 @@ def create_app(config: ServerConfig | None = None, pool: QueryPool | None = None
     app.config["AKG_GRAPHS"] = info.graphs
     for path, view, methods in ROUTES:
         app.add_url_rule(path, view_func=view, methods=methods, endpoint=path)
-    app.register_error_handler(HTTPError, lambda e: error_response(e.status, e.message, e.headers))
+    app.register_error_handler(HTTPError, lambda e: _error(e.status, e.message, e.headers))
     app.register_error_handler(HTTPException, _http_exception)
     app.register_error_handler(Exception, _unexpected)
     app.wsgi_app = BoundedBody(app.wsgi_app, cfg.max_body)
@@ -95,6 +95,9 @@ def sparql_endpoint() -> Response | str:
             return index()
         return _rdf_response(_service_description(), format_param(request.args))
     sparql.check_allowed(op)
+    if op.kind == "query" and request.method == "GET" and prefers_html(request.headers.get("Accept")) \
+            and not format_param(request.args):
+        return html_pages.results_page(op)  # a browser following a link: a page, not a download
     if op.kind == "update":
         return sparql.run_update(op)
     return sparql.respond(sparql.run_query(op))
@@ -132,9 +135,11 @@ def dump(name: str):
     return view
 
 
-def void() -> Response:
+def void() -> Response | str:
     info = current_app.config["AKG_INFO"]
     triples = void_description(public_root(), info.graphs, info.triples)
+    if prefers_html(request.headers.get("Accept")) and not format_param(request.args):
+        return html_pages.void_page(triples)
     return _rdf_response(triples, format_param(request.args))
 
 
@@ -255,12 +260,22 @@ def _http_exception(exc: HTTPException) -> Response:
         message = f"no resource at {request.path}"
     else:
         message = exc.description or exc.name
-    return error_response(exc.code or 500, message, headers)
+    return _error(exc.code or 500, message, headers)
 
 
 def _unexpected(exc: Exception) -> Response:
     log.exception("unexpected error on %s", request.path)
-    return error_response(500, f"internal error ({type(exc).__name__}); the operator's log has details")
+    return _error(500, f"internal error ({type(exc).__name__}); the operator's log has details")
+
+
+def _error(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+    """A page with the site's header for a browser; the pinned JSON or text shape for everyone else."""
+    if html_pages.wants_html():
+        try:
+            return html_pages.error_page(status, message, headers)
+        except Exception:  # noqa: BLE001 - an error page must never fail into a traceback
+            log.exception("error page failed")
+    return error_response(status, message, headers)
 
 
 #: HTML pages load only this server's own scripts, styles and data; nothing inline runs

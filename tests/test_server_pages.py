@@ -179,3 +179,41 @@ def test_pages_referenced_by_lists_each_subject_once(small):
     raw = _table(html, "raw")
     rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td>", raw[raw.index("Referenced by"):], re.S)
     assert len(rows) == len(set(rows)) == 1
+
+
+# ---------------------------------------------------------------- browsers get pages
+
+BROWSER = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
+
+
+def test_pages_void_in_a_browser_is_a_page_with_links_to_its_formats(client):
+    """Regression: the VoID link in the header downloaded a Turtle file."""
+    resp = client.get("/void", headers=BROWSER)
+    html = resp.get_data(as_text=True)
+    assert resp.status_code == 200 and resp.mimetype == "text/html"
+    assert 'href="/void?format=turtle"' in html and 'href="/doc/001_fixture"' in html
+    assert client.get("/void?format=turtle", headers=BROWSER).mimetype == "text/turtle"
+
+
+def test_pages_get_sparql_in_a_browser_shows_a_labelled_table(client):
+    """Regression: GET /sparql?query= opened in a browser downloaded a JSON file."""
+    resp = client.get("/sparql", query_string={"query": "SELECT ?x WHERE { ?x akg:memberOf ?o } ORDER BY ?x"},
+                      headers=BROWSER)
+    html = resp.get_data(as_text=True)
+    assert resp.status_code == 200 and resp.mimetype == "text/html"
+    assert '<a href="/id/state/Armenia" title="https://w3id.org/alliance-kg/id/state/Armenia">Armenia</a>' in html
+    assert "format=csv" in html and "2 rows" in html
+    plain = client.get("/sparql", query_string={"query": "ASK {}"})
+    assert plain.mimetype == "application/sparql-results+json"  # clients keep their formats
+
+
+def test_pages_errors_in_a_browser_have_the_header_the_position_and_a_way_back(client):
+    resp = client.get("/sparql", query_string={"query": "SELECT ?x WHERE {\n ?x foo:bar ?y }"}, headers=BROWSER)
+    html = resp.get_data(as_text=True)
+    assert resp.status_code == 400 and resp.mimetype == "text/html"
+    assert 'class="brand"' in html and 'href="/"' in html and "unknown prefix foo:" in html
+    position = re.search(r'<pre class="position">line 2: (.*)\n( *)\^</pre>', html)
+    assert position and position.group(2) == " " * len("line 2: ") + " " * 11
+    missing = client.get("/no/such/page", headers=BROWSER)
+    assert missing.status_code == 404 and "Back to the query page" in missing.get_data(as_text=True)
+    assert client.get("/no/such/page").mimetype == "application/json"  # the pinned shape for clients

@@ -6,6 +6,7 @@
   const byName = Object.fromEntries(examples.map((e) => [e.name, e.query]));
   const endpoint = new URL("/sparql", window.location.href).toString();
   const results = window.akgResults;
+  const given = new URLSearchParams(window.location.search).get("query");  // "edit on the query page" links
   let run;
 
   if (window.Yasgui) {
@@ -57,12 +58,13 @@
       yasr: { defaultPlugin: "akgTable", pluginOrder: ["akgTable", "table", "response"] },
     });
     const tab = yasgui.getTab();
-    if (examples.length) tab.setQuery(examples[0].query);
+    if (given) tab.setQuery(given); else if (examples.length) tab.setQuery(examples[0].query);
     run = (query) => { const t = yasgui.getTab(); t.setQuery(query); t.query(); };
     window.akgYasgui = yasgui;
   } else {
     const area = document.getElementById("plain-query");
     const out = document.getElementById("plain-results");
+    if (given) area.value = given;
     run = (query) => {
       area.value = query;
       fetch(endpoint, { method: "POST", headers: { "Content-Type": "application/sparql-query",
