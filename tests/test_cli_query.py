@@ -53,3 +53,32 @@ def test_cli_query_unknown_prefix_is_one_clear_line():
     out = _run("SELECT ?x WHERE { ?x foo:bar ?y }")
     assert out.exit_code == 2
     assert out.output.count("\n") == 1 and "unknown prefix foo:" in out.output
+
+
+def test_cli_help_examples_name_files_that_exist():
+    """Regression: `kg query --help` suggested queries/cq01.rq and `kg eval --help` tests/data/seed-gold.json."""
+    import re
+
+    root = Path(__file__).resolve().parent.parent
+    for verb in ("build", "query", "eval", "reason", "explain", "serve"):
+        text = CliRunner().invoke(cli, [verb, "--help"]).output
+        for path in re.findall(r"(?<![\w/])((?:examples|tests|corpus|queries)/[\w./-]+\.(?:rq|json))", text):
+            assert (root / path).is_file(), f"kg {verb} --help names {path}"
+
+
+def test_cli_readme_lists_every_verb():
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for verb in cli.commands:
+        assert f"| `kg {verb}" in readme, verb
+
+
+def test_cli_serve_on_a_busy_port_is_one_error_line():
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        out = CliRunner().invoke(cli, ["serve", "--kg", str(FIXTURE), "--port", str(port)])
+    assert out.exit_code == 2 and out.output.count("\n") == 1
+    assert out.output.startswith("Error: cannot listen on 127.0.0.1:") and "Serving" not in out.output
