@@ -9,7 +9,7 @@ from flask import Response, current_app, request
 from werkzeug.datastructures import MultiDict
 
 from kg.errors import QueryError
-from kg.query import QueryTimeout
+from kg.query import QueryTimeout, name_unknown_prefix
 from server.errors import HTTPError
 from server.executor import PoolBusy, QueryFailed, QueryRequest, Serialized
 from server.negotiation import FOR_KIND, MEDIA_TYPES, content_type, format_param
@@ -111,7 +111,7 @@ def run_query(op: Operation) -> Serialized:
     except Refused as exc:
         raise HTTPError(403, str(exc)) from exc
     except QueryError as exc:
-        raise HTTPError(400, str(exc)) from exc
+        raise HTTPError(400, name_unknown_prefix(str(exc), op.text)) from exc
 
 
 def public_root() -> str:

@@ -55,6 +55,7 @@ def serve(kg_dir: Path, host: str, port: int, workers: int, query_processes: int
                        update_token=update_token, allowed_services=allow_service,
                        query_processes=query_processes, max_memory=max_memory,
                        public_url=public_url or f"http://{host}:{port}/")
+    _check_port_free(host, port)
     # the graph is checked and its store made once, here, before any worker is forked
     cfg.cache_dir = default_cache_dir(cfg.kg_file) if cfg.kg_file.is_file() else None
     prepare_store(cfg.kg_file, cfg.cache_dir or cfg.kg_file.parent)
@@ -68,3 +69,19 @@ def serve(kg_dir: Path, host: str, port: int, workers: int, query_processes: int
     from server.wsgi import GunicornServer
 
     GunicornServer(cfg, host, port, workers).run()
+
+
+def _check_port_free(host: str, port: int) -> None:
+    """A busy port is one Error line here, not "Serving ..." and then gunicorn's retries."""
+    import socket
+
+    from kg.errors import KGError
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise KGError(f"cannot listen on {host}:{port} ({exc.strerror}); is another server running there? "
+                          f"Choose another with --port") from exc
