@@ -67,6 +67,9 @@ def find_posts(tagged: TaggedSentence, ministry_state, main_state: EntityRef | N
                 continue
             if role_m[0].text.lower() in roles_data_org_only() and where.kind != "org":
                 continue  # "army chief X" is no post this vocabulary knows; "OPEC chief X" is
+            if role_m[0].text.lower() in _state_adjective_only() and not (
+                    "in1" in m.re.groupindex and m.group("in1") and where.kind == "state"):
+                continue  # "the Russian leader X" is the president; "opposition leader X" is not
             modifier = _modifier(m)
             if modifier == "future" or role_m[0].value.get("modifier") == "future":
                 continue
@@ -85,6 +88,13 @@ def roles_data_org_only() -> frozenset[str]:
     from kg.extract.lexicon import _load
 
     return frozenset(_load("roles.json").get("org_only", []))
+
+
+@lru_cache(maxsize=1)
+def _state_adjective_only() -> frozenset[str]:
+    from kg.extract.lexicon import _load
+
+    return frozenset(_load("roles.json").get("state_adjective_only", []))
 
 
 @lru_cache(maxsize=1)

@@ -62,6 +62,9 @@ def _subject(tokens: list[Token], vg: VerbGroup, lex: Lexicon, earlier: list[Cla
             if a >= 0 and tokens[a].kind in _SUBJECT_KINDS:
                 return a, "relative"
             return None, "none"
+        if t.lemma == "," and k == vg.start - 1 and k >= 1 and tokens[k - 1].kind in _SUBJECT_KINDS \
+                and "passive" in vg.features:
+            return k - 1, "apposition"  # "Russia, expelled from the Council of Europe in 2022, ..."
         if t.lemma == ",":
             a = k - 1
             while a >= 0 and tokens[a].lemma not in (",", ";", ":", "(") and a > k - 25:

@@ -31,7 +31,8 @@ _STATE_KINDS = ("state",)
 
 
 #: the empty complement of a frame that takes the article's organization
-_CONTEXT = Alternative("", re.compile(r"(?!as |to |into |from |by )(?!.*ORG#)"))
+_CONTEXT = Alternative("", re.compile(r"(?:$|(?:in|on|at|after|with|following|over|amid|because|when|and|but|last"
+                                       r"|this|together|\.|,|;) )(?!.*ORG#)"))
 
 
 @dataclass
@@ -172,7 +173,13 @@ class Cascade:
             return None  # "The Charter ...": an organization the sentence names but no one resolved
         if len(named) == 1:
             return next(iter(named.values()))
-        return self.discourse.main_org if not named else None
+        if named:
+            return None
+        if self.discourse.main_org is not None:
+            return self.discourse.main_org
+        previous = self.discourse.recent("O", 1)
+        keys = {r.key: r for r in (previous[0] if previous else [])}
+        return next(iter(keys.values())) if len(keys) == 1 else None
 
     def _args(self, frame: Frame, subj: Token, m: re.Match[str], comp: list[Token], toks: list[Token]):
         org_tok = _captured(m, comp, "org") or _captured(m, comp, "org2")
@@ -286,6 +293,8 @@ class Cascade:
                     if m is None:
                         continue
                     org_tok = _captured(m, comp, "org") or _captured(m, comp, "org2")
+                    if org_tok is None and alt.context and (ctx := self._context_org(toks)) is not None:
+                        org_tok = Token("O", "", "ORG", 0, 0, None, [ctx])
                     status = alt.status or frame.status
                     if org_tok is None and status != "Neutral":
                         continue
@@ -327,6 +336,8 @@ class Cascade:
                     if any(t.is_word and t.lemma in self.lex.conditionals for t in toks[:first]):
                         continue
                     org_tok = _captured(m, toks, "org") or _captured(m, toks, "org2")
+                    if org_tok is None and alt.context and (ctx := self._context_org(toks)) is not None:
+                        org_tok = Token("O", "", "ORG", 0, 0, None, [ctx])
                     mem = _captured(m, toks, "member")
                     status = alt.status or frame.status
                     if mem is None or (org_tok is None and status != "Neutral"):
@@ -438,7 +449,7 @@ def _symbols(toks: list[Token]) -> str:
             parts.append(t.lemma.replace(" ", "_") or "_")
         else:
             parts.append(f"{t.lemma if t.kind not in 'SO' else ('STATES' if t.kind == 'S' else 'ORG')}#{i}")
-    return " ".join(parts) + " "
+    return " ".join(parts) + " " if parts else ""
 
 
 def _captured(m: re.Match[str], toks: list[Token], name: str) -> Token | None:
