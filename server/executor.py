@@ -66,6 +66,8 @@ class Serialized:
     fmt: str | None
     body: bytes = b""
     truncated: bool = False
+    #: the same text gives the same answer while the store is unchanged (server/cache.py may keep it)
+    repeatable: bool = False
 
 
 @dataclass(frozen=True)
@@ -140,7 +142,8 @@ def _answer(store: ox.Store, spec: ChildSpec, req: QueryRequest) -> QueryResult 
         return Serialized(result.kind, None)
     body = _boolean_table(result.boolean, fmt) if result.kind == "boolean" and fmt in ("csv", "tsv") \
         else format_result(result, fmt)
-    return Serialized(result.kind, fmt, body.encode("utf-8") if isinstance(body, str) else body, result.truncated)
+    return Serialized(result.kind, fmt, body.encode("utf-8") if isinstance(body, str) else body, result.truncated,
+                      policy.repeatable(req.text))
 
 
 def _boolean_table(value: bool | None, fmt: str) -> str:
@@ -235,6 +238,8 @@ class QueryPool:
         self._updates: list[tuple[str, str | None]] = []
         self._update_lock = threading.Lock()
         self._closed = False
+        #: bumped by every accepted update: answers kept for an older version are stale
+        self.version = 0
         self.network = "none"
         children = [_Child(self._ctx, self.spec, []) for _ in range(self.size)]
         for child in children:
@@ -286,6 +291,7 @@ class QueryPool:
                     self._apply(child, text, base_iri, timeout)
                 self._updates.append((text, base_iri))
             finally:
+                self.version += 1  # even a failed update may have changed a process
                 for child in held:
                     if child.proc.is_alive():
                         self._idle.put(child)

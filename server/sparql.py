@@ -10,6 +10,7 @@ from werkzeug.datastructures import MultiDict
 
 from kg.errors import QueryError
 from kg.query import QueryTimeout
+from server.cache import KEEP
 from server.errors import HTTPError
 from server.executor import PoolBusy, QueryFailed, QueryRequest, Serialized
 from server.negotiation import FOR_KIND, MEDIA_TYPES, content_type, format_param
@@ -137,6 +138,7 @@ def respond(result: Serialized) -> Response:
     if result.fmt is None:
         offered = ", ".join(MEDIA_TYPES[c][0] for c in FOR_KIND[result.kind])
         raise HTTPError(406, f"no acceptable format for this result; this one can be sent as {offered}")
+    request.environ[KEEP] = result.repeatable and not result.truncated
     return Response(result.body, headers=result_headers(result, current_app.config["AKG"].max_rows))
 
 
