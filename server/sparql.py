@@ -12,7 +12,7 @@ from kg.errors import QueryError
 from kg.query import QueryTimeout
 from server.cache import KEEP
 from server.errors import HTTPError
-from server.executor import PoolBusy, QueryFailed, QueryRequest, Serialized
+from server.executor import EngineCrashed, PoolBusy, QueryFailed, QueryRequest, Serialized
 from server.negotiation import FOR_KIND, MEDIA_TYPES, content_type, format_param
 from server.policy import Refused
 
@@ -109,6 +109,8 @@ def run_query(op: Operation) -> Serialized:
         raise HTTPError(503, f"{exc}; simplify the query or add a LIMIT", {"Retry-After": "1"}) from exc
     except (PoolBusy, QueryFailed) as exc:
         raise HTTPError(503, str(exc), {"Retry-After": "1"}) from exc
+    except EngineCrashed as exc:
+        raise HTTPError(500, str(exc)) from exc
     except Refused as exc:
         raise HTTPError(403, str(exc)) from exc
     except QueryError as exc:
@@ -126,6 +128,8 @@ def run_update(op: Operation) -> Response:
         current_app.config["AKG_POOL"].update(op.text, public_root() + "sparql", timeout=cfg.timeout)
     except (QueryTimeout, PoolBusy, QueryFailed) as exc:
         raise HTTPError(503, str(exc), {"Retry-After": "1"}) from exc
+    except EngineCrashed as exc:
+        raise HTTPError(500, str(exc)) from exc
     except Refused as exc:
         raise HTTPError(403, str(exc)) from exc
     except QueryError as exc:
