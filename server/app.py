@@ -14,6 +14,7 @@ from kg.namespaces import BASE
 from kg.query import PREFIXES, QueryResult, QueryTimeout, serialize_graph
 from server import html_pages, linked_data, ontology_page, sparql
 from server.body import BoundedBody
+from server.cache import ResultCache
 from server.config import ServerConfig
 from server.describe import SD_FORMATS, service_description, void_description
 from server.dumps import DUMPS, default_cache_dir, write_dumps
@@ -60,6 +61,8 @@ def create_app(config: ServerConfig | None = None, pool: QueryPool | None = None
     app.register_error_handler(HTTPException, _http_exception)
     app.register_error_handler(Exception, _unexpected)
     app.wsgi_app = BoundedBody(app.wsgi_app, cfg.max_body)
+    pool_ = app.config["AKG_POOL"]
+    app.wsgi_app = ResultCache(app.wsgi_app, lambda: pool_.version, cfg.result_cache * 1024 * 1024)
     app.before_request(_refuse_control_characters)
     app.after_request(_cors)
     app.after_request(_security_headers)
