@@ -154,8 +154,8 @@ class Cascade:
                 if when is False:
                     return
                 role = alt.date or frame.date
-                if status == "Former" and role != "start":
-                    role = "end"
+                if status == "Former":
+                    role = "end"  # a date of a former membership is when it ended
                 start, end = (when, None) if role == "start" else (None, when) if role == "end" else (None, None)
                 members = [r for t in mem_toks for r in t.refs]
                 orgs = org_tok.refs if org_tok is not None else [None]

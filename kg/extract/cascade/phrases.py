@@ -159,7 +159,7 @@ def _features(vg: VerbGroup, tokens: list[Token], lex: Lexicon) -> None:
         f.add("future")
     if any(x in lex.plan_adverbs for x in lemmas):
         f.add("plan")
-    aux = [w for w in words[:vg.head - vg.start] if w.is_word]
+    aux = [w for w in words[:vg.head - vg.start] if w.is_word and not lex.is_adverb(w)]
     be_aux = [w for w in aux if w.lemma == "be"]
     head_low = head.text.lower()
     if (be_aux or any(w.lemma in ("remain", "stay") for w in aux)) and head.lemma != "be" \
