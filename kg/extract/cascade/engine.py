@@ -342,6 +342,8 @@ class Cascade:
                     status = alt.status or frame.status
                     if mem is None or (org_tok is None and status != "Neutral"):
                         continue
+                    if status == "Neutral" and any(t.lemma in self.lex.neutrality_enders for t in toks[last:]):
+                        continue  # "Sweden's permanent neutrality ended in 2022"
                     if mem.negated or (org_tok is not None and org_tok.negated):
                         continue
                     if frame.subject == "member" and any(t.lemma in self.lex.negators for t in toks[first:last]):

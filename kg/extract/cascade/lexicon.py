@@ -64,6 +64,7 @@ class Lexicon:
     plan_adverbs: set[str]
     hedges: set[str]
     opinions: set[str]
+    neutrality_enders: set[str]
     conditionals: set[str]
     noun_blockers: set[str]
     not_adverbs: set[str]
@@ -180,7 +181,7 @@ def build_lexicon(data: dict[str, Any], source: str) -> Lexicon:
             classes[needed] = set()
     words = data.get("words", {})
     for needed in ("aux", "adverbs", "negators", "modals", "plan_adverbs", "hedges", "conditionals",
-                   "noun_blockers", "not_adverbs", "copulas", "opinions"):
+                   "noun_blockers", "not_adverbs", "copulas", "opinions", "neutrality_enders"):
         if needed not in words:
             problems.append(f"words: missing {needed}")
     w = {k: set(v) for k, v in words.items()}
@@ -239,6 +240,7 @@ def build_lexicon(data: dict[str, Any], source: str) -> Lexicon:
     return Lexicon(classes, {_norm(x) for x in w["aux"]}, {_norm(x) for x in w["adverbs"]}, w["negators"] | {"n't"},
                    {x.lower() for x in w["modals"]}, {_norm(x) for x in w["plan_adverbs"]},
                    {_norm(x) for x in w["hedges"] | w["opinions"]}, {_norm(x) for x in w["opinions"]},
+                   {_norm(x) for x in w["neutrality_enders"]},
                    {_norm(x) for x in w["conditionals"]},
                    {_norm(x) for x in w["noun_blockers"]}, w["not_adverbs"], verb_frames, noun_frames, by_verb,
                    {_norm(x) for x in w["copulas"]})
