@@ -292,3 +292,11 @@ def test_posts_of_organization_heads_and_not_yet_holders(text, expected):
     doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2025-06-27"), Gazetteer.load())
     got = {(p.holder.label, p.role, p.post_in.label) for p in doc.facts if isinstance(p, Post) and not p.former}
     assert got == expected
+
+
+def test_question_and_answer_pairs():
+    qa = "Q: Who is actually in the CIS today?\n\nA: Formally nine states: Armenia, Belarus and Russia."
+    assert memberships(qa) == {("Armenia", "FullMember", "CIS"), ("Belarus", "FullMember", "CIS"),
+                               ("Russia", "FullMember", "CIS")}
+    # an answer with no question before it, or a question about something else, gives nothing
+    assert memberships("Q: Why did Georgia leave the CIS?\n\nA: Armenia, Belarus and Russia stayed.") == set()

@@ -373,10 +373,17 @@ class Cascade:
         """"Member states: A, B, C" (a fact box line) and "A: A, B and C." answering "Who are the members of Y?"."""
         words = [t for t in toks if t.lemma not in ("*", "-", "•")]
         if len(words) >= 3 and words[0].is_word and words[0].lemma == "a" and words[1].lemma == ":" \
-                and words[2].kind == "S" and self.pending is not None:
-            status, org = self.pending
-            self.pending = None
-            return Found(status, list(words[2].refs), org, "list.answer")
+                and self.pending is not None:
+            # "A: Armenia, Belarus and ...", "A: Formally nine states: Armenia, ..."
+            k = 2
+            while k < len(words) and words[k].kind != "S" and (
+                    self.lex.is_adverb(words[k]) or words[k].lemma in (":", ",") or words[k].text.isdigit()
+                    or words[k].lemma in self.lex.classes["COUNT"] | self.lex.classes["MEMBER_NOUN"]):
+                k += 1
+            if k < len(words) and words[k].kind == "S":
+                status, org = self.pending
+                self.pending = None
+                return Found(status, list(words[k].refs), org, "list.answer")
         self.pending = None
         k = 0
         status = None
@@ -403,11 +410,12 @@ class Cascade:
     def _question(self, toks: list[Token]) -> None:
         """Remember "Who are the members / observers of Y?" for the answer line after it."""
         sym = _symbols(toks)
-        m = re.search(r"(?:^|\s)(member|observer|partner) (?:state |country )?(?:of|in) (ORG#\d+) ", sym)
+        m = re.search(r"(?:^|\s)who (?:\S+ ){0,3}?(?:(member|observer|partner) (?:state |country )?)?"
+                      r"(?:of|in|to) (ORG#\d+) ", sym)
         org = _captured_sym(m.group(2), toks) if m else None
-        if m and org is not None and org.refs and re.search(r"(?:^|\s)who ", sym):
-            self.pending = ({"member": "FullMember", "observer": "Observer", "partner": "Partner"}[m.group(1)],
-                            org.refs[0])
+        if m and org is not None and org.refs:
+            self.pending = ({"member": "FullMember", "observer": "Observer", "partner": "Partner",
+                             None: "FullMember"}[m.group(1)], org.refs[0])
 
 
 def _is_question(toks: list[Token]) -> bool:
