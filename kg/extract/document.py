@@ -12,10 +12,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kg.dates import PartialDate
+from kg.extract.cascade.discourse import descriptions
 from kg.extract.cascade.engine import Cascade
 from kg.extract.dates import find_dates
 from kg.extract.events import assemble, find_event_mentions
-from kg.extract.lexicon import patterns, phrase_regex, roles
+from kg.extract.lexicon import phrase_regex, roles
 from kg.extract.people import PersonRegistry, find_names
 from kg.extract.posts import counterpart_posts, find_posts, head_posts
 from kg.extract.sentences import Sentence, split_sentences
@@ -52,7 +53,11 @@ class _Reader:
         r = roles()
         self.role_re = phrase_regex(list(r.by_phrase) + list(r.plural))
         self.ministry_re = phrase_regex(list(r.ministries))
-        self.anaphora_re = re.compile(patterns()["org_anaphora_regex"], re.IGNORECASE)
+        nouns = "|".join(sorted(descriptions().org_nouns, key=len, reverse=True))
+        # "the bloc", "our alliance", "the Russian-led military bloc": the nouns live in kg/data/descriptions.json
+        self.anaphora_re = re.compile(rf"\b(?:the|your|our|this)\s+(?:[\w-]+-(?:nation|member|state|country|led)\s+"
+                                      rf"|regional\s+|military\s+|security\s+|economic\s+|western\s+)?(?:{nouns})\b",
+                                      re.IGNORECASE)
         self.people = PersonRegistry()
         self.main_org: EntityRef | None = None
         self.last_ministry_state: EntityRef | None = None
@@ -119,9 +124,10 @@ class _Reader:
                 continue
             noun = m.group(0).lower().split()[-1]
             names = " ".join((self.main_org.label, *self.main_org.aliases)).lower()
-            if noun in ("alliance", "pact") and "MilitaryAlliance" not in self.main_org.types:
+            kind = descriptions().org_nouns[noun]
+            if kind == "military" and "MilitaryAlliance" not in self.main_org.types:
                 continue
-            if noun in _NAMED_NOUNS and noun not in names:
+            if kind == "named" and noun not in names:
                 continue
             if re.match(r"\s+(?:for|of)\b", s.text[m.end():]):  # "the Organization for ..." is a name
                 continue
@@ -129,8 +135,6 @@ class _Reader:
         return out
 
 
-#: "the League", "the Forum": these nouns refer to the article's organization only when its name has them
-_NAMED_NOUNS = ("union", "commonwealth", "league", "forum", "community", "council", "charter", "association")
 _PRONOUN = re.compile(r"(?:It|The\s+country)(?=\s+(?:is|was|has|had|joined|left|remains|became|also|still|now)\b)")
 _TOPIC = re.compile(r"[\"“]?⟦S(\d+)⟧")
 

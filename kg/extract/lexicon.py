@@ -76,8 +76,3 @@ def cue_regex(*kinds: str) -> re.Pattern[str]:
     if unknown:
         raise DataFileError(f"kg/data/cues.json has no list {unknown}")
     return phrase_regex([p for k in kinds for p in table[k]])
-
-
-@cache
-def patterns() -> dict:
-    return _load("patterns.json")

@@ -3,7 +3,7 @@
 "The CSTO, which includes Armenia, Belarus and Russia" becomes
 "The ⟦O0⟧, which includes ⟦S1⟧, ⟦S2⟧ and ⟦S3⟧"; a rule is then a regular
 expression over that string with macros such as {ORG} and {STATES}
-(see kg/data/patterns.json), and every placeholder it captures maps back to
+(the post rules of kg/extract/posts.py), and every placeholder it captures maps back to
 the mention and its offsets in the document.
 """
 

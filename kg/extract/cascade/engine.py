@@ -58,7 +58,7 @@ class Cascade:
         self.lex = lex or lexicon()
         self.discourse = Discourse(self.lex, capital_of, main_org)
         self.pending: tuple[str, EntityRef] | None = None  # a question "Who are the members of Y?"
-        self._org_nouns = set(descriptions().org_nouns) | {"treaty", "bank", "organisation", "organization"}
+        self._org_nouns = set(descriptions().org_nouns)
         self._context_regexes = {a.regex for f in self.lex.verb_frames for a in f.alternatives if a.context}
 
     def sentence(self, tagged: TaggedSentence) -> list:
