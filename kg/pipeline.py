@@ -68,6 +68,23 @@ def serial_map(articles: Sequence[Article]) -> Iterable[DocumentResult]:
         yield process(article, gazetteer)
 
 
+def check_rule_files() -> None:
+    """Load and validate every rule and word-list file once, before any article.
+
+    A malformed file raises DataFileError naming the file and each problem, so the build stops with
+    one error instead of skipping every article for the same reason.
+    """
+    from kg.extract.cascade.discourse import descriptions
+    from kg.extract.cascade.lexicon import lexicon
+    from kg.extract.lexicon import cues, roles
+
+    Gazetteer.load()
+    lexicon()
+    descriptions()
+    roles()
+    cues()
+
+
 def build(corpus_dir: Path, *, reason: bool = True, engine: str = "default",
           progress: Callable[[Iterable], Iterable] | None = None, max_bytes: int | None = None,
           mapper: Mapper | None = None) -> BuildResult:
@@ -77,6 +94,7 @@ def build(corpus_dir: Path, *, reason: bool = True, engine: str = "default",
     a cache).
     """
     clock = _Clock()
+    check_rule_files()
     corpus = read_corpus(corpus_dir, max_bytes=max_bytes)
     clock.lap("reading")
     skipped = [{"file": str(p.path), "stage": "reading", "reason": p.reason} for p in corpus.problems]

@@ -87,3 +87,26 @@ def test_pattern_words_are_lemmatized_so_plurals_match():
     lex = lexicon()
     frame = next(f for f in lex.verb_frames if f.id == "copula.status")
     assert any(a.regex.match("one of the 25 member of ORG#3 ") for a in frame.alternatives)
+
+
+def test_a_malformed_frame_file_stops_the_build_with_one_error(tmp_path, monkeypatch):
+    """One typo in the frames must not make every article fail (and the build exit 0): it stops the build."""
+    from click.testing import CliRunner
+
+    import kg.extract.cascade.lexicon as lx
+    from kg.cli import cli
+
+    broken = copy.deepcopy(_load_json())
+    broken["verb_frames"][0]["patterns"].append({"pattern": "( ORG:org"})
+    monkeypatch.setattr(lx, "_load_json", lambda: broken)
+    lx.lexicon.cache_clear()
+    try:
+        (tmp_path / "corpus").mkdir()
+        (tmp_path / "corpus" / "a.txt").write_text("Peru joined NATO in 2004.\n", encoding="utf-8")
+        result = CliRunner().invoke(cli, ["build", "--corpus", str(tmp_path / "corpus"),
+                                           "--out", str(tmp_path / "out"), "--no-reason"])
+    finally:
+        lx.lexicon.cache_clear()
+    assert result.exit_code == 2, result.output
+    assert "frames.json" in result.output and "copula.status" in result.output
+    assert not (tmp_path / "out" / "kg.trig").exists()
