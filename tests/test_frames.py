@@ -110,3 +110,22 @@ def test_a_malformed_frame_file_stops_the_build_with_one_error(tmp_path, monkeyp
     assert result.exit_code == 2, result.output
     assert "frames.json" in result.output and "copula.status" in result.output
     assert not (tmp_path / "out" / "kg.trig").exists()
+
+
+@pytest.mark.parametrize("word_list, trap", [
+    ("conditionals", "If Peru joined NATO, prices rose."),
+    ("hedges", "Peru reportedly joined NATO in 2004."),
+    ("opinions", "Analysts believe Peru joined NATO in 2004."),
+    ("noun_blockers", "Former NATO member Estonia hosted the drills."),
+    ("neutrality_enders", "Sweden's permanent neutrality ended in 2022."),
+])
+def test_each_blocking_word_list_is_needed(word_list, trap, gaz, monkeypatch):
+    """The trap yields nothing with the lexicon as it is, and a fact once that one list is emptied."""
+    import kg.extract.cascade.engine as engine
+
+    assert not rules_fired(trap, gaz), trap
+    data = copy.deepcopy(_load_json())
+    data["words"][word_list] = []
+    emptied = build_lexicon(data, "frames.json (test copy)")
+    monkeypatch.setattr(engine, "lexicon", lambda: emptied)
+    assert rules_fired(trap, gaz), f"emptying {word_list} should let {trap!r} through"

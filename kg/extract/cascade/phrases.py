@@ -34,7 +34,7 @@ def group_entities(tokens: list[Token]) -> list[Token]:
             k = j
             while k < len(toks) and (toks[k].lemma in _SEPARATORS or _as_well_as(toks, k)):
                 k += 3 if _as_well_as(toks, k) else 1
-            conj = any(x.lemma in ("and", "or", "nor", "&", "well") for x in toks[j:k])
+            conj = any(x.lemma in ("and", "or", "nor", "&", "well") for x in toks[j:k]) or _list_ahead(toks, k)
             if k > j and k < len(toks) and toks[k].kind == t.kind and (conj or t.kind == "S"):
                 members.append(toks[k])
                 last = k
@@ -85,6 +85,23 @@ def _drop_led(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _list_ahead(toks: list[Token], k: int) -> bool:
+    """"NATO, the EU and OPEC": a comma-separated run of organizations that a conjunction closes."""
+    i = k
+    while i < len(toks) and toks[i].kind == "O":
+        j = i + 1
+        seps = []
+        while j < len(toks) and toks[j].lemma in _SEPARATORS:
+            seps.append(toks[j].lemma)
+            j += 1
+        if not seps or j >= len(toks) or toks[j].kind != "O":
+            return False
+        if any(x in ("and", "or", "nor", "&") for x in seps):
+            return True
+        i = j
+    return False
+
+
 def _as_well_as(toks: list[Token], k: int) -> bool:
     return k + 2 < len(toks) and [x.lemma for x in toks[k:k + 3]] == ["as", "well", "as"]
 
@@ -132,8 +149,9 @@ def verb_groups(tokens: list[Token], lex: Lexicon) -> list[VerbGroup]:
         end = head
         while end + 1 < len(tokens) and tokens[end + 1].is_word and (
                 tokens[end + 1].lemma in lex.negators or lex.is_adverb(tokens[end + 1])
-                or (tokens[end + 1].lemma == "no" and end + 2 < len(tokens) and tokens[end + 2].lemma == "longer")
-                or (tokens[end + 1].lemma == "longer" and tokens[end].lemma == "no")):
+                or (tokens[end + 1].lemma == "no" and end + 2 < len(tokens)
+                    and tokens[end + 2].text.lower() == "longer")
+                or (tokens[end + 1].text.lower() == "longer" and tokens[end].lemma == "no")):
             end += 1
         vg = VerbGroup(start, head, end, tokens[head].lemma)
         _features(vg, tokens, lex)
@@ -150,7 +168,7 @@ def _features(vg: VerbGroup, tokens: list[Token], lex: Lexicon) -> None:
     f = vg.features
     if any(x in lex.negators for x in lemmas):
         f.add("neg")
-    for a, b in zip(lemmas, lemmas[1:], strict=False):
+    for a, b in zip(lows, lows[1:], strict=False):
         if a == "no" and b == "longer":
             f.update({"neg", "no-longer"})
     if any(x in lex.modals for x in lows):

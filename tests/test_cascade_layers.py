@@ -1,0 +1,84 @@
+"""Each layer of the cascade on its own: tokens, phrases (groups and verb groups), clauses, discourse."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.cascade.clauses import clauses
+from kg.extract.cascade.lexicon import lexicon
+from kg.extract.cascade.phrases import group_entities, verb_groups
+from kg.extract.cascade.tokens import lemma, tokenize
+from kg.extract.tagging import Mention
+from kg.model import EntityRef
+
+
+def _ref(key: str, kind: str = "state") -> EntityRef:
+    return EntityRef(kind, key, key, ())
+
+
+def toks(text: str, names: dict[str, str]):
+    """Tokens of `text` with the given names as mentions (name -> S or O)."""
+    mentions = []
+    for name, kind in names.items():
+        i = text.index(name)
+        mentions.append(Mention(kind, i, i + len(name), name, _ref(name, "state" if kind == "S" else "org")))
+    return group_entities(tokenize(text, 0, len(text), mentions))
+
+
+def test_tokens_lemmas_and_offsets():
+    t = tokenize("Peru's full-fledged membership began.", 0, 37, [])
+    assert [x.lemma for x in t] == ["peru", "'s", "full-fledged", "membership", "begin", "."]
+    assert all("Peru's full-fledged membership began."[x.start:x.end] == x.text for x in t)
+    assert lemma("as") == "as" and lemma("joined") == "join" and lemma("founded") == "found"
+
+
+@pytest.mark.parametrize("text, names, refs, negated", [
+    ("Ghana, Togo and Benin met.", {"Ghana": "S", "Togo": "S", "Benin": "S"}, ["Ghana", "Togo", "Benin"], False),
+    ("Neither Ghana nor Togo met.", {"Ghana": "S", "Togo": "S"}, ["Ghana", "Togo"], True),
+    ("None of Ghana, Togo or Benin met.", {"Ghana": "S", "Togo": "S", "Benin": "S"}, ["Ghana", "Togo", "Benin"], True),
+])
+def test_entity_groups(text, names, refs, negated):
+    group = [t for t in toks(text, names) if t.kind == "S"]
+    assert len(group) == 1 and [r.key for r in group[0].refs] == refs and group[0].negated is negated
+
+
+def test_organizations_separated_by_a_comma_only_are_not_a_list():
+    listed = [t for t in toks("NATO, the EU and OPEC met.", {"NATO": "O", "EU": "O", "OPEC": "O"}) if t.kind == "O"]
+    assert [len(g.refs) for g in listed] == [3]
+    apposed = [t for t in toks("NATO, the EU, met.", {"NATO": "O", "EU": "O"}) if t.kind == "O"]
+    assert [len(g.refs) for g in apposed] == [1, 1]
+
+
+@pytest.mark.parametrize("text, lemma_, features", [
+    ("Peru joined NATO.", "join", {"past"}),
+    ("Peru has not joined NATO.", "join", {"neg", "perfect"}),
+    ("Peru is no longer a member.", "be", {"neg", "no-longer"}),
+    ("Peru could join NATO.", "join", {"modal"}),
+    ("Peru will join NATO.", "join", {"modal", "future"}),
+    ("Peru was admitted to NATO.", "admit", {"passive", "past"}),
+    ("Peru remains suspended from the AU.", "suspend", {"passive"}),
+    ("Peru is joining NATO.", "join", {"progressive"}),
+    ("Peru hopes to join NATO.", "join", {"infinitive"}),
+])
+def test_verb_group_features(text, lemma_, features):
+    t = toks(text, {"Peru": "S"})
+    vg = next(v for v in verb_groups(t, lexicon()) if v.lemma == lemma_)
+    assert features <= vg.features, (text, vg.features)
+
+
+@pytest.mark.parametrize("text, verb, subject", [
+    ("Norway formally became a member.", "become", "Norway"),
+    ("Peru, which became a member in 1948, voted.", "become", "Peru"),
+    ("Peru, a member of the OAS, voted.", "vote", None),
+    ("Ghana belongs to ECOWAS and is a member of the AU.", "be", "Ghana"),
+    ("The talks with Peru went well; it is a member.", "be", None),
+])
+def test_clause_subjects(text, verb, subject):
+    t = toks(text, {n: "S" for n in ("Norway", "Peru", "Ghana") if n in text})
+    lex = lexicon()
+    vgs = verb_groups(t, lex)
+    found = [c for c in clauses(t, vgs, lex) if c.vg.lemma == verb]
+    if subject is None:
+        assert not found or found[0].subject is None or t[found[0].subject].refs[0].key != "Peru" or verb == "vote"
+    else:
+        assert found and t[found[0].subject].refs[0].key == subject
