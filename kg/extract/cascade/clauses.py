@@ -20,6 +20,7 @@ _CLAUSE_END_WORDS = {"but", "while", "whereas", "although", "though", "because",
                      "if", "yet"}
 _DATE_PREPS = {"on", "in", "at", "last", "this", "since", "from", "as", "of", "early", "late", "mid", "by", "until"}
 _RELATIVE = {"which", "that", "who"}
+_PAST_PARTICIPLE_PREPS = {"since", "after", "before", "upon"}
 _DASHES = {"-", "—", "–"}
 _LIST_OPENERS = {"include", "including", "such", "namely", "notably", "among"}
 _SUBJECT_KINDS = "SOP"
@@ -44,6 +45,11 @@ def clauses(tokens: list[Token], vgs: list[VerbGroup], lex: Lexicon) -> list[Cla
 
 
 def _subject(tokens: list[Token], vg: VerbGroup, lex: Lexicon, earlier: list[Clause]) -> tuple[int | None, str]:
+    if "participle" in vg.features and vg.head >= 1 and tokens[vg.head - 1].lemma in _PAST_PARTICIPLE_PREPS:
+        comma = next((i for i in range(vg.end + 1, len(tokens)) if tokens[i].lemma == ","), None)
+        if comma is not None and comma + 1 < len(tokens) and tokens[comma + 1].kind in "SO":
+            vg.features.discard("participle")  # "Since joining the AU in 2017, Morocco ..." is a past fact
+            return comma + 1, "fronted"
     k = vg.start - 1
     while k >= 0:
         t = tokens[k]
@@ -116,4 +122,10 @@ def appositions(tokens: list[Token], lex: Lexicon) -> list[tuple[int, int, int]]
             e += 1
         if e > a:
             out.append((k, a, e))
+    # a fronted apposition: "A member of the Commonwealth since 1960, Nigeria hosted the summit."
+    comma = next((i for i, t in enumerate(tokens) if t.lemma == ","), None)
+    if comma is not None and comma + 1 < len(tokens) and tokens[comma + 1].kind == "S" and comma > 1 \
+            and tokens[0].is_word and tokens[0].lemma in ("a", "an", "one", "the") \
+            and not any(t.kind in "SO" and t.refs and i < comma and t.kind == "S" for i, t in enumerate(tokens)):
+        out.append((comma + 1, 0, comma))
     return out

@@ -254,6 +254,8 @@ class Cascade:
         ranges = [(c.comp_start, c.comp_end)]
         if c.subject is not None and c.via in ("direct", "coordination"):
             ranges.append((c.subject + 1, c.vg.start))
+            if c.via == "direct" and not any(t.lemma in (";", ":") for t in toks[:c.subject]):
+                ranges.append((0, c.subject))  # "In 1995, Austria, Finland and Sweden joined the EU"
         elif c.subject is not None:
             ranges.append((c.vg.start - 3 if c.vg.start >= 3 else 0, c.vg.start))
         for lo, hi in ranges:
@@ -350,6 +352,8 @@ class Cascade:
                         continue
                     when = None
                     dt = _captured(m, toks, "date")
+                    if dt is None and frame.date:
+                        dt = next((t for t in toks[first:last] if t.kind == "D"), None)
                     if dt is None and frame.date:
                         k = last
                         while k < len(toks) and toks[k].lemma not in (",", ";", ".", "but", "and") and k < last + 6:
