@@ -300,3 +300,15 @@ def test_question_and_answer_pairs():
                                ("Russia", "FullMember", "CIS")}
     # an answer with no question before it, or a question about something else, gives nothing
     assert memberships("Q: Why did Georgia leave the CIS?\n\nA: Armenia, Belarus and Russia stayed.") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kremlin spokesman Dmitry Peskov spoke.", {("Dmitry Peskov", "Spokesperson", "Russia", False)}),
+    ("Deposed President Omar Hassan of Sudan spoke.", {("Omar Hassan", "President", "Sudan", True)}),
+    ("NATO met in Brussels. The alliance's secretary-general, Mark Rutte, spoke.",
+     {("Mark Rutte", "SecretaryGeneral", "NATO", False)}),
+])
+def test_posts_of_institutions_deposed_holders_and_the_articles_organization(text, expected):
+    doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2025-06-27"), Gazetteer.load())
+    got = {(p.holder.label, p.role, p.post_in.label, p.former) for p in doc.facts if isinstance(p, Post)}
+    assert got == expected

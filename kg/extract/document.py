@@ -182,6 +182,8 @@ def _main_org(all_base: list[list[Mention]], gaz: Gazetteer) -> EntityRef | None
     if not counts:
         return None
     (top, n), *rest = counts.most_common(2) + [("", 0)]
+    if len(counts) == 1:
+        return refs[top]  # the only organization the article names, even once
     return refs[top] if n >= 2 and n > rest[0][1] else None
 
 
