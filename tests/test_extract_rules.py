@@ -312,3 +312,19 @@ def test_posts_of_institutions_deposed_holders_and_the_articles_organization(tex
     doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2025-06-27"), Gazetteer.load())
     got = {(p.holder.label, p.role, p.post_in.label, p.former) for p in doc.facts if isinstance(p, Post)}
     assert got == expected
+
+
+def test_posts_with_the_organization_after_the_name_or_from_the_article():
+    text = ("The Arab League met in Cairo. Jordan, a founding member of the League, pushed hardest. "
+            "Its foreign minister, Omar Al-Khatib, spoke. League spokesman Tarek Hamdi told reporters. "
+            "Secretary-General Nabil Farouk El-Sayed of the Arab League opened the session. "
+            "Indian External Affairs Minister Rajiv Menon spoke.")
+    doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2025-06-27"), Gazetteer.load())
+    got = {(p.holder.label, p.role, p.post_in.label) for p in doc.facts if isinstance(p, Post)}
+    assert got == {("Omar Al-Khatib", "ForeignMinister", "Jordan"), ("Tarek Hamdi", "Spokesperson", "Arab League"),
+                   ("Nabil Farouk El-Sayed", "SecretaryGeneral", "Arab League"),
+                   ("Rajiv Menon", "ForeignMinister", "India")}
+    # "Its" after a sentence that opens with something else is nobody's
+    lone = "The talks with Jordan went well. Its foreign minister, Omar Al-Khatib, spoke."
+    doc = extract_document("t", lone, [(0, len(lone))], PartialDate.parse("2025-06-27"), Gazetteer.load())
+    assert not [p for p in doc.facts if isinstance(p, Post)]

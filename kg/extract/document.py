@@ -56,7 +56,8 @@ class _Reader:
         nouns = "|".join(sorted(descriptions().org_nouns, key=len, reverse=True))
         # "the bloc", "our alliance", "the Russian-led military bloc": the nouns live in kg/data/descriptions.json
         self.anaphora_re = re.compile(rf"\b(?:the|your|our|this)\s+(?:[\w-]+-(?:nation|member|state|country|led)\s+"
-                                      rf"|regional\s+|military\s+|security\s+|economic\s+|western\s+)?(?:{nouns})\b",
+                                      rf"|regional\s+|military\s+|security\s+|economic\s+|western\s+)?(?:{nouns})\b"
+                                      rf"|\b(?-i:{_titled(nouns)})(?=\s+(?:[Ss]pokes|[Ss]ecretary|[Cc]hief|[Cc]hair))",
                                       re.IGNORECASE)
         self.people = PersonRegistry()
         self.main_org: EntityRef | None = None
@@ -135,7 +136,8 @@ class _Reader:
         return out
 
 
-_PRONOUN = re.compile(r"(?:It|The\s+country)(?=\s+(?:is|was|has|had|joined|left|remains|became|also|still|now)\b)")
+_PRONOUN = re.compile(r"(?:It|The\s+country)(?=\s+(?:is|was|has|had|joined|left|remains|became|also|still|now)\b)"
+                      r"|Its(?=\s+(?:[\w-]+\s+){0,2}(?:minister|president|spokes\w+|prime|secretary|ambassador))")
 _TOPIC = re.compile(r"[\"“]?⟦S(\d+)⟧")
 
 
@@ -154,6 +156,11 @@ def _topic_pronoun(s: Sentence, previous: TaggedSentence | None) -> Mention | No
         return None
     state = previous.mentions[int(topic.group(1))]
     return Mention("S", s.start, s.start + m.end(), m.group(0), state.value)
+
+
+def _titled(nouns: str) -> str:
+    """"league|forum" -> "League|Forum": an organization noun capitalized before a role ("League spokesman X")."""
+    return "|".join(n.capitalize() for n in nouns.split("|"))
 
 
 def _capitals(gaz: Gazetteer) -> dict[str, EntityRef]:
@@ -246,7 +253,7 @@ def extract_document(stem: str, text: str, spans: list[tuple[int, int]], date: P
             elif m.kind == "M" and m.value.get("state"):
                 st = m.value["state"]
                 out.entities[(st.kind, st.key)] = st
-        out.facts.extend(find_posts(tagged, ministry_state, main_state))
+        out.facts.extend(find_posts(tagged, ministry_state, main_state, reader.main_org))
         out.facts.extend(head_posts(tagged))
         out.facts.extend(cascade.sentence(tagged))
         event_mentions.extend(find_event_mentions(tagged, date))

@@ -30,7 +30,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [
         ("post.title-name", expand(
             mod.replace("@g@", "mod1") + "(?:" + inside.replace("@g@", "in1") + ")?" + mod.replace("@g@", "mod2")
-            + r"(?P<role>{ROLE})" + of + r",?\s+(?P<holder>{PERSON})")),
+            + r"(?P<role>{ROLE})" + of + r",?\s+(?P<holder>{PERSON})"
+            + r"(?:\s+of\s+(?:the\s+)?(?P<in3>{ACTOR}))?")),
         ("post.apposition", expand(
             r"(?P<holder>{PERSON}),\s+(?:who\s+(?:is|was)\s+|(?:the|a|an|his|her)\s+)?" + mod.replace("@g@", "mod1")
             + "(?:" + inside.replace("@g@", "in1") + ")?" + mod.replace("@g@", "mod2") + r"(?P<role>{ROLE})" + of)),
@@ -48,7 +49,8 @@ def _modifier(m: re.Match[str]) -> str | None:
     return None
 
 
-def find_posts(tagged: TaggedSentence, ministry_state, main_state: EntityRef | None = None) -> Iterator[Post]:
+def find_posts(tagged: TaggedSentence, ministry_state, main_state: EntityRef | None = None,
+               main_org: EntityRef | None = None) -> Iterator[Post]:
     """Posts in one sentence; `ministry_state(mention)` gives the state a ministry belongs to.
 
     A bare state title ("President Aarni Lehtola") is placed in the only state the
@@ -63,6 +65,8 @@ def find_posts(tagged: TaggedSentence, ministry_state, main_state: EntityRef | N
             where = _post_in(tagged, m, ministry_state)
             if where is None and role_m[0].value["role"] in _STATE_ROLES and rule != "post.copula":
                 where = _sentence_state(tagged) or main_state
+            if where is None and role_m[0].value["role"] in _ORG_ROLES and rule != "post.copula":
+                where = _sentence_org(tagged) or main_org  # "Secretary-General X is nearing the end of ..."
             if where is None:
                 continue
             if role_m[0].text.lower() in roles_data_org_only() and where.kind != "org":
@@ -119,13 +123,21 @@ _STATE_ROLES = {"President", "PrimeMinister", "ForeignMinister", "DefenceMiniste
                 "DeputyPrimeMinister", "Chancellor"}
 
 
+_ORG_ROLES = {"SecretaryGeneral"}
+
+
+def _sentence_org(tagged: TaggedSentence) -> EntityRef | None:
+    orgs = {m.value.key: m.value for m in tagged.mentions if m.kind == "O" and isinstance(m.value, EntityRef)}
+    return next(iter(orgs.values())) if len(orgs) == 1 else None
+
+
 def _sentence_state(tagged: TaggedSentence) -> EntityRef | None:
     states = {m.value.key: m.value for m in tagged.mentions if m.kind in "SA" and isinstance(m.value, EntityRef)}
     return next(iter(states.values())) if len(states) == 1 else None
 
 
 def _post_in(tagged: TaggedSentence, m: re.Match[str], ministry_state) -> EntityRef | None:
-    for g in ("in2", "in1"):
+    for g in ("in2", "in1", "in3"):  # "Secretary-General X of the Arab League": in3
         if g not in m.re.groupindex or not m.group(g):
             continue
         found = tagged.group_mentions(m, g, "SAOM")
