@@ -77,8 +77,10 @@ def check_rule_files() -> None:
     from kg.extract.cascade.discourse import descriptions
     from kg.extract.cascade.lexicon import lexicon
     from kg.extract.lexicon import cues, roles
+    from kg.extract.transliteration import canonical_spelling
 
     Gazetteer.load()
+    canonical_spelling("")
     lexicon()
     descriptions()
     roles()

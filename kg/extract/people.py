@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.lexicon import roles
 from kg.extract.tagging import TaggedSentence, expand
+from kg.extract.transliteration import canonical_spelling
 from kg.gazetteer import fold, slugify
 from kg.model import EntityRef
 
@@ -68,7 +69,7 @@ def canonical(name: str) -> tuple[str, str]:
     if len(tokens) == 3 and _PATRONYMIC.search(tokens[1]):
         tokens = [tokens[0], tokens[2]]
     label = " ".join(tokens)
-    return slugify(label), label
+    return slugify(canonical_spelling(label)), label
 
 
 def _clean(name: str) -> str | None:
