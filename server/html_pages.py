@@ -8,14 +8,12 @@ from urllib.parse import urlencode
 import pyoxigraph as ox
 from flask import Response, current_app, render_template, request
 
-from kg.errors import QueryError
 from kg.labels import iris_of, labels_query, read_labels
-from kg.query import QueryResult, QueryTimeout, name_unknown_prefix
+from kg.query import QueryResult
 from server import linked_data
 from server.errors import HTTPError
-from server.executor import PoolBusy, QueryFailed, QueryRequest
-from server.policy import Refused
-from server.sparql import Operation, public_root
+from server.executor import QueryRequest
+from server.sparql import Operation, pool_run, public_root
 
 #: the formats a results page links to, by kind of result
 OTHER_FORMATS = {"bindings": ("json", "xml", "csv", "tsv"), "boolean": ("json", "xml"),
@@ -26,16 +24,7 @@ def _run(op: Operation) -> QueryResult:
     cfg = current_app.config["AKG"]
     req = QueryRequest(op.text, op.default_graph_uris or None, op.named_graph_uris or None,
                        max_rows=cfg.max_rows, base_iri=public_root() + "sparql")
-    try:
-        return current_app.config["AKG_POOL"].run(req, timeout=cfg.timeout)
-    except QueryTimeout as exc:
-        raise HTTPError(503, f"{exc}; simplify the query or add a LIMIT", {"Retry-After": "1"}) from exc
-    except (PoolBusy, QueryFailed) as exc:
-        raise HTTPError(503, str(exc), {"Retry-After": "1"}) from exc
-    except Refused as exc:
-        raise HTTPError(403, str(exc)) from exc
-    except QueryError as exc:
-        raise HTTPError(400, name_unknown_prefix(str(exc), op.text)) from exc
+    return pool_run(req, op.text)
 
 
 def results_page(op: Operation) -> str:

@@ -103,6 +103,12 @@ def run_query(op: Operation) -> Serialized:
     req = QueryRequest(op.text, op.default_graph_uris or None, op.named_graph_uris or None,
                        max_rows=cfg.max_rows, base_iri=public_root() + "sparql", serialize=True,
                        accept=request.headers.get("Accept"), fmt=format_param(op.params))
+    return pool_run(req, op.text)
+
+
+def pool_run(req: QueryRequest, text: str):
+    """Run a request in the query-process pool; every failure becomes the HTTP error a client should see."""
+    cfg = current_app.config["AKG"]
     try:
         return current_app.config["AKG_POOL"].run(req, timeout=cfg.timeout)
     except QueryTimeout as exc:
@@ -114,7 +120,7 @@ def run_query(op: Operation) -> Serialized:
     except Refused as exc:
         raise HTTPError(403, str(exc)) from exc
     except QueryError as exc:
-        raise HTTPError(400, name_unknown_prefix(str(exc), op.text)) from exc
+        raise HTTPError(400, name_unknown_prefix(str(exc), text)) from exc
 
 
 def public_root() -> str:

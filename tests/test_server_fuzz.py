@@ -75,13 +75,6 @@ def fuzzed(url: str, seed: int, n: int) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def canary():
-    c = Canary()
-    yield c
-    c.close()
-
-
-@pytest.fixture(scope="module")
 def app(tmp_path_factory):
     cfg = ServerConfig(kg_dir=FIXTURE, cache_dir=tmp_path_factory.mktemp("cache"), query_processes=2, timeout=10)
     app = create_app(cfg)

@@ -11,18 +11,11 @@ import random
 
 import pyoxigraph as ox
 import pytest
-from test_server_support import FIXTURE, Canary
+from test_server_support import FIXTURE
 
 from server import policy, sandbox
 from server.app import create_app
 from server.config import ServerConfig
-
-
-@pytest.fixture(scope="module")
-def canary():
-    c = Canary()
-    yield c
-    c.close()
 
 
 @pytest.fixture(scope="module")

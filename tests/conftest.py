@@ -1,0 +1,14 @@
+"""Fixtures shared by several test modules."""
+
+from __future__ import annotations
+
+import pytest
+from test_server_support import Canary
+
+
+@pytest.fixture(scope="module")
+def canary():
+    """A listener on 127.0.0.1 that counts every connection: the server must never reach it."""
+    c = Canary()
+    yield c
+    c.close()
