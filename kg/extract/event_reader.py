@@ -31,7 +31,7 @@ _SUPPORT = {"hold", "have", "conduct", "attend", "host", "open", "chair", "begin
             "resume", "continue", "join", "convene"}
 _NOT_DATE_PREPS = {"since", "until", "till", "by", "before", "ahead"}
 _STOP_ARGS = {"in", "at", "on", "to", "for", "over", "about", "after", "during", "amid", "from", "since", "as",
-              ";", ".", ":", "(", ")", "—", "–", "who", "which", "that", "to", "and"}
+              ";", ".", ":", "(", ")", "—", "–", "who", "which", "that", "and"}
 _ARG_SKIP = {"the", "his", "her", "their", "its", "counterpart", "counterparts", "new", "visiting", "incoming",
              "then", "host", "leader", "leaders", "president", "officials", "delegation", "delegations"}
 _WINDOW_END = {";", "but", "while", "whereas", "although", "though", "which", "who", "whose", "because"}
@@ -94,7 +94,7 @@ class EventReader:
 
     def _verb(self, tagged: TaggedSentence, toks: list[Token], i: int, frame: EventFrame,
               clauses: list[Clause]) -> EventMention | None:
-        if i > 0 and (toks[i - 1].lemma in _DETERMINERS or toks[i - 1].kind in "AOSL"):
+        if i > 0 and (toks[i - 1].lemma in _DETERMINERS or toks[i - 1].kind == "A"):
             return None  # "the host", "a visit": a noun
         low = toks[i].text.lower()
         vg = self._group(toks, i)
@@ -241,7 +241,7 @@ class EventReader:
             if t.kind in "SO":
                 _add_all(em, _refs(t))
                 return
-            if not (t.is_word and t.text.islower()) and not (t.is_word and j == 0):
+            if not (t.is_word and t.text.islower()) and not (t.is_word and j == 0) and t.kind != "R":
                 break
         # "The two ministers met ...": the two people of the sentence before
         before = [t.lemma for t in toks[max(0, vg.start - 3):vg.start]]
@@ -290,7 +290,7 @@ class EventReader:
         if prev:  # "... on Monday. The two ministers met in Washington."
             v = prev[-1].mention.value
             return [(v.value, getattr(v, "end_value", None))]
-        if self.pub is not None and any(t.is_word and t.text.lower() in self.elex.ongoing_words for t in toks):
+        if self.pub is not None and _has_any(toks, 0, len(toks), tuple(tuple(w.split()) for w in self.elex.ongoing_words)):
             return [(self.pub, None)]
         return []
 
