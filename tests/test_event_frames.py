@@ -79,7 +79,8 @@ def test_only_the_frames_participants_not_every_person(gaz):
 
 
 def test_date_from_previous_sentence(gaz):
-    text = ("Foreign Minister Anna Berg and Defence Minister Jonas Lind arrived on 3 March 2025. The two ministers met in Oslo for the ceremony.")
+    text = ("Foreign Minister Anna Berg and Defence Minister Jonas Lind arrived on 3 March 2025. "
+            "The two ministers met in Oslo for the ceremony.")
     (ev,) = events(text, gaz, "event.meet")
     assert str(ev.date) == "2025-03-03"
     assert {p.label for p in ev.participants} == {"Anna Berg", "Jonas Lind"}
