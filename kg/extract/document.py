@@ -15,6 +15,7 @@ from kg.dates import PartialDate
 from kg.extract.cascade.discourse import descriptions
 from kg.extract.cascade.engine import Cascade
 from kg.extract.dates import find_dates
+from kg.extract.event_reader import EventReader
 from kg.extract.events import assemble, find_event_mentions
 from kg.extract.lexicon import phrase_regex, roles
 from kg.extract.people import PersonRegistry, find_names
@@ -246,6 +247,7 @@ def extract_document(stem: str, text: str, spans: list[tuple[int, int]], date: P
 
     event_mentions = []
     cascade = Cascade(text, date, _capitals(gazetteer), reader.main_org)
+    events_reader = EventReader(cascade.lex, date, cascade.context_org)
     for tagged in tagged_all:
         for m in tagged.mentions:
             if isinstance(m.value, EntityRef):
@@ -256,7 +258,9 @@ def extract_document(stem: str, text: str, spans: list[tuple[int, int]], date: P
         out.facts.extend(find_posts(tagged, ministry_state, main_state, reader.main_org))
         out.facts.extend(head_posts(tagged))
         out.facts.extend(cascade.sentence(tagged))
-        event_mentions.extend(find_event_mentions(tagged, date))
+        # exercises (named, across documents) are read by the older rules; every other event by the frames
+        event_mentions.extend(e for e in find_event_mentions(tagged, date) if e.type == "MilitaryExercise")
+        event_mentions.extend(events_reader.sentence(tagged, cascade.tokens))
     out.facts.extend(counterpart_posts(tagged_all, [f for f in out.facts if isinstance(f, Post)]))
     events = assemble(event_mentions, date)
     for ev in events:

@@ -300,11 +300,11 @@ def assemble(mentions: list[EventMention], doc_date: PartialDate | None, rule_pr
     """Turn a document's event mentions into events (see the module docstring)."""
     events: list[Event] = []
     named: dict[str, Event] = {}
-    last_of_type: dict[str, Event] = {}
     pending: list[EventMention] = []
     exercise_order: list[Event] = []
     for em in mentions:
-        ev_sentence = Evidence(em.tagged.start, em.tagged.end, em.tagged.text, f"{rule_prefix}.{em.type.lower()}")
+        rule = getattr(em, "rule", None) or f"{rule_prefix}.{em.type.lower()}"
+        ev_sentence = Evidence(em.tagged.start, em.tagged.end, em.tagged.text, rule)
         if em.type == "MilitaryExercise" and em.names:
             ident = tuple(em.names)
             ev = next((e for e in exercise_order if set(e.aliases) & set(ident)), None)
@@ -318,14 +318,14 @@ def assemble(mentions: list[EventMention], doc_date: PartialDate | None, rule_pr
         if em.type == "MilitaryExercise":
             pending.append(em)
             continue
-        prev = last_of_type.get(em.type)
-        if prev is not None and (em.definite or _overlap(prev, em)):
+        prev = next((ev for ev in reversed(events) if ev.type == em.type and not _conflict(ev, em)
+                     and (em.definite or _overlap(ev, em) or _same_place_and_org(ev, em))), None)
+        if prev is not None:
             _merge(prev, em)
             continue
         ev = Event(em.type, ev_sentence)
         _merge(ev, em)
         events.append(ev)
-        last_of_type[em.type] = ev
     for em in pending:
         if em.generic:
             continue
@@ -349,13 +349,38 @@ def assemble(mentions: list[EventMention], doc_date: PartialDate | None, rule_pr
 
 
 def _specific_enough(ev: Event) -> bool:
-    """Keep events a reader could find again: named, or with two participants, or one and a time or place."""
+    """Keep events a reader could find again: named, or with two participants, or one and a time or place,
+    or a meeting with both a place and a date ("the next summit, in Malabo in July 2025")."""
     if ev.name:
         return True
     n = len(ev.participants)
     if ev.type == "Election":
         return n >= 1 and ev.date is not None
+    if ev.type in ("Meeting", "Forum") and n == 0:
+        return ev.date is not None and ev.location is not None
+    if ev.type == "Agreement" and n == 1:
+        return ev.date is not None
     return n >= 2 or (n == 1 and ev.date is not None and ev.location is not None)
+
+
+def _conflict(ev: Event, em: EventMention) -> bool:
+    """A mention that cannot be this event: another place, a date outside its date, other organizations."""
+    if ev.location is not None and em.location is not None and ev.location.key != em.location.key:
+        return True
+    if ev.date is not None and em.dates and not getattr(em, "weak_date", False):
+        d = em.dates[0][0]
+        if not (ev.date.contains(d) or d.contains(ev.date) or (ev.end_date and ev.end_date.overlaps(d))):
+            return True
+    orgs = {p.key for p in em.participants if p.kind == "org"}
+    ev_orgs = {p.key for p in ev.participants if p.kind == "org"}
+    return bool(orgs and ev_orgs and not orgs & ev_orgs)
+
+
+def _same_place_and_org(ev: Event, em: EventMention) -> bool:
+    """The same organization's meeting in the same place, mentioned again."""
+    orgs = {p.key for p in em.participants if p.kind == "org"}
+    return bool(ev.location is not None and em.location is not None and ev.location.key == em.location.key
+                and orgs & {p.key for p in ev.participants if p.kind == "org"})
 
 
 def _compatible(ev: Event, em: EventMention) -> bool:
@@ -383,6 +408,8 @@ def _merge(ev: Event, em: EventMention) -> None:
     if em.location and ev.location is None:
         ev.location = em.location
     for start, end in em.dates:
+        if getattr(em, "weak_date", False) and ev.date is not None:
+            break  # a date borrowed from the sentence before never overrides the event's own
         if ev.date is None or _more_precise(start, ev.date):
             ev.date, ev.end_date = start, end
     ev.planned = ev.planned or em.planned

@@ -60,12 +60,14 @@ class Cascade:
         self.pending: tuple[str, EntityRef] | None = None  # a question "Who are the members of Y?"
         self._org_nouns = set(descriptions().org_nouns)
         self._context_regexes = {a.regex for f in self.lex.verb_frames for a in f.alternatives if a.context}
+        self.tokens: list[Token] = []
 
     def sentence(self, tagged: TaggedSentence) -> list:
         toks = tokenize(self.text, tagged.start, tagged.end, tagged.mentions)
         toks = group_entities(self.discourse.resolve(toks))
         found = list(self.read(toks))
         self.discourse.push(toks)
+        self.tokens = toks  # the resolved tokens of the sentence just read, for the event frames
         ev = lambda rule: Evidence(tagged.start, tagged.end, tagged.text, rule)  # noqa: E731
         out: list = []
         for f in found:
@@ -113,7 +115,7 @@ class Cascade:
                 continue
             if getattr(frame, "present_only", False) and "past" in vg.features:
                 continue
-            context = self._context_org(toks)
+            context = self.context_org(toks)
             alternatives = [a for a in frame.alternatives if not (a.context and context is None)]
             if frame.context_org and context is not None:
                 alternatives.append(_CONTEXT)
@@ -165,7 +167,7 @@ class Cascade:
                 yield from self._second_objects(toks, c, org_tok, frame, status, members, rule)
                 return
 
-    def _context_org(self, toks: list[Token]) -> EntityRef | None:
+    def context_org(self, toks: list[Token]) -> EntityRef | None:
         """The organization an organization-less statement is about: the only one the sentence names,
         else the article's when the sentence names none ("South Africa joined in 2010")."""
         named = {r.key: r for t in toks if t.kind == "O" for r in t.refs}
@@ -183,7 +185,7 @@ class Cascade:
 
     def _args(self, frame: Frame, subj: Token, m: re.Match[str], comp: list[Token], toks: list[Token]):
         org_tok = _captured(m, comp, "org") or _captured(m, comp, "org2")
-        context = self._context_org(toks)
+        context = self.context_org(toks)
         if (m.re is _CONTEXT.regex or m.re in self._context_regexes) and context is not None and org_tok is None:
             org_tok = Token("O", "", "ORG", 0, 0, None, [context])
         mem_toks = [t for t in [_captured(m, comp, "member")] if t is not None]
@@ -295,7 +297,7 @@ class Cascade:
                     if m is None:
                         continue
                     org_tok = _captured(m, comp, "org") or _captured(m, comp, "org2")
-                    if org_tok is None and alt.context and (ctx := self._context_org(toks)) is not None:
+                    if org_tok is None and alt.context and (ctx := self.context_org(toks)) is not None:
                         org_tok = Token("O", "", "ORG", 0, 0, None, [ctx])
                     status = alt.status or frame.status
                     if org_tok is None and status != "Neutral":
@@ -338,7 +340,7 @@ class Cascade:
                     if any(t.is_word and t.lemma in self.lex.conditionals for t in toks[:first]):
                         continue
                     org_tok = _captured(m, toks, "org") or _captured(m, toks, "org2")
-                    if org_tok is None and alt.context and (ctx := self._context_org(toks)) is not None:
+                    if org_tok is None and alt.context and (ctx := self.context_org(toks)) is not None:
                         org_tok = Token("O", "", "ORG", 0, 0, None, [ctx])
                     mem = _captured(m, toks, "member")
                     status = alt.status or frame.status

@@ -1,0 +1,360 @@
+"""Events read by frames (kg/data/event_frames.json) on the cascade's tokens and clauses.
+
+A trigger noun ("summit", "talks") or verb ("met", "signed") opens a frame; its
+participants come only from the frame's argument positions (the subject found by the
+clause layer, "with X", "between X and Y", "of X", "X summit", "its meeting"), never
+from every name of the sentence. The place comes from "in"/"at"/"hosted by" or a place
+before the noun ("the Kazan summit"); the date from the trigger's clause, else the
+previous sentence, else the publication date for an event under way. Tense and
+modality come from the verb-group features the membership cascade uses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from kg.dates import PartialDate
+from kg.extract.cascade.clauses import Clause, _subject
+from kg.extract.cascade.lexicon import Lexicon
+from kg.extract.cascade.phrases import VerbGroup, _features
+from kg.extract.cascade.tokens import Token
+from kg.extract.event_frames import EventFrame, EventLexicon, event_lexicon
+from kg.extract.events import EventMention
+from kg.extract.tagging import TaggedSentence
+from kg.model import EntityRef
+
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|\d+")
+_DETERMINERS = {"the", "this", "that", "these", "those", "its", "their", "'s", "a", "an"}
+_DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "'s"}
+_SUPPORT = {"hold", "have", "conduct", "attend", "host", "open", "chair", "begin", "start", "wrap", "end", "lead",
+            "resume", "continue", "join", "convene"}
+_NOT_DATE_PREPS = {"since", "until", "till", "by", "before", "ahead"}
+_STOP_ARGS = {"in", "at", "on", "to", "for", "over", "about", "after", "during", "amid", "from", "since", "as",
+              ";", ".", ":", "(", ")", "—", "–", "who", "which", "that", "and"}
+_ARG_SKIP = {"the", "his", "her", "their", "its", "counterpart", "counterparts", "new", "visiting", "incoming",
+             "then", "host", "leader", "leaders", "president", "officials", "delegation", "delegations"}
+_WINDOW_END = {";", "but", "while", "whereas", "although", "though", "which", "who", "whose", "because"}
+_NEGATORS = {"not", "n't", "never", "no"}
+_CONDITIONALS = {"if", "unless", "whether"}
+_ACTORS = "SOP"
+
+
+def _refs(t: Token) -> list[EntityRef]:
+    if t.kind == "P" and t.mention is not None and isinstance(t.mention.value, EntityRef):
+        return [t.mention.value]
+    return [r for r in t.refs if isinstance(r, EntityRef)]
+
+
+class EventReader:
+    """Reads the events of one article's sentences in order (the previous sentence gives missing dates)."""
+
+    def __init__(self, lex: Lexicon, pub: PartialDate | None, context_org: Callable[[list[Token]], EntityRef | None],
+                 elex: EventLexicon | None = None) -> None:
+        self.lex = lex
+        self.elex = elex or event_lexicon()
+        self.pub = pub
+        self.context_org = context_org
+        self.previous: list[Token] = []
+        self._places: dict = {}
+
+    def sentence(self, tagged: TaggedSentence, toks: list[Token]) -> list[EventMention]:
+        try:
+            if tagged.text.rstrip("”\"’' )").endswith("?"):
+                return []
+            self._places = {m.start: m for m in tagged.mentions if m.kind == "L"}
+            return self._merge_same_type(self._read(tagged, toks))
+        finally:
+            self.previous = toks
+
+    # -- triggers -----------------------------------------------------------------------------------------
+    def _read(self, tagged: TaggedSentence, toks: list[Token]) -> list[EventMention]:
+        out: list[EventMention] = []
+        clauses: list[Clause] = []
+        nouns = self.elex.nouns()
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if not t.is_word:
+                i += 1
+                continue
+            noun = next(((n, f) for n, f in nouns if [x.text.lower() for x in toks[i:i + len(n)]] == list(n)), None)
+            if noun is not None:
+                em = self._noun(tagged, toks, i, i + len(noun[0]), noun[1])
+                if em is not None:
+                    out.append(em)
+                i += len(noun[0])
+                continue
+            for frame in self.elex.verb_frames(t.lemma):
+                em = self._verb(tagged, toks, i, frame, clauses)
+                if em is not None:
+                    out.append(em)
+            i += 1
+        return out
+
+    def _verb(self, tagged: TaggedSentence, toks: list[Token], i: int, frame: EventFrame,
+              clauses: list[Clause]) -> EventMention | None:
+        if i > 0 and (toks[i - 1].lemma in _DETERMINERS or toks[i - 1].kind == "A"):
+            return None  # "the host", "a visit": a noun
+        low = toks[i].text.lower()
+        vg = self._group(toks, i)
+        if low.endswith("ing") and "progressive" not in vg.features:
+            return None
+        passive = "passive" in vg.features
+        if frame.voice == "passive" and not passive or frame.voice == "active" and passive:
+            return None
+        subj, via = _subject(toks, vg, self.lex, clauses)
+        clauses.append(Clause(vg, subj, via, vg.end + 1, len(toks)))
+        if "neg" in vg.features:
+            return None
+        end = self._window_end(toks, vg.end + 1)
+        lo = self._clause_start(toks, vg.start) if passive else vg.end + 1
+        if frame.needs and not _has_any(toks, lo, end, frame.needs):
+            return None
+        em = self._mention(tagged, frame, toks, vg.start, vg.end + 1, end)
+        if em is None:
+            return None
+        if "subject" in frame.participants:
+            self._add_subject(em, toks, subj, vg)
+        em.planned = em.planned or bool(vg.features & {"future", "modal", "plan", "infinitive"})
+        return em
+
+    def _noun(self, tagged: TaggedSentence, toks: list[Token], start: int, end: int,
+              frame: EventFrame) -> EventMention | None:
+        k = start - 1
+        while k >= 0 and (toks[k].kind == "D" or toks[k].text.lower() in self.elex.premodifiers
+                          or _ORDINAL.fullmatch(toks[k].text) or toks[k].kind == "L"
+                          or (toks[k].is_word and toks[k].text[:1].isupper() and k > 0)
+                          or (toks[k].kind in "SOA" and k + 1 < len(toks))):
+            k -= 1
+        det = toks[k].lemma if k >= 0 else ""
+        if det in _NEGATORS:
+            return None
+        w_end = self._window_end(toks, end)
+        if w_end < len(toks) and toks[w_end].lemma in ("which", "that"):  # "the forum, which will take place in X"
+            w_end = self._window_end(toks, w_end + 1)
+        if end < len(toks) and toks[end].text.lower() in self.elex.not_after:
+            return None  # "the conference venue", "the summit agenda"
+        em = self._mention(tagged, frame, toks, start, end, w_end)
+        if em is None:
+            return None
+        em.definite = det in _DEFINITE
+        # positions before the noun: "ASEAN summit", "the bloc's annual summit", "the Kazan summit", "its meeting"
+        for j in range(k + 1, start):
+            t = toks[j]
+            if t.kind in "SO" and "premodifier" in frame.participants:
+                _add_all(em, _refs(t))
+            elif t.kind == "A" and frame.type == "Talks":
+                _add_all(em, _refs(t))
+            elif self._place_of(t) is not None and em.location is None:
+                em.location = self._place_of(t)
+        if det in ("its", "their") and "its" in frame.participants:
+            org = self.context_org(toks)
+            if org is not None:
+                _add_all(em, [org])
+        if "of" in frame.participants and end + 1 < len(toks) and toks[end].lemma == "of" \
+                and toks[end + 1].kind in "SO":
+            _add_all(em, _refs(toks[end + 1]))
+        # a support verb before the noun: "X held talks with Y", "X will host the summit"
+        if k >= 0 and toks[k].is_word and toks[k].lemma in _SUPPORT | {"the", "a", "an"}:
+            v = k if toks[k].lemma in _SUPPORT else k - 1
+            if v >= 0 and toks[v].is_word and toks[v].lemma in _SUPPORT:
+                vg = self._group(toks, v)
+                if "neg" in vg.features:
+                    return None
+                em.planned = em.planned or bool(vg.features & {"future", "modal", "plan", "infinitive"})
+                if "subject" in frame.participants or toks[v].lemma == "host":
+                    self._add_subject(em, toks, _subject(toks, vg, self.lex, [])[0], vg)
+        # "during the meeting with Y": the speaker of the clause is the other side
+        prep = k - 1 if k >= 1 and det in ("the", "a", "an") else k
+        if prep >= 0 and toks[prep].lemma in ("during", "at", "after") and any(_refs(toks[j]) for j in range(end, w_end)
+                                                                       if toks[j].kind == "P"):
+            before = [t for t in toks[:prep] if t.kind == "P"]
+            if before:
+                _add_all(em, _refs(before[-1]))
+        if not em.participants and "context" in frame.participants:
+            org = self.context_org(toks)  # "the Kigali summit" in an article about the Commonwealth
+            if org is not None:
+                _add_all(em, [org])
+        if em.definite and not em.weak_date:  # "the talks ..., in view of X's presidency in 2015": not its date
+            em.dates = [d for d, j in zip(em.dates, em.date_at, strict=True) if abs(j - start) <= 14]
+        if _has_any(toks, start, w_end, tuple((w,) for w in self.elex.future_words)) or \
+                any(toks[j].text.lower() in self.elex.future_words for j in range(k + 1, start)):
+            em.planned = True
+        return em
+
+    # -- one mention ----------------------------------------------------------------------------------------
+    def _mention(self, tagged: TaggedSentence, frame: EventFrame, toks: list[Token], start: int, end: int,
+                 w_end: int) -> EventMention | None:
+        c_start = self._clause_start(toks, start)
+        words = {t.text.lower() for t in toks if t.is_word}
+        if words & self.elex.cancel_words or any(t.lemma in self.elex.cancel_words for t in toks if t.is_word):
+            return None
+        if any(t.is_word and t.lemma in _CONDITIONALS for t in toks[c_start:start]):
+            return None
+        if any(t.is_word and t.lemma in _NEGATORS for t in toks[end:w_end]) and frame.nouns:
+            if not any(t.is_word and t.lemma in _NEGATORS for t in toks[start:end]):
+                return None
+        if any(t.is_word and t.text.lower() in self.elex.generic_words for t in toks[c_start:w_end]):
+            return None
+        em = EventMention(frame.type, tagged, 0, 0)
+        em.rule = frame.id  # type: ignore[attr-defined]
+        for pos in ("with", "between", "by"):
+            if pos in frame.participants:
+                for j in range(end, w_end):
+                    if toks[j].is_word and toks[j].lemma == pos:
+                        _add_all(em, self._arguments(toks, j + 1, w_end))
+                        break
+        em.location = self._place(toks, c_start, start, end, w_end)
+        em.weak_date = False  # type: ignore[attr-defined]
+        em.date_at = []  # type: ignore[attr-defined]
+        em.dates = self._dates(em, toks, c_start, start, w_end)
+        if self.pub is not None and em.dates and em.dates[0][0].first_day() > self.pub.last_day():
+            em.planned = True
+        return em
+
+    def _arguments(self, toks: list[Token], j: int, limit: int) -> list[EntityRef]:
+        out: list[EntityRef] = []
+        first = j
+        while j < limit and j < len(toks):
+            t = toks[j]
+            if t.kind in _ACTORS:
+                out.extend(_refs(t))
+            elif t.kind in "RAM" or t.lemma == "," or (t.is_word and (t.lemma in _ARG_SKIP or t.lemma == "including"
+                                                                       or t.lemma == "and" and out
+                                                                       or t.text.islower() and t.lemma not in _STOP_ARGS)):
+                pass
+            else:
+                break
+            j += 1
+            if j - first > 12:
+                break
+        return out
+
+    def _add_subject(self, em: EventMention, toks: list[Token], subj: int | None, vg: VerbGroup) -> None:
+        if subj is not None:
+            _add_all(em, _refs(toks[subj]))
+            return
+        # "Leaders of the Commonwealth gather", "BRICS foreign ministers met": the body they stand for
+        for j in range(vg.start - 1, max(-1, vg.start - 7), -1):
+            t = toks[j]
+            if t.kind in "SO":
+                _add_all(em, _refs(t))
+                return
+            if not (t.is_word and t.text.islower()) and not (t.is_word and j == 0) and t.kind != "R":
+                break
+        # "The two ministers met ...": the two people of the sentence before
+        before = [t.lemma for t in toks[max(0, vg.start - 3):vg.start]]
+        if any(w in ("two", "both") for w in before):
+            people = [r for t in self.previous if t.kind == "P" for r in _refs(t)]
+            if len({p.key for p in people}) == 2:
+                _add_all(em, people)
+
+    def _place(self, toks: list[Token], c_start: int, start: int, end: int, w_end: int) -> EntityRef | None:
+        for j in range(end, w_end):
+            t = toks[j]
+            if t.is_word and t.lemma in ("in", "at"):
+                for q in range(j + 1, min(j + 5, w_end)):
+                    u = toks[q]
+                    if self._place_of(u) is not None:
+                        return self._place_of(u)
+                    if u.kind == "S" and q == j + 1 and len(u.refs) == 1 and j - end <= 4:
+                        return u.refs[0]
+                    if not (u.is_word and (u.text.islower() or u.lemma == "the")):
+                        break
+            if t.is_word and t.lemma == "host" and j + 2 < w_end and toks[j + 1].lemma == "by" \
+                    and toks[j + 2].kind in "LS" and len(toks[j + 2].refs) == 1:
+                return toks[j + 2].refs[0]
+        for j in range(start - 1, c_start - 1, -1):
+            if self._place_of(toks[j]) is not None and j > 0 and toks[j - 1].lemma in ("in", "at"):
+                return self._place_of(toks[j])
+        return None
+
+    def _dates(self, em: EventMention, toks: list[Token], c_start: int, start: int,
+               w_end: int) -> list[tuple[PartialDate, PartialDate | None]]:
+        def usable(j: int) -> bool:
+            return toks[j].kind == "D" and toks[j].mention is not None and (
+                j == 0 or toks[j - 1].lemma not in _NOT_DATE_PREPS)
+
+        found = [j for j in range(c_start, w_end) if usable(j)]
+        if not found:
+            found = [j for j in range(len(toks)) if usable(j)]
+        found.sort(key=lambda j: abs(j - start) + (0 if j >= start else 5))
+        out = [(toks[j].mention.value.value, getattr(toks[j].mention.value, "end_value", None)) for j in found]
+        em.date_at = found  # type: ignore[attr-defined]
+        if out:
+            return out
+        em.weak_date = True  # type: ignore[attr-defined]
+        prev = [t for j, t in enumerate(self.previous) if t.kind == "D" and t.mention is not None
+                and (j == 0 or self.previous[j - 1].lemma not in _NOT_DATE_PREPS)]
+        if prev:  # "... on Monday. The two ministers met in Washington."
+            v = prev[-1].mention.value
+            return [(v.value, getattr(v, "end_value", None))]
+        if self.pub is not None and _has_any(toks, 0, len(toks), tuple(tuple(w.split()) for w in self.elex.ongoing_words)):
+            return [(self.pub, None)]
+        return []
+
+    def _place_of(self, t: Token) -> EntityRef | None:
+        """The place a token names, also when the discourse layer read a capital as its state."""
+        m = t.mention if t.mention is not None else self._places.get(t.start)
+        if m is not None and m.kind == "L" and isinstance(m.value, EntityRef):
+            return m.value
+        return None
+
+    # -- helpers --------------------------------------------------------------------------------------------
+    def _group(self, toks: list[Token], i: int) -> VerbGroup:
+        start = i
+        while start > 0 and toks[start - 1].is_word and (self.lex.is_aux(toks[start - 1])
+                                                         or self.lex.is_adverb(toks[start - 1])
+                                                         or toks[start - 1].lemma in self.lex.negators):
+            start -= 1
+        end = i
+        while end + 1 < len(toks) and toks[end + 1].is_word and toks[end + 1].lemma in self.lex.negators:
+            end += 1
+        vg = VerbGroup(start, i, end, toks[i].lemma)
+        _features(vg, toks, self.lex)
+        if start > 0 and toks[start - 1].lemma == "to":
+            vg.features.add("infinitive")
+        return vg
+
+    @staticmethod
+    def _window_end(toks: list[Token], k: int) -> int:
+        while k < len(toks):
+            if toks[k].lemma in _WINDOW_END:
+                return k
+            k += 1
+        return k
+
+    @staticmethod
+    def _clause_start(toks: list[Token], k: int) -> int:
+        for j in range(k - 1, -1, -1):
+            if toks[j].lemma in _WINDOW_END:
+                return j + 1
+        return 0
+
+    @staticmethod
+    def _merge_same_type(mentions: list[EventMention]) -> list[EventMention]:
+        """Two triggers of one type in a sentence ("gathered ... for the summit") are one event."""
+        out: list[EventMention] = []
+        for em in mentions:
+            same = next((o for o in out if o.type == em.type), None)
+            if same is None:
+                out.append(em)
+                continue
+            _add_all(same, em.participants)
+            same.location = same.location or em.location
+            same.dates = same.dates or em.dates
+            same.planned = same.planned or em.planned
+            same.definite = same.definite and em.definite
+        return out
+
+
+def _has_any(toks: list[Token], start: int, end: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    lows = [t.text.lower() for t in toks[start:end]]
+    return any(lows[k:k + len(p)] == list(p) for p in phrases for k in range(len(lows)))
+
+
+def _add_all(em: EventMention, refs: list[EntityRef]) -> None:
+    for r in refs:
+        if all(p.key != r.key or p.kind != r.kind for p in em.participants):
+            em.participants.append(r)
