@@ -124,6 +124,16 @@ class Cascade:
                 if m is None:
                     continue
                 status = alt.status or frame.status
+                until = _until_date(toks, c)
+                if toks[vg.head].lemma == "be" and "past" in vg.features and "perfect" not in vg.features \
+                        and frame.date_preps and status == "FullMember" and until is not None \
+                        and not self._blocked(toks, vg) and "neg" not in vg.features:
+                    org_tok, mem_toks = self._args(frame, subj, m, comp, toks)
+                    if org_tok is not None and mem_toks:  # "Greece was a member of NATO until 1974"
+                        for org in org_tok.refs:
+                            yield Found("Former", [r for t in mem_toks for r in t.refs], org,
+                                        frame.id + ".until", None, until)
+                    return
                 if toks[vg.head].lemma == "be" and "past" in vg.features and "perfect" not in vg.features \
                         and frame.date_preps and status != "Former":
                     return  # "X was a member of Y": perhaps no longer
@@ -430,6 +440,13 @@ def _is_question(toks: list[Token]) -> bool:
             continue
         return t.lemma == "?"
     return False
+
+
+def _until_date(toks: list[Token], c: Clause):
+    for k in range(c.comp_start, c.comp_end):
+        if toks[k].kind == "D" and k > 0 and toks[k - 1].lemma in ("until", "till") and toks[k].mention is not None:
+            return toks[k].mention.value.value
+    return None
 
 
 def _has_since(toks: list[Token], c: Clause) -> bool:
