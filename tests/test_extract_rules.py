@@ -328,3 +328,19 @@ def test_posts_with_the_organization_after_the_name_or_from_the_article():
     lone = "The talks with Jordan went well. Its foreign minister, Omar Al-Khatib, spoke."
     doc = extract_document("t", lone, [(0, len(lone))], PartialDate.parse("2025-06-27"), Gazetteer.load())
     assert not [p for p in doc.facts if isinstance(p, Post)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sudan has been suspended from the AU since the military took power in 2021.",
+     {("Sudan", "Suspended", "African Union")}),
+    ("Brunei joined ASEAN a week after independence in 1984.", {("Brunei", "FullMember", "ASEAN")}),
+    ("Mexico published new rules. The Latin American country has been a member of the OAS since 1948.",
+     {("Mexico", "FullMember", "Organization of American States")}),
+    ("Greece was a member of NATO until 1974.", {("Greece", "Former", "NATO")}),
+    ("Armenia remains in the CSTO for now.", {("Armenia", "FullMember", "CSTO")}),
+    # traps of the same shapes
+    ("Serbia is in talks with the EU.", set()),
+    ("Greece was a member of NATO in 1974.", set()),
+])
+def test_memberships_with_time_adverbials_and_descriptions(text, expected):
+    assert memberships(text) == expected

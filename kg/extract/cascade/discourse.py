@@ -140,8 +140,9 @@ class Discourse:
             return None
         j = i + 1
         words = []
-        while j < len(tokens) and j <= i + 4 and tokens[j].is_word and tokens[j].lemma not in d.state_heads:
-            words.append(tokens[j].text.lower())
+        while j < len(tokens) and j <= i + 4 and (tokens[j].is_word or tokens[j].kind == "A") \
+                and tokens[j].lemma not in d.state_heads:
+            words.append(tokens[j].text.lower())  # "the Latin American country": an adjective is a region word
             j += 1
         if j >= len(tokens) or not tokens[j].is_word or tokens[j].lemma not in d.state_heads:
             return None

@@ -28,6 +28,7 @@ _FOLLOW_OK = {"as", "in", "on", "at", "since", "from", "to", "with", "after", "b
               "along", "together", "alongside", "under", "during", "by", "into", "itself", "through", "again",
               "only", "just", "formally", "officially"}
 _STATE_KINDS = ("state",)
+_TIME_NOUNS = {"day", "week", "month", "year", "decade", "few"}
 
 
 #: the empty complement of a frame that takes the article's organization
@@ -466,7 +467,8 @@ def _complement(toks: list[Token], start: int, end: int, lex: Lexicon) -> tuple[
                 and k + 1 < end and toks[k + 1].kind == "D":
             k += 1
             continue
-        if t.is_word and lex.is_adverb(t) and t.lemma not in ("both", "all"):
+        if t.is_word and lex.is_adverb(t) and t.lemma not in ("both", "all", "since", "once", "first", "so", "far",
+                                                               "long", "then"):
             k += 1
             continue
         out.append(t)
@@ -523,4 +525,7 @@ def _np_head_ok(comp: list[Token], comp_index: list[int], m: re.Match[str], name
     nxt = comp[i + 1]
     if nxt.kind != "W":
         return True
+    if nxt.lemma in ("a", "an", "one", "two", "three", "several", "few", "just") and i + 2 < len(comp) \
+            and comp[i + 2].lemma in _TIME_NOUNS:
+        return True  # "joined ASEAN a week after independence"
     return nxt.lemma in _FOLLOW_OK
