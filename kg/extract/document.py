@@ -175,7 +175,7 @@ def _capitals(gaz: Gazetteer) -> dict[str, EntityRef]:
     return out
 
 
-def _main_org(all_base: list[list[Mention]], gaz: Gazetteer) -> EntityRef | None:
+def _main_org(all_base: list[list[Mention]], gaz: Gazetteer, text: str = "") -> EntityRef | None:
     counts: Counter[str] = Counter()
     refs: dict[str, EntityRef] = {}
     for base in all_base:
@@ -189,6 +189,12 @@ def _main_org(all_base: list[list[Mention]], gaz: Gazetteer) -> EntityRef | None
                 refs[ent.key] = entity_ref(ent, gaz)
     if not counts:
         return None
+    named = [n for n, kind in descriptions().org_nouns.items() if kind == "named"]
+    for key, ref in refs.items():
+        # "the League" four times in an article that names the Arab League once: votes for the Arab League
+        nouns = [w for w in ref.label.split() if w.lower() in named]
+        for noun in nouns:
+            counts[key] += len(re.findall(rf"\b[Tt]he {re.escape(noun)}\b(?!\s+(?:of|for)\b)", text))
     (top, n), *rest = counts.most_common(2) + [("", 0)]
     if len(counts) == 1:
         return refs[top]  # the only organization the article names, even once
@@ -215,7 +221,7 @@ def extract_document(stem: str, text: str, spans: list[tuple[int, int]], date: P
     reader = _Reader(text, gazetteer, date)
     sentences = split_sentences(text, spans)
     base = [reader.base_mentions(s) for s in sentences]
-    reader.main_org = _main_org(base, gazetteer)
+    reader.main_org = _main_org(base, gazetteer, text)
     for s, b in zip(sentences, base, strict=True):
         b.extend(reader.ministries(s, b))
         b.extend(reader.anaphora(s, b))

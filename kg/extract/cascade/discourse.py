@@ -177,7 +177,11 @@ class Discourse:
             return None  # "the Organization of American States" is a name
         noun = tokens[j].lemma
         recent = list(reversed(self.current)) + [r for refs in self.recent("O", 1) for r in reversed(refs)]
-        candidates = recent + ([self.main_org] if self.main_org else []) + [r for refs in self.recent("O", 5) for r in refs]
+        main = [self.main_org] if self.main_org else []
+        if d.org_nouns[noun] == "named":  # "the Community", "the League": the article's own first
+            candidates = main + recent + [r for refs in self.recent("O", 5) for r in refs]
+        else:  # "the bloc", "the regional bloc": the one just named first
+            candidates = recent + main + [r for refs in self.recent("O", 5) for r in refs]
         candidates = [_top(r) for r in candidates]
         for ref in candidates:
             kind = d.org_nouns[noun]

@@ -66,7 +66,7 @@ class Cascade:
     def sentence(self, tagged: TaggedSentence) -> list:
         toks = tokenize(self.text, tagged.start, tagged.end, tagged.mentions)
         toks = group_entities(self.discourse.resolve(toks))
-        found = list(self.read(toks))
+        found = _former_wins(list(self.read(toks)))
         self.discourse.push(toks)
         self.tokens = toks  # the resolved tokens of the sentence just read, for the event frames
         ev = lambda rule: Evidence(tagged.start, tagged.end, tagged.text, rule)  # noqa: E731
@@ -204,6 +204,10 @@ class Cascade:
             if subj.kind != "O":
                 return None, []
             org_tok = subj
+            if frame.status in ("Suspended", "Former") and any(r.parent is not None for r in subj.refs):
+                # "The AU's Peace and Security Council suspended Gabon": suspended from the AU
+                org_tok = Token("O", subj.text, "ORG", subj.start, subj.end, subj.mention,
+                                [_top_org(r) for r in subj.refs])
         elif subj.kind == "S":
             mem_toks = [subj]
         else:
@@ -433,6 +437,26 @@ class Cascade:
         if m and org is not None and org.refs:
             self.pending = ({"member": "FullMember", "observer": "Observer", "partner": "Partner",
                              None: "FullMember"}[m.group(1)], org.refs[0])
+
+
+def _top_org(ref: EntityRef) -> EntityRef:
+    while ref.parent is not None:
+        ref = ref.parent
+    return ref
+
+
+def _former_wins(found: list[Found]) -> list[Found]:
+    """"Angola, an OPEC member since 2007, left on 1 January 2024": the leaving is what the sentence says now."""
+    gone = {(m.key, f.org.key) for f in found if f.status == "Former" and f.org is not None for m in f.members}
+    out = []
+    for f in found:
+        if f.status == "FullMember" and f.org is not None and not f.negative:
+            kept = [m for m in f.members if (m.key, f.org.key) not in gone]
+            if not kept:
+                continue
+            f = Found(f.status, kept, f.org, f.rule, f.start, f.end, f.negative)
+        out.append(f)
+    return out
 
 
 def _is_question(toks: list[Token]) -> bool:
