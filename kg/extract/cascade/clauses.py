@@ -39,7 +39,10 @@ def clauses(tokens: list[Token], vgs: list[VerbGroup], lex: Lexicon) -> list[Cla
     out: list[Clause] = []
     for n, vg in enumerate(vgs):
         subj, via = _subject(tokens, vg, lex, out)
-        end = _complement_end(tokens, vg.end + 1, vgs[n + 1].start if n + 1 < len(vgs) else len(tokens))
+        nxt = n + 1
+        while nxt < len(vgs) and "infinitive" in vgs[nxt].features and vgs[nxt].start == vg.end + 2:
+            nxt += 1  # "ceased to be members of X": the infinitive is this verb's complement
+        end = _complement_end(tokens, vg.end + 1, vgs[nxt].start if nxt < len(vgs) else len(tokens))
         out.append(Clause(vg, subj, via, vg.end + 1, end))
     return out
 

@@ -102,7 +102,8 @@ class Discourse:
         t = tokens[i]
         low = t.text.lower()
         initial = all(x.lemma in ('"', "'", "(", "and", "but") for x in tokens[:i])
-        after_conj = i >= 2 and tokens[i - 1].lemma in ("but", "and") and tokens[i - 2].lemma in (",", ";")
+        after_conj = (i >= 2 and tokens[i - 1].lemma in ("but", "and") and tokens[i - 2].lemma in (",", ";")) \
+            or (i >= 1 and tokens[i - 1].lemma in (":", ";"))
         after_sub = i >= 1 and tokens[i - 1].lemma in _SUBORDINATORS
         if low == "it" and not initial and (after_conj or after_sub) and tokens[0].kind == "S" \
                 and len(tokens[0].refs) == 1 and self._verb_follows(tokens, i + 1):
