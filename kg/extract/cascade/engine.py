@@ -33,7 +33,8 @@ _TIME_NOUNS = {"day", "week", "month", "year", "decade", "few"}
 
 #: the empty complement of a frame that takes the article's organization
 _CONTEXT = Alternative("", re.compile(r"(?:$|(?:in|on|at|after|with|following|over|amid|because|when|and|but|last"
-                                       r"|this|together|\.|,|;) )(?!.*ORG#)"))
+                                       r"|this|together|\.|,|;) |the (?:next|following|same|previous) "
+                                       r"(?:day|week|month|year) )(?!.*ORG#)"))
 
 
 @dataclass
