@@ -181,7 +181,7 @@ def _features(vg: VerbGroup, tokens: list[Token], lex: Lexicon) -> None:
     be_aux = [w for w in aux if w.lemma == "be"]
     head_low = head.text.lower()
     if (be_aux or any(w.lemma in ("remain", "stay") for w in aux)) and head.lemma != "be" \
-            and head_low != head.lemma and not head_low.endswith("ing"):
+            and (head_low != head.lemma or head_low in _IRREGULAR_PAST) and not head_low.endswith("ing"):
         f.add("passive")
     if not aux and head_low.endswith("ed") and vg.start >= 2 and tokens[vg.start - 1].lemma == "," \
             and tokens[vg.start - 2].kind in "SO":
