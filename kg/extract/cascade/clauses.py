@@ -42,7 +42,8 @@ def clauses(tokens: list[Token], vgs: list[VerbGroup], lex: Lexicon) -> list[Cla
         nxt = n + 1
         while nxt < len(vgs) and "infinitive" in vgs[nxt].features and vgs[nxt].start == vg.end + 2:
             nxt += 1  # "ceased to be members of X": the infinitive is this verb's complement
-        end = _complement_end(tokens, vg.end + 1, vgs[nxt].start if nxt < len(vgs) else len(tokens))
+        end = _complement_end(tokens, vg.end + 1, vgs[nxt].start if nxt < len(vgs) else len(tokens),
+                              lex.classes.get("NEUTRAL_MOD", set()))
         out.append(Clause(vg, subj, via, vg.end + 1, end))
     return out
 
@@ -91,20 +92,30 @@ def _subject(tokens: list[Token], vg: VerbGroup, lex: Lexicon, earlier: list[Cla
             for c in reversed(earlier):
                 if c.vg.end < k and c.subject is not None:
                     return c.subject, "coordination"
+            # "Costa Rica, which abolished its army ... and proclaimed ...": back to the relative pronoun
+            a = k - 1
+            while a >= 1 and tokens[a].kind not in "SO" and tokens[a].lemma not in (";", ".", ":", "(", ")") \
+                    and a > k - 30:
+                if tokens[a].lemma in ("which", "who") and tokens[a - 1].lemma == "," and a >= 2 \
+                        and tokens[a - 2].kind in _SUBJECT_KINDS:
+                    return a - 2, "relative"
+                a -= 1
             return None, "none"
         return None, "none"
     return None, "none"
 
 
-def _complement_end(tokens: list[Token], start: int, limit: int) -> int:
+def _complement_end(tokens: list[Token], start: int, limit: int, adjectives: set[str] = frozenset()) -> int:
     k = start
     while k < limit:
         t = tokens[k]
         if t.lemma in _CLAUSE_END or (t.is_word and t.lemma in _CLAUSE_END_WORDS):
             return k
         if t.lemma == "," and not (k + 1 < len(tokens) and (tokens[k + 1].kind == "D"
-                                                          or tokens[k + 1].lemma in _LIST_OPENERS)):
-            return k
+                                                          or tokens[k + 1].lemma in _LIST_OPENERS
+                                                          or (tokens[k + 1].lemma in adjectives
+                                                              and tokens[k - 1].lemma in adjectives))):
+            return k  # but "its perpetual, active and unarmed neutrality" goes on
         if t.lemma == ":" and not (k + 1 < len(tokens) and tokens[k + 1].kind == "S"):
             return k
         k += 1

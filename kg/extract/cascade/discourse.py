@@ -79,7 +79,8 @@ class Discourse:
                 again = self._org_noun([Token("W", w, w.lower(), t.start, t.end) for w in t.text.split()], 0, d)
                 if again is not None:
                     got = (Token("O", t.text, "ORG", t.start, t.end, t.mention, again[0].refs), i + 1)
-            elif t.kind == "L" and t.refs and t.refs[0].key in self.capital_of and self._verb_follows(tokens, i + 1) \
+            elif t.kind == "L" and t.refs and t.refs[0].key in self.capital_of \
+                    and (self._verb_follows(tokens, i + 1) or (i + 1 < len(tokens) and tokens[i + 1].lemma == "'s")) \
                     and not (i > 0 and tokens[i - 1].lemma in _PLACE_PREPS):  # "set up in Bangkok on ..." is a place
                 got = (Token("S", t.text, "STATE", t.start, t.end, None, [self.capital_of[t.refs[0].key]]), i + 1)
             if got is None:
