@@ -132,8 +132,9 @@ def appositions(tokens: list[Token], lex: Lexicon) -> list[tuple[int, int, int]]
         if tokens[a].is_word and tokens[a].lemma in _RELATIVE | {"whose", "and", "or", "but"}:
             continue
         e = a
-        while e < len(tokens) and tokens[e].lemma not in (",", ";", ".", "?", "!", "—", "–", "(", ")", ":"):
-            e += 1
+        while e < len(tokens) and tokens[e].lemma not in (",", ";", ".", "?", "!", "—", "–", "(", ")", ":") \
+                and not (e > a and tokens[e].lemma in _RELATIVE | {"whose"}):
+            e += 1  # "an ASEAN member whose government ...": the apposition ends where its relative clause begins
         if e > a:
             out.append((k, a, e))
     # a fronted apposition: "A member of the Commonwealth since 1960, Nigeria hosted the summit."

@@ -177,6 +177,12 @@ class Cascade:
                     yield Found(status, members, org, rule, start, end, negative)
                 # "joined X in 1993 and Y in 2012": the second object with its own date
                 yield from self._second_objects(toks, c, org_tok, frame, status, members, rule)
+                # "Nicaragua still belongs to SICA, as do Costa Rica and Panama": the same fact for them
+                k = c.comp_end
+                if not negative and k + 3 < len(toks) + 1 and [t.lemma for t in toks[k:k + 2]] == [",", "as"] \
+                        and k + 3 < len(toks) and toks[k + 2].lemma in ("do", "be", "have") and toks[k + 3].kind == "S":
+                    for org in orgs:
+                        yield Found(status, list(toks[k + 3].refs), org, rule + ".as-do", start, end)
                 return
 
     def context_org(self, toks: list[Token]) -> EntityRef | None:
