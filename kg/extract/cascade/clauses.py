@@ -113,6 +113,7 @@ def _complement_end(tokens: list[Token], start: int, limit: int, adjectives: set
             return k
         if t.lemma == "," and not (k + 1 < len(tokens) and (tokens[k + 1].kind == "D"
                                                           or tokens[k + 1].lemma in _LIST_OPENERS
+                                                          or tokens[k + 1].text.lower() == "having"
                                                           or (tokens[k + 1].lemma in adjectives
                                                               and tokens[k - 1].lemma in adjectives))):
             return k  # but "its perpetual, active and unarmed neutrality" goes on

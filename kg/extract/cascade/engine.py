@@ -163,7 +163,8 @@ class Cascade:
                         negative, rule = True, rule + ".negated"
                     else:
                         return
-                when = self._date(toks, c, frame, status, alt.date, verb=toks[vg.head].lemma,
+                founding = any(t.lemma in ("founding", "founder", "co-founder") for t in comp[:_token_index(m, comp, m.end())])
+                when = self._date(toks, c, frame, status, alt.date, verb="become" if founding else toks[vg.head].lemma,
                                   past="past" in vg.features or "perfect" in vg.features)
                 if when is False:
                     return
@@ -276,6 +277,15 @@ class Cascade:
         """The date of the clause (complement first, then between subject and verb); False when it is future."""
         preps = frame.date_preps if verb not in ("become", "join") else ()
         ranges = [(c.comp_start, c.comp_end)]
+        after = c.comp_end
+        if after < len(toks) and toks[after].lemma == '"':  # 'suspended Gabon "with immediate effect" on Thursday'
+            close = next((k for k in range(after + 1, len(toks)) if toks[k].lemma == '"'), None)
+            if close is not None:
+                ranges.append((close + 1, min(close + 4, len(toks))))
+        if after < len(toks) and toks[after].text.lower() == "having" or \
+                (after + 1 < len(toks) and toks[after].lemma == "," and toks[after + 1].text.lower() == "having"):
+            end = next((k for k in range(after, len(toks)) if toks[k].lemma in (".", ";")), len(toks))
+            ranges.append((after, end))  # "are the founding members, having created it in September 1960"
         if c.subject is not None and c.via in ("direct", "coordination"):
             ranges.append((c.subject + 1, c.vg.start))
             if c.via == "direct" and not any(t.lemma in (";", ":") for t in toks[:c.subject]):
