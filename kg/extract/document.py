@@ -287,7 +287,8 @@ def _dedupe(facts: list[Fact], date: PartialDate | None) -> list[Fact]:
     result: list[Fact] = []
     for f in facts:
         if isinstance(f, Membership):
-            key = ("m", f.member.key, f.organization.key, f.status)
+            # a dated statement is kept beside an undated one of the same membership: the date is news
+            key = ("m", f.member.key, f.organization.key, f.status, str(f.start), str(f.end))
         elif isinstance(f, NonMembership):
             key = ("n", f.member.key, f.organization.key)
         elif isinstance(f, Post):

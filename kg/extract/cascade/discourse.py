@@ -107,10 +107,11 @@ class Discourse:
         after_conj = (i >= 2 and tokens[i - 1].lemma in ("but", "and") and tokens[i - 2].lemma in (",", ";")) \
             or (i >= 1 and tokens[i - 1].lemma in (":", ";"))
         after_sub = i >= 1 and tokens[i - 1].lemma in _SUBORDINATORS
-        if low == "it" and not initial and (after_conj or after_sub) and tokens[0].kind == "S" \
-                and len(tokens[0].refs) == 1 and self._verb_follows(tokens, i + 1):
-            # "Austria is not a member of NATO, but it is a member of the EU": the subject of the first clause
-            return _pseudo("S", t.text, t.start, t.end, tokens[0].refs), i + 1
+        states_before = [x for x in tokens[:i] if x.kind == "S"]
+        if low == "it" and not initial and (after_conj or after_sub) and len(states_before) == 1 \
+                and len(states_before[0].refs) == 1 and self._verb_follows(tokens, i + 1):
+            # "Austria is not a member of NATO, but it is a member of the EU": the one state of the first clause
+            return _pseudo("S", t.text, t.start, t.end, states_before[0].refs), i + 1
         if low == "it" and initial and self._verb_follows(tokens, i + 1):
             # "It" opening a sentence: the entity the previous sentence opened with (the topic both share)
             first = self.topics[-1] if self.topics else None

@@ -464,11 +464,14 @@ def _top_org(ref: EntityRef) -> EntityRef:
 
 def _former_wins(found: list[Found]) -> list[Found]:
     """"Angola, an OPEC member since 2007, left on 1 January 2024": the leaving is what the sentence says now."""
-    gone = {(m.key, f.org.key) for f in found if f.status == "Former" and f.org is not None for m in f.members}
+    gone = {(m.key, f.org.key): f.end for f in found if f.status == "Former" and f.org is not None for m in f.members}
     out = []
     for f in found:
         if f.status == "FullMember" and f.org is not None and not f.negative:
-            kept = [m for m in f.members if (m.key, f.org.key) not in gone]
+            # ... unless the membership began after the leaving ("quit in 2004, came back in 2008")
+            kept = [m for m in f.members if (m.key, f.org.key) not in gone
+                    or (f.start is not None and gone[(m.key, f.org.key)] is not None
+                        and f.start > gone[(m.key, f.org.key)])]
             if not kept:
                 continue
             f = Found(f.status, kept, f.org, f.rule, f.start, f.end, f.negative)
