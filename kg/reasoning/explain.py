@@ -118,6 +118,9 @@ class Explainer:
         if s in self.contradiction_nodes:
             yield "contradiction", self._contradiction_premises(s)
             return
+        if p == AKG.disputedIn and o in self.contradiction_nodes:  # the mark on each side of a contradiction
+            yield "contradiction-side", [(o, AKG.concerns, s)]
+            return
         if t in self.schema and t not in self.inferred:
             yield from self._schema(t)
             return
