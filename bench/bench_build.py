@@ -5,7 +5,10 @@ built with --jobs 1 and --jobs 2 (no cache), --runs times each, alternating so m
 load hits both alike. Peak memory is the build process's largest resident size
 (wait4; with --jobs 2 the pool workers are separate processes). Per-stage seconds come from the build's timings.json.
 
-    .venv/bin/python bench/bench_build.py [--sizes 200 1000] [--runs 3] [--jobs 1 2]
+    .venv/bin/python bench/bench_build.py [--sizes 200 1000] [--runs 3] [--jobs 1 2] [--questions]
+
+--questions then times the competency questions on the graph of each size (bench_questions.py): the
+statements graph should keep each question's time nearly flat as the corpus grows.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import bench_questions  # noqa: E402
 import synth  # noqa: E402
 
 
@@ -42,7 +46,9 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[200, 1000])
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--questions", action="store_true", help="time the competency questions on each size's graph")
     args = ap.parse_args()
+    graphs: dict[str, Path] = {}
     print(f"{'articles':>8} {'jobs':>4} {'median s':>9} {'articles/s':>10} {'peak MB':>8}  median s per stage")
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
@@ -58,6 +64,10 @@ def main() -> None:
                           for k in runs[j][0]["timings"] if k != "cache_hits"}
                 stage_text = ", ".join(f"{k} {v:.1f}" for k, v in stages.items())
                 print(f"{n:>8} {j:>4} {wall:>9.1f} {n / wall:>10.1f} {mb:>8.0f}  {stage_text}", flush=True)
+            graphs[f"{n} articles"] = Path(tmp) / f"out{n}-{args.jobs[0]}-0"
+        if args.questions:
+            print("\ncompetency questions, median of 5 runs, in-memory Oxigraph, union default graph:")
+            bench_questions.report({name: bench_questions.time_questions(d, 5) for name, d in graphs.items()})
 
 
 if __name__ == "__main__":
