@@ -119,8 +119,6 @@ def summary(report: dict, paths: dict[str, Path]) -> str:
         several = sum(statements.get("with_several_sources", {}).values())
         per = ", ".join(f"{n} {k.removesuffix('Statement')}" for k, n in statements["per_kind"].items())
         lines.append(f"  statements (distinct facts): {per}; {several} stated by more than one document")
-    for p in report.get("statement_shape_violations", []):
-        lines.append(f"  shape violation in the statements graph: {p}")
     for graph, n in sorted(report["triples_per_graph"].items()):
         lines.append(f"  {n:>6}  {graph}")
     if report.get("guessed_dates"):
