@@ -152,3 +152,13 @@ def test_as_of_reads_statement_dates():
                   _doc("b", "2018-01-02", ("m", ARMENIA, CSTO, "FullMember", "2002")))
     assert (ARMENIA, AKG.memberOf, CSTO) in as_of(ds, "2005").graph(INFERRED_GRAPH)
     assert (ARMENIA, AKG.memberOf, CSTO) not in as_of(ds, "2001").graph(INFERRED_GRAPH)
+
+
+def test_explain_shows_the_sentence_of_every_source_of_a_statement():
+    from kg.reasoning.explain import Explainer, render
+
+    ds = _dataset(*[_doc(f"a{i}", f"2017-01-{i + 1:02d}", ("m", ARMENIA, CSTO, "FullMember")) for i in range(2)])
+    ds.graph(INFERRED_GRAPH).__iadd__(reason(ds).inferred)
+    ex = Explainer(ds)
+    text = "\n".join(render(ex.explain((ARMENIA, AKG.memberOf, CSTO)), ex.kg))
+    assert text.count('"sentence 0"') >= 2 and "fact/a0/f0" in text and "fact/a1/f0" in text

@@ -281,6 +281,9 @@ def render(step: Step, graph: Graph, *, indent: str = "", _seen: set | None = No
             seen.add(s)
             for ev in graph.objects(s, AKG.evidence):
                 lines.append(f'{indent}    evidence: "{ev}"')
+            for fact in sorted(graph.objects(s, AKG.statedBy), key=str):  # a statement: each source's sentence
+                for ev in graph.objects(fact, AKG.evidence):
+                    lines.append(f'{indent}    stated by {name(fact)}: "{ev}"')
     else:
         lines = [f"{indent}{text}    [{step.rule}]"]
     for sub in step.premises:
