@@ -28,9 +28,9 @@ import bench_questions  # noqa: E402
 import synth  # noqa: E402
 
 
-def one_build(corpus: Path, out: Path, jobs: int) -> dict:
+def one_build(corpus: Path, out: Path, jobs: int, reason: bool = True) -> dict:
     cmd = [sys.executable, "-c", "from kg.cli import main; main()", "build", "--corpus", str(corpus),
-           "--out", str(out), "--jobs", str(jobs), "--no-cache", "-q"]
+           "--out", str(out), "--jobs", str(jobs), "--no-cache", "-q"] + ([] if reason else ["--no-reason"])
     t = time.perf_counter()
     proc = subprocess.Popen(cmd)
     _, status, usage = __import__("os").wait4(proc.pid, 0)
@@ -47,6 +47,8 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--questions", action="store_true", help="time the competency questions on each size's graph")
+    ap.add_argument("--no-reason", action="store_true",
+                    help="build without reasoning (questions on inferred shortcuts then find nothing)")
     args = ap.parse_args()
     graphs: dict[str, Path] = {}
     print(f"{'articles':>8} {'jobs':>4} {'median s':>9} {'articles/s':>10} {'peak MB':>8}  median s per stage")
@@ -56,7 +58,7 @@ def main() -> None:
             runs: dict[int, list[dict]] = {j: [] for j in args.jobs}
             for r in range(args.runs):
                 for j in args.jobs:
-                    runs[j].append(one_build(corpus, Path(tmp) / f"out{n}-{j}-{r}", j))
+                    runs[j].append(one_build(corpus, Path(tmp) / f"out{n}-{j}-{r}", j, not args.no_reason))
             for j in args.jobs:
                 wall = statistics.median(x["wall"] for x in runs[j])
                 mb = statistics.median(x["mb"] for x in runs[j])
