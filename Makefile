@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv build serve test lint bench bench-reason bench-server bench-size bench-functional bench-build bench-questions clean vendor chromium
+.PHONY: venv build serve test lint bench bench-reason bench-server bench-size bench-functional bench-build bench-constructions bench-extract bench-questions clean vendor chromium
 
 venv: $(STAMP)
 
@@ -48,7 +48,21 @@ serve: $(STAMP) build/kg.trig
 chromium:
 	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
 
-bench: bench-reason
+bench: bench-constructions bench-extract bench-reason
+
+SHARED ?= ../shared
+CS_DIR ?= /tmp/akg-constructions
+
+# The construction suite (../shared/spec/CONSTRUCTIONS.md): a measurement by linguistic construction, not a test.
+bench-constructions: $(STAMP)
+	rm -rf $(CS_DIR)
+	$(BIN)/python $(SHARED)/tools/constructions.py generate $(SHARED)/spec/constructions.json $(CS_DIR) >/dev/null
+	$(BIN)/kg build --corpus $(CS_DIR)/corpus --out $(CS_DIR)/build --no-reason >/dev/null
+	$(BIN)/python $(SHARED)/tools/constructions.py report $(SHARED)/spec/constructions.json $(CS_DIR) $(CS_DIR)/build/kg.trig
+
+# Extraction alone (read, tag, cascade) on the construction-suite corpus, one core: median articles/s.
+bench-extract: $(STAMP)
+	$(BIN)/python bench/bench_extract.py --runs 5
 
 # LUBM(1) materialization: kg reason vs reasonable (medians) vs owlrl (once, ~75 s+), 14 queries checked.
 bench-reason: $(STAMP)

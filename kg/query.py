@@ -158,7 +158,7 @@ class KnowledgeGraph:
             raw = self.store.query(text, **kwargs)
             return _materialize(raw, max_rows)
         except SyntaxError as exc:
-            raise QueryError(f"malformed query: {parser_message(exc)}") from exc
+            raise QueryError(f"malformed query: {parser_message(exc, text)}") from exc
         except (OSError, ValueError, TypeError) as exc:
             raise QueryError(f"query failed: {exc}") from exc
 
@@ -166,12 +166,48 @@ class KnowledgeGraph:
 _CHAR_CLASS = re.compile(r"\[[^\[\]]*\.\.=?[^\[\]]*\]|\['[^\]]{1,4}'\]")
 
 
-def parser_message(exc: SyntaxError) -> str:
-    """Oxigraph's message ("error at LINE:COL: expected one of ...") without its character tables."""
+def parser_message(exc: SyntaxError, query: str | None = None) -> str:
+    """Oxigraph's message ("error at LINE:COL: expected one of ...") without its character tables.
+
+    Oxigraph reports an undeclared prefix as "expected one of Prefix not found, …"; that
+    becomes "unknown prefix foo:" (named when the query text is given) and how to declare it.
+    """
     text = " ".join(str(exc).split())
+    if "Prefix not found" in text:
+        where = re.match(r"error at \d+:\d+", text)
+        message = f"{where.group() + ': ' if where else ''}unknown prefix {_UNNAMED}; {_DECLARE}"
+        return name_unknown_prefix(message, query) if query else message
     text = _CHAR_CLASS.sub("…", text)
     text = re.sub(r"(…, )+…", "…", text)
-    return text
+    return name_unknown_prefix(text, query) if query else text
+
+
+_UNNAMED = "in a prefixed name"
+_DECLARE = f"declare it (PREFIX name: <IRI>) or use one of {', '.join(f'{p}:' for p in PREFIXES)}"
+
+
+def name_unknown_prefix(message: str, query: str) -> str:
+    """Put the undeclared prefix(es) of `query` into an "unknown prefix" message that lacks them."""
+    unknown = undeclared_prefixes(query)
+    if _UNNAMED not in message or not unknown:
+        return message
+    return message.replace(_UNNAMED, ", ".join(f"{p}:" for p in unknown), 1)
+
+
+def undeclared_prefixes(query: str) -> list[str]:
+    """Prefixes a query uses that neither it (PREFIX) nor PREFIXES declares, in order of use."""
+    tokens = [(m.lastgroup, m.group()) for m in _TOKEN.finditer(query) if m.lastgroup != "comment"]
+    declared = set(PREFIXES)
+    out: list[str] = []
+    for i, (kind, value) in enumerate(tokens):
+        if kind != "word" or ":" not in value:
+            continue
+        prefix = value.split(":", 1)[0]
+        if i > 0 and tokens[i - 1][1].lower() == "prefix":
+            declared.add(prefix)
+        elif prefix not in declared and prefix not in out:
+            out.append(prefix)
+    return out
 
 
 class QueryTimeout(QueryError):
@@ -261,7 +297,9 @@ def compact(term: Term | None, prefixes: dict[str, str] = PREFIXES) -> str:
     if isinstance(term, ox.NamedNode):
         for name, ns in prefixes.items():
             if term.value.startswith(ns) and len(term.value) > len(ns):
-                return f"{name}:{term.value[len(ns):]}"
+                local = pn_local(term.value[len(ns):])
+                if local is not None:
+                    return f"{name}:{local}"
         return f"<{term.value}>"
     if isinstance(term, ox.Literal):
         if term.language:
@@ -273,6 +311,25 @@ def compact(term: Term | None, prefixes: dict[str, str] = PREFIXES) -> str:
             return term.value
         return f'"{term.value}"^^{compact(term.datatype, prefixes)}'
     return str(term)
+
+
+_PN_ESCAPE = re.compile(r"([~.\-!$&'()*+,;=/?#@])")
+_PN_PLAIN = re.compile(r"^(?:[\w:]|%[0-9A-Fa-f]{2}|\\[~.\-!$&'()*+,;=/?#@%])+$")
+
+
+def pn_local(local: str) -> str | None:
+    """`local` as the local part of a SPARQL/Turtle prefixed name (id:state\\/Serbia), or None if it cannot be one.
+
+    A slash is not allowed bare in a prefixed name, so `id:state/Serbia` would not parse when
+    pasted back into a query; escaped it does. Inner dots and hyphens stay bare.
+    """
+    inner = _PN_ESCAPE.sub(r"\\\1", local)
+    inner = re.sub(r"\\([.\-])(?=.)", r"\1", inner)  # '.' and '-' need no escape inside the name
+    if inner.startswith(("-", ".")):
+        inner = "\\" + inner
+    if not _PN_PLAIN.match(inner.replace("-", "_").replace(".", "_")):
+        return None
+    return inner
 
 
 def format_result(result: QueryResult, fmt: str) -> str | bytes:

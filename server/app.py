@@ -10,16 +10,20 @@ from flask import Flask, Response, current_app, jsonify, render_template, reques
 from werkzeug.exceptions import HTTPException
 
 from kg.errors import QueryError
+from kg.namespaces import BASE
 from kg.query import PREFIXES, QueryResult, QueryTimeout, serialize_graph
-from server import linked_data, sparql
+from server import html_pages, linked_data, ontology_page, sparql
 from server.body import BoundedBody
+from server.cache import ResultCache
 from server.config import ServerConfig
 from server.describe import SD_FORMATS, service_description, void_description
 from server.dumps import DUMPS, default_cache_dir, write_dumps
+from server.entity_summary import EVENT_KINDS, class_name, highlight, humanize, period, summarize
 from server.errors import HTTPError, error_response
 from server.examples import load_examples
 from server.executor import ChildSpec, PoolBusy, QueryFailed, QueryPool, QueryRequest
 from server.negotiation import choose, content_type, format_param, prefers_html
+from server.ontology_page import build_ontology_page
 from server.sparql import public_root
 from server.store import prepare_store
 
@@ -53,10 +57,12 @@ def create_app(config: ServerConfig | None = None, pool: QueryPool | None = None
     app.config["AKG_GRAPHS"] = info.graphs
     for path, view, methods in ROUTES:
         app.add_url_rule(path, view_func=view, methods=methods, endpoint=path)
-    app.register_error_handler(HTTPError, lambda e: error_response(e.status, e.message, e.headers))
+    app.register_error_handler(HTTPError, lambda e: _error(e.status, e.message, e.headers))
     app.register_error_handler(HTTPException, _http_exception)
     app.register_error_handler(Exception, _unexpected)
     app.wsgi_app = BoundedBody(app.wsgi_app, cfg.max_body)
+    pool_ = app.config["AKG_POOL"]
+    app.wsgi_app = ResultCache(app.wsgi_app, lambda: pool_.version, cfg.result_cache * 1024 * 1024)
     app.before_request(_refuse_control_characters)
     app.after_request(_cors)
     app.after_request(_security_headers)
@@ -78,6 +84,7 @@ def index() -> str:
         graphs=len(current_app.config["AKG_GRAPHS"]),
         timeout=cfg.timeout,
         max_rows=cfg.max_rows,
+        config={"base": cfg.base, "contractBase": BASE, "prefixes": PREFIXES},
     )
 
 
@@ -91,6 +98,9 @@ def sparql_endpoint() -> Response | str:
             return index()
         return _rdf_response(_service_description(), format_param(request.args))
     sparql.check_allowed(op)
+    if op.kind == "query" and request.method == "GET" and prefers_html(request.headers.get("Accept")) \
+            and not format_param(request.args):
+        return html_pages.results_page(op)  # a browser following a link: a page, not a download
     if op.kind == "update":
         return sparql.run_update(op)
     return sparql.respond(sparql.run_query(op))
@@ -128,9 +138,11 @@ def dump(name: str):
     return view
 
 
-def void() -> Response:
+def void() -> Response | str:
     info = current_app.config["AKG_INFO"]
     triples = void_description(public_root(), info.graphs, info.triples)
+    if prefers_html(request.headers.get("Accept")) and not format_param(request.args):
+        return html_pages.void_page(triples)
     return _rdf_response(triples, format_param(request.args))
 
 
@@ -160,6 +172,27 @@ def entity(rest: str, kind: str):
     return _rdf_response(result.triples, fmt_param)
 
 
+def ontology() -> Response | str:
+    """The ontology graph: a page of its terms for a browser, else RDF by negotiation."""
+    fmt_param = format_param(request.args)
+    if prefers_html(request.headers.get("Accept")) and not fmt_param:
+        page = build_ontology_page(_internal_query(ontology_page.TRIPLES, max_rows=None).rows)
+        return render_template("ontology.html", page=page, iri=ontology_page.ONTOLOGY_IRI, **_term_helpers())
+    return _rdf_response(_internal_query(ontology_page.CONSTRUCT, max_rows=None).triples, fmt_param)
+
+
+def _term_helpers(page: linked_data.Page | None = None) -> dict:
+    """href (a safe link target) and show (a label, else a compact name) for templates."""
+    base = current_app.config["AKG"].base
+
+    def show(term) -> str:
+        if page is not None:
+            return linked_data.display(term, page)
+        return linked_data.short_name(term if isinstance(term, str) else term.value)
+
+    return {"href": lambda target: linked_data.safe_href(target, base), "show": show}
+
+
 def _entity_html(iri: str) -> str:
     rows = _internal_query(linked_data.PAGE.format(iri=iri, evidence=linked_data.EVIDENCE)).rows
     if not rows:
@@ -168,22 +201,31 @@ def _entity_html(iri: str) -> str:
     names_rows = _internal_query(linked_data.NAMES.format(
         values=" ".join(f"<{i}>" for i in iris), label=linked_data.LABEL)).rows if iris else []
     page = linked_data.build_page(iri, rows, names_rows)
-    base = current_app.config["AKG"].base
+    summary = summarize(page)
+    akg = linked_data.AKG
+    kinds = [(t, (page.names.get(t) or class_name(t.removeprefix(akg))).capitalize()) for t in page.types
+             if t.startswith(akg) and t.removeprefix(akg) not in ("Actor", "Fact")]
+    bodies = sorted({s for s, p, _ in page.referenced_by if p == akg + "partOf"}, key=lambda b: page.names.get(b, b))
+    about: list[tuple[str, list]] = []
+    if any(t.removeprefix(akg) in EVENT_KINDS for t in page.types):
+        for name, prop in (("Date", "date"), ("Place", "location"), ("Participants", "participant")):
+            values = list({str(o): o for p, o, _ in page.statements if p == akg + prop}.values())
+            if values:
+                about.append((name, values))
+    marks = page.labels + page.alt_labels + [  # names highlighted in the quoted sentences
+        page.names[o.value] for r in summary.memberships + summary.posts for p in ("member", "organization", "holder")
+        for o in r.values(p) if o.value in page.names]
+    return render_template("entity.html", page=page, summary=summary, kinds=kinds, bodies=bodies, about=about,
+                           marks=marks,
+                           period=period, highlight=highlight, heading=humanize, prefixes=PREFIXES, ox=ox,
+                           is_iri=lambda t: isinstance(t, ox.NamedNode), **_term_helpers(page))
 
-    def href(target: str) -> str | None:
-        return linked_data.safe_href(target, base)
 
-    def show(term) -> str:
-        return linked_data.display(term, page)
-
-    return render_template("entity.html", page=page, href=href, show=show, prefixes=PREFIXES,
-                           ox=ox, is_iri=lambda t: isinstance(t, ox.NamedNode))
-
-
-def _internal_query(text: str) -> QueryResult:
+def _internal_query(text: str, max_rows: int | None = -1) -> QueryResult:
+    """A query the server itself asks (capped at --max-rows unless max_rows says otherwise)."""
     cfg = current_app.config["AKG"]
     try:
-        req = QueryRequest(text, max_rows=cfg.max_rows)
+        req = QueryRequest(text, max_rows=cfg.max_rows if max_rows == -1 else max_rows)
         return current_app.config["AKG_POOL"].run(req, timeout=cfg.timeout)
     except (QueryTimeout, PoolBusy, QueryFailed) as exc:
         raise HTTPError(503, str(exc), {"Retry-After": "1"}) from exc
@@ -197,6 +239,7 @@ ROUTES = [
     ("/sparql/", sparql_endpoint, ["GET", "POST", "OPTIONS"]),
     *[(f"/{name}", dump(name), ["GET"]) for name in DUMPS],
     ("/void", void, ["GET"]),
+    ("/ontology", ontology, ["GET"]),
     ("/.well-known/void", void, ["GET"]),
     ("/healthz", healthz, ["GET"]),
     ("/examples.json", examples, ["GET"]),
@@ -220,12 +263,22 @@ def _http_exception(exc: HTTPException) -> Response:
         message = f"no resource at {request.path}"
     else:
         message = exc.description or exc.name
-    return error_response(exc.code or 500, message, headers)
+    return _error(exc.code or 500, message, headers)
 
 
 def _unexpected(exc: Exception) -> Response:
     log.exception("unexpected error on %s", request.path)
-    return error_response(500, f"internal error ({type(exc).__name__}); the operator's log has details")
+    return _error(500, f"internal error ({type(exc).__name__}); the operator's log has details")
+
+
+def _error(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+    """A page with the site's header for a browser; the pinned JSON or text shape for everyone else."""
+    if html_pages.wants_html():
+        try:
+            return html_pages.error_page(status, message, headers)
+        except Exception:  # noqa: BLE001 - an error page must never fail into a traceback
+            log.exception("error page failed")
+    return error_response(status, message, headers)
 
 
 #: HTML pages load only this server's own scripts, styles and data; nothing inline runs

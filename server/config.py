@@ -30,6 +30,8 @@ class ServerConfig:
     query_processes: int = 2
     #: address space a query process may use, in MB (a query that needs more is stopped: 503); 0: no bound
     max_memory: int = 2048
+    #: MB of repeatable query answers each web worker keeps (server/cache.py); 0: none
+    result_cache: int = 64
     #: the URL clients reach the server at: base of relative IRIs in queries, of the service description
     #: and VoID (never taken from the Host header)
     public_url: str = "http://localhost/"
@@ -57,6 +59,7 @@ class ServerConfig:
             query_processes=int(env.get("AKG_QUERY_PROCESSES", 2)),
             max_memory=int(env.get("AKG_MAX_MEMORY", 2048)),
             public_url=env.get("AKG_PUBLIC_URL", "http://localhost/"),
+            result_cache=int(env.get("AKG_RESULT_CACHE", 64)),
         )
         for key, value in overrides.items():
             setattr(cfg, key, value)
@@ -73,6 +76,7 @@ class ServerConfig:
             "AKG_QUERY_PROCESSES": str(self.query_processes),
             "AKG_MAX_MEMORY": str(self.max_memory),
             "AKG_PUBLIC_URL": self.public_url,
+            "AKG_RESULT_CACHE": str(self.result_cache),
         }
         if self.update_token:
             env[UPDATE_TOKEN_ENV] = self.update_token

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import multiprocessing
 import queue
-import re
 import signal
 import threading
 import time
@@ -31,6 +30,7 @@ from kg.errors import QueryError
 from kg.query import PREFIXES, QueryResult, QueryTimeout, _materialize, format_result, parser_message
 from server import policy, sandbox
 from server.negotiation import pick_format
+from server.shape import STACK_BYTES, check_shape
 from server.store import rdf_format
 
 _START_WAIT = 120.0  # seconds a new child may take to open the graph
@@ -42,6 +42,10 @@ class PoolBusy(QueryError):
 
 class QueryFailed(QueryError):
     """The query process failed (memory bound, crash): a server-side failure, answered 503."""
+
+
+class EngineCrashed(QueryError):
+    """The engine failed on this query (a panic, an abort): answered 500, since retrying will not help."""
 
 
 @dataclass
@@ -66,6 +70,8 @@ class Serialized:
     fmt: str | None
     body: bytes = b""
     truncated: bool = False
+    #: the same text gives the same answer while the store is unchanged (server/cache.py may keep it)
+    repeatable: bool = False
 
 
 @dataclass(frozen=True)
@@ -89,23 +95,8 @@ def _open(spec: ChildSpec) -> ox.Store:
     return store
 
 
-#: deepest bracket nesting a query may have; Oxigraph's parser overflows its stack near 5,000
-MAX_NESTING = 500
-_BRACKETS = re.compile(r"[{}()\[\]]")
-
-
-def check_nesting(text: str) -> None:
-    """QueryError for a text nested deeper than MAX_NESTING (counted over all brackets, a cheap bound)."""
-    depth = deepest = 0
-    for match in _BRACKETS.finditer(text):
-        depth += 1 if match.group() in "{([" else -1
-        deepest = max(deepest, depth)
-    if deepest > MAX_NESTING:
-        raise QueryError(f"the query is nested {deepest} levels deep; at most {MAX_NESTING} are allowed")
-
-
 def _query(store: ox.Store, spec: ChildSpec, req: QueryRequest) -> QueryResult:
-    check_nesting(req.text)
+    check_shape(req.text)
     policy.check_query(req.text, spec.allowed, req.base_iri)
     kwargs: dict = {"base_iri": req.base_iri, "prefixes": PREFIXES}
     if req.default_graph_uris or req.named_graph_uris:
@@ -123,7 +114,7 @@ def _query(store: ox.Store, spec: ChildSpec, req: QueryRequest) -> QueryResult:
 
 def _answer(store: ox.Store, spec: ChildSpec, req: QueryRequest) -> QueryResult | Serialized | None:
     if req.update:
-        check_nesting(req.text)
+        check_shape(req.text)
         policy.check_update(req.text, spec.allowed, req.base_iri)
         try:
             store.update(req.text, base_iri=req.base_iri)
@@ -140,7 +131,8 @@ def _answer(store: ox.Store, spec: ChildSpec, req: QueryRequest) -> QueryResult 
         return Serialized(result.kind, None)
     body = _boolean_table(result.boolean, fmt) if result.kind == "boolean" and fmt in ("csv", "tsv") \
         else format_result(result, fmt)
-    return Serialized(result.kind, fmt, body.encode("utf-8") if isinstance(body, str) else body, result.truncated)
+    return Serialized(result.kind, fmt, body.encode("utf-8") if isinstance(body, str) else body, result.truncated,
+                      policy.repeatable(req.text))
 
 
 def _boolean_table(value: bool | None, fmt: str) -> str:
@@ -150,14 +142,28 @@ def _boolean_table(value: bool | None, fmt: str) -> str:
 
 
 def _child_main(spec: ChildSpec, updates: list[tuple[str, str | None]], conn) -> None:
-    """Wall in, open the graph, replay accepted updates, then answer requests until the pipe closes."""
+    """Wall in, open the graph, replay accepted updates, then answer requests until the pipe closes.
+
+    Requests are answered on a thread with a large stack (server/shape.py): the engine recurses.
+    """
     network = "allowed (--allow-service)" if spec.allowed else sandbox.block_network()
     try:
         store = _open(spec)
         for text, base in updates:
             store.update(text, base_iri=base)
-        sandbox.limit_memory(spec.max_memory)
     except Exception as exc:  # reported to the parent, which refuses to start
+        conn.send(("fatal", f"{type(exc).__name__}: {exc}"))
+        return
+    threading.stack_size(STACK_BYTES)
+    server = threading.Thread(target=_serve, args=(store, spec, conn, network), name="akg-query")
+    server.start()
+    server.join()
+
+
+def _serve(store: ox.Store, spec: ChildSpec, conn, network: str) -> None:
+    try:
+        sandbox.limit_memory(spec.max_memory)  # after the stack is mapped: a query's growth is bounded
+    except Exception as exc:
         conn.send(("fatal", f"{type(exc).__name__}: {exc}"))
         return
     conn.send(("ready", network))
@@ -175,9 +181,10 @@ def _child_main(spec: ChildSpec, updates: list[tuple[str, str | None]], conn) ->
         except MemoryError:
             conn.send(("failed", f"the query needed more than the {spec.max_memory} MB a query may use"))
             return  # a fresh process replaces this one
-        except Exception as exc:  # an engine failure must not kill the child silently
-            conn.send(("failed", f"the query process failed ({type(exc).__name__}: {exc})"))
-            return
+        except BaseException as exc:  # an engine panic (pyo3's PanicException is a BaseException)
+            conn.send(("crashed", f"the query engine failed on this query ({type(exc).__name__}: "
+                                  f"{' '.join(str(exc).split())[:200]}); it was not answered"))
+            return  # the engine's state after a panic is not trusted: a fresh process replaces this one
 
 
 class _Child:
@@ -235,6 +242,8 @@ class QueryPool:
         self._updates: list[tuple[str, str | None]] = []
         self._update_lock = threading.Lock()
         self._closed = False
+        #: bumped by every accepted update: answers kept for an older version are stale
+        self.version = 0
         self.network = "none"
         children = [_Child(self._ctx, self.spec, []) for _ in range(self.size)]
         for child in children:
@@ -273,6 +282,8 @@ class QueryPool:
             raise QueryError(payload)
         if status == "failed":
             raise QueryFailed(payload)
+        if status == "crashed":
+            raise EngineCrashed(payload)
         return payload
 
     def update(self, text: str, base_iri: str | None, timeout: float) -> None:
@@ -286,6 +297,7 @@ class QueryPool:
                     self._apply(child, text, base_iri, timeout)
                 self._updates.append((text, base_iri))
             finally:
+                self.version += 1  # even a failed update may have changed a process
                 for child in held:
                     if child.proc.is_alive():
                         self._idle.put(child)

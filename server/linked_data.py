@@ -43,9 +43,10 @@ PAGE = """SELECT ?part ?s ?p ?o ?g WHERE {{
            LIMIT 300 }} BIND("in" AS ?part) }}
 }}""".replace("@STATEMENTS@", str(STATEMENTS_GRAPH)).replace("@SOURCE_COUNT@", SOURCE_COUNT)
 
-NAMES = """SELECT ?x ?label ?date WHERE {{ VALUES ?x {{ {values} }}
+NAMES = """SELECT ?x ?label ?date ?publisher WHERE {{ VALUES ?x {{ {values} }}
   {{ ?x <{label}> ?label }} UNION {{ ?x <http://purl.org/dc/terms/title> ?label
-     OPTIONAL {{ ?x <http://purl.org/dc/terms/date> ?date }} }} }}"""
+     OPTIONAL {{ ?x <http://purl.org/dc/terms/date> ?date }}
+     OPTIONAL {{ ?x <http://purl.org/dc/terms/publisher> ?publisher }} }} }}"""
 
 
 def iri_for(path: str, base: str) -> str:
@@ -54,22 +55,31 @@ def iri_for(path: str, base: str) -> str:
 
 
 def local_href(iri: str, base: str) -> str | None:
-    """The local path of an IRI under the base (or the contract's base), else None."""
+    """The local path of an IRI under the base (or the contract's base), else None.
+
+    Entities and documents are pages here (/id/..., /doc/...); ontology terms are hash
+    IRIs, so akg:Membership is the section #Membership of /ontology.
+    """
     for root in (base, BASE):
-        if iri.startswith(root) and iri[len(root):].startswith(("id/", "doc/")):
-            return "/" + iri[len(root):]
+        if iri.startswith(root):
+            rest = iri[len(root):]
+            if rest.startswith(("id/", "doc/")) or rest == "ontology" or rest.startswith("ontology#"):
+                return "/" + rest
     return None
 
 
 def safe_href(iri: str, base: str) -> str | None:
-    """Where a link to `iri` may point: its local path, an http(s) IRI, else None (shown as text).
+    """Where a link to `iri` may point: its local path, an http(s) IRI elsewhere, else None (shown as text).
 
     A document's `source` comes from its front matter, so an IRI such as `javascript:...`
-    must never become a live link.
+    must never become a live link; other IRIs under the base (named graphs) do not resolve
+    to this server and are shown as text too.
     """
     local = local_href(iri, base)
     if local is not None:
         return local
+    if iri.startswith((base, BASE)):
+        return None
     return iri if iri.lower().startswith(("http://", "https://")) else None
 
 
@@ -95,9 +105,11 @@ class Page:
     statements: list[tuple[str, object, str]]
     facts: dict[str, list[Fact]]
     claims: dict[str, list[Fact]]  #: statements-graph nodes about the IRI, by kind, most sources first
-    referenced_by: list[tuple[str, str, str]]
+    referenced_by: list[tuple[str, str, list[str]]]
     names: dict[str, str]
     dates: dict[str, str]
+    #: document IRI -> title, date, publisher
+    documents: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
@@ -158,14 +170,21 @@ def build_page(iri: str, rows, names_rows) -> Page:
         by_kind[kind.removeprefix(AKG) or "Statement"].append(claim)
     names: dict[str, str] = {}
     dates: dict[str, str] = {}
-    for x, label, date in names_rows:
+    documents: dict[str, dict[str, str]] = {}
+    for x, label, date, publisher in names_rows:
         names.setdefault(x.value, label.value)
-        if date is not None:
-            dates[x.value] = date.value
+        if date is not None or publisher is not None:
+            doc = documents.setdefault(x.value, {"title": label.value})
+            if date is not None:
+                dates[x.value] = doc["date"] = date.value
+            if publisher is not None:
+                doc["publisher"] = publisher.value
+    graphs_of: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for s, p, g in referenced:  # one row per (subject, property), with the graphs that say it
+        graphs_of[(s, p)].add(g)
     return Page(iri, sorted(set(labels)), sorted(set(alts)), sorted(set(types)), sorted(statements,
                 key=lambda t: (t[0], str(t[1]))), dict(sorted(grouped.items())), dict(sorted(by_kind.items())),
-                sorted(set(referenced)),
-                names, dates)
+                [(s, p, sorted(gs)) for (s, p), gs in sorted(graphs_of.items())], names, dates, documents)
 
 
 def iris_in(rows) -> list[str]:
@@ -180,7 +199,12 @@ def iris_in(rows) -> list[str]:
 def display(term, page: Page) -> str:
     """The label of an IRI when known, else its compact name; a literal's value."""
     if isinstance(term, str):
-        return page.names.get(term) or compact(ox.NamedNode(term))
+        term = ox.NamedNode(term)
     if isinstance(term, ox.NamedNode):
-        return page.names.get(term.value) or compact(term)
+        return page.names.get(term.value) or short_name(term.value)
     return compact(term)
+
+
+def short_name(iri: str) -> str:
+    """A compact name for reading (id:state/Serbia), without the escapes a query would need."""
+    return compact(ox.NamedNode(iri)).replace("\\", "")

@@ -11,6 +11,11 @@ hold a SERVICE clause: SPARQL keywords are ASCII, case-insensitive, and can be s
 with `\\u` escapes, so a text with neither "service" (in any case) nor a backslash-u has
 none. This runs in the query process (killable, memory-bounded), and the query process
 cannot open an internet socket anyway (server/sandbox.py).
+
+`repeatable` decides, from the same tree, whether an answer may be reused for the
+same text (server/cache.py): not when the query calls RAND, NOW, UUID, STRUUID or BNODE
+or reaches a SERVICE. The parse is skipped when none of those words (and no `\\u`
+escape) is in the text, for the same reason as above.
 """
 
 from __future__ import annotations
@@ -38,6 +43,26 @@ def may_reach_out(text: str) -> bool:
     return "service" in low or "\\u" in low
 
 
+#: rdflib's names of the functions whose value changes from one evaluation to the next
+VOLATILE = frozenset({"Builtin_RAND", "Builtin_NOW", "Builtin_UUID", "Builtin_STRUUID", "Builtin_BNODE"})
+_VOLATILE_WORDS = ("rand", "now", "uuid", "bnode", "service", "\\u")
+
+
+def repeatable(text: str) -> bool:
+    """True when the query's answer depends only on the store: no RAND/NOW/UUID/STRUUID/BNODE, no SERVICE.
+
+    Decided from the parse tree; a text that cannot be parsed is not repeatable.
+    """
+    low = text.lower()
+    if not any(word in low for word in _VOLATILE_WORDS):
+        return True
+    try:
+        tree = _parse(text, False)
+    except Refused:
+        return False
+    return not any(node.name in VOLATILE or node.name == "ServiceGraphPattern" for node in _nodes(tree))
+
+
 def check_query(text: str, allowed: frozenset[str] = frozenset(), base: str | None = None) -> None:
     """Refused unless every SERVICE endpoint of the query is allowed."""
     if not may_reach_out(text):
@@ -60,13 +85,7 @@ def _check(text: str, update: bool, allowed: frozenset[str], base: str | None) -
 
 def targets(text: str, update: bool = False, base: str | None = None) -> list[tuple[str, str | None]]:
     """[("SERVICE" | "LOAD", absolute IRI or None)] for every outbound clause of the parsed text."""
-    try:
-        tree = parseUpdate(text) if update else parseQuery(text)
-    except (ParseException, RecursionError, ValueError, TypeError) as exc:
-        kind = "update" if update else "query"
-        detail = " ".join(str(exc).split())[:200] if isinstance(exc, ParseException) else "too deeply nested"
-        raise Refused(f"this {kind} mentions SERVICE or LOAD and the server could not check it "
-                      f"({detail}); it was not run") from exc
+    tree = _parse(text, update)
     prefixes = dict(PREFIXES)
     found: list[tuple[str, str | None]] = []
     for node in _nodes(tree):
@@ -79,6 +98,18 @@ def targets(text: str, update: bool = False, base: str | None = None) -> list[tu
         elif node.name == "Load":
             found.append(("LOAD", _resolve(node.get("iri"), prefixes, base)))
     return found
+
+
+@functools.lru_cache(maxsize=64)
+def _parse(text: str, update: bool):
+    """rdflib's parse tree of the text (shared by the checks above); Refused when it cannot be parsed."""
+    try:
+        return parseUpdate(text) if update else parseQuery(text)
+    except (ParseException, RecursionError, ValueError, TypeError) as exc:
+        kind = "update" if update else "query"
+        detail = " ".join(str(exc).split())[:200] if isinstance(exc, ParseException) else "too deeply nested"
+        raise Refused(f"this {kind} mentions SERVICE or LOAD and the server could not check it "
+                      f"({detail}); it was not run") from exc
 
 
 def _nodes(tree) -> Iterator[CompValue]:

@@ -9,9 +9,10 @@ from flask import Response, current_app, request
 from werkzeug.datastructures import MultiDict
 
 from kg.errors import QueryError
-from kg.query import QueryTimeout
+from kg.query import QueryTimeout, name_unknown_prefix
+from server.cache import KEEP
 from server.errors import HTTPError
-from server.executor import PoolBusy, QueryFailed, QueryRequest, Serialized
+from server.executor import EngineCrashed, PoolBusy, QueryFailed, QueryRequest, Serialized
 from server.negotiation import FOR_KIND, MEDIA_TYPES, content_type, format_param
 from server.policy import Refused
 
@@ -108,10 +109,12 @@ def run_query(op: Operation) -> Serialized:
         raise HTTPError(503, f"{exc}; simplify the query or add a LIMIT", {"Retry-After": "1"}) from exc
     except (PoolBusy, QueryFailed) as exc:
         raise HTTPError(503, str(exc), {"Retry-After": "1"}) from exc
+    except EngineCrashed as exc:
+        raise HTTPError(500, str(exc)) from exc
     except Refused as exc:
         raise HTTPError(403, str(exc)) from exc
     except QueryError as exc:
-        raise HTTPError(400, str(exc)) from exc
+        raise HTTPError(400, name_unknown_prefix(str(exc), op.text)) from exc
 
 
 def public_root() -> str:
@@ -125,6 +128,8 @@ def run_update(op: Operation) -> Response:
         current_app.config["AKG_POOL"].update(op.text, public_root() + "sparql", timeout=cfg.timeout)
     except (QueryTimeout, PoolBusy, QueryFailed) as exc:
         raise HTTPError(503, str(exc), {"Retry-After": "1"}) from exc
+    except EngineCrashed as exc:
+        raise HTTPError(500, str(exc)) from exc
     except Refused as exc:
         raise HTTPError(403, str(exc)) from exc
     except QueryError as exc:
@@ -137,6 +142,7 @@ def respond(result: Serialized) -> Response:
     if result.fmt is None:
         offered = ", ".join(MEDIA_TYPES[c][0] for c in FOR_KIND[result.kind])
         raise HTTPError(406, f"no acceptable format for this result; this one can be sent as {offered}")
+    request.environ[KEEP] = result.repeatable and not result.truncated
     return Response(result.body, headers=result_headers(result, current_app.config["AKG"].max_rows))
 
 

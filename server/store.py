@@ -3,8 +3,9 @@
 `kg serve` checks the graph and makes the store before it forks any worker: a missing,
 empty, corrupt or truncated kg.trig is refused there with one `Error:` line. The store
 lives beside the graph (DIR/.serve/store-HASH, or a temp folder) and is reused while
-kg.trig is unchanged. Every query process opens it read-only, so the graph is in the
-page cache once instead of in memory once per process.
+kg.trig is unchanged; making a new one removes the older `store-*` folders beside it (a
+server still running on an older build should be restarted). Every query process opens
+it read-only, so the graph is in the page cache once instead of in memory once per process.
 
 The store's default graph holds the union of all named graphs as a set of triples, so
 a query's default graph has RDF-merge semantics (a triple held by two graphs is one
@@ -77,7 +78,15 @@ def prepare_store(kg_file: Path, cache_dir: Path) -> StoreInfo:
                 raise
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    _remove_older(cache_dir, final)
     return _read_info(final) or info
+
+
+def _remove_older(cache_dir: Path, keep: Path) -> None:
+    """Remove the stores of earlier graphs: only the newest is served (one build's worth of disk)."""
+    for old in cache_dir.glob("store-*"):
+        if old != keep and old.is_dir():
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def _read_info(path: Path) -> StoreInfo | None:

@@ -102,3 +102,30 @@ def test_browser_query_page_runs_an_example_and_shows_rows():
             "Array.from(document.querySelectorAll('.yasr table tbody td')).map(td => td.textContent).join('|')"
         )
         assert "Armenia" in cells and "Russia" in cells
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (make chromium; CI installs it)")
+@pytest.mark.skipif(not VENDOR.is_file(), reason="the query editor is not vendored (make vendor)")
+def test_browser_result_rows_show_labels_and_click_through_to_the_local_entity_page():
+    with running_server(FIXTURE, "--workers", "1") as base, chromium(base + "/") as page:
+        page.wait_for("document.readyState === 'complete' && !!window.akgYasgui")
+        page.evaluate("window.akgRunExample('cq01-csto-full-members')")
+        links = page.wait_for("Array.from(document.querySelectorAll('.akg-results td a'))"
+                              ".map(a => a.textContent + '=' + a.getAttribute('href')).join('|')")
+        assert "Armenia=/id/state/Armenia" in links and "Russia=/id/state/Russia" in links
+        page.evaluate("Array.from(document.querySelectorAll('.akg-results td a'))"
+                      ".find(a => a.textContent === 'Armenia').click()")
+        page.wait_for("location.pathname === '/id/state/Armenia' && document.readyState === 'complete'")
+        assert page.evaluate("document.querySelector('h1').textContent") == "Armenia"
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (make chromium; CI installs it)")
+@pytest.mark.skipif(not VENDOR.is_file(), reason="the query editor is not vendored (make vendor)")
+def test_browser_query_error_reads_as_a_message_not_json():
+    with running_server(FIXTURE, "--workers", "1") as base, chromium(base + "/") as page:
+        page.wait_for("document.readyState === 'complete' && !!window.akgYasgui")
+        page.evaluate("(() => { const t = window.akgYasgui.getTab(); "
+                      "t.setQuery('SELECT ?x WHERE { ?x foo:bar ?y }'); t.query(); })()")
+        text = page.wait_for("(document.querySelector('.query-error') || {}).textContent")
+        assert "unknown prefix foo:" in text and "400 Bad Request" in text
+        assert '{"error"' not in text and "^" in text

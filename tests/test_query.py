@@ -14,7 +14,7 @@ from rdflib.plugins.sparql.results.tsvresults import TSVResultParser
 from rdflib.plugins.sparql.results.xmlresults import XMLResultParser
 
 from kg.errors import BuildMissingError, QueryError
-from kg.query import KnowledgeGraph, QueryTimeout, format_result, inspect_query
+from kg.query import KnowledgeGraph, QueryTimeout, compact, format_result, inspect_query
 
 FIXTURE = Path(__file__).parent / "data" / "server"
 DOC1 = "https://w3id.org/alliance-kg/doc/001_fixture"
@@ -104,7 +104,23 @@ def test_query_format_refuses_mismatch(kg):
 
 def test_query_table_uses_compact_names(kg):
     table = format_result(kg.query(MEMBERS), "table")
-    assert "id:state/Armenia" in table and "(2 rows)" in table
+    assert "id:state\\/Armenia" in table and "(2 rows)" in table
+
+
+def test_query_compact_names_paste_back_into_a_query(kg):
+    """Regression: `id:state/Sweden` (a bare slash) was printed, and failed when pasted into a query."""
+    for row in kg.query("SELECT ?x WHERE { ?x ?p ?o FILTER(isIRI(?x)) }").rows:
+        name = compact(row[0])
+        again = kg.query(f"SELECT ?y WHERE {{ BIND({name} AS ?y) }}").rows[0][0]
+        assert again == row[0], name
+
+
+def test_query_unknown_prefix_is_named(kg):
+    """Regression: an undeclared prefix read "expected one of Prefix not found, …"."""
+    with pytest.raises(QueryError) as err:
+        kg.query("SELECT ?x WHERE { ?x foo:bar ?y }")
+    message = str(err.value)
+    assert "unknown prefix foo:" in message and "error at 1:" in message and "expected one of" not in message
 
 
 def test_query_inspect_finds_service_and_updates():

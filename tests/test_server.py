@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -216,7 +217,8 @@ def test_server_linked_data_html_shows_facts_with_sources(client):
     resp = client.get("/id/state/Serbia", headers={"Accept": "text/html,*/*;q=0.8"})
     html = resp.get_data(as_text=True)
     assert resp.status_code == 200 and "<h1>Serbia</h1>" in html
-    assert "Serbia was granted observer status in the CSTO Parliamentary Assembly." in html
+    text = re.sub(r"</?mark>", "", html)  # names in the sentence are highlighted
+    assert "Serbia was granted observer status in the CSTO Parliamentary Assembly." in text
     assert 'href="/doc/001_fixture"' in html and "Serbia gets observer status in CSTO assembly" in html
     assert "Tomislav Nikolic" in html  # a post in Serbia
     meeting = client.get("/id/person/Tomislav_Nikolic", headers={"Accept": "text/html"})
@@ -230,7 +232,7 @@ def test_server_linked_data_html_shows_statements_with_their_sources(client):
     assert '<section class="facts statements" id="MembershipStatement">' in html
     assert "1 source, reported 2013-04-12:" in html
     assert 'href="/id/statement/membership-61deb7e66e3bdbd6"' in html
-    assert "reports (" in html  # the per-article reports with their sentences stay below
+    assert "was granted observer status in the" in html  # the reports and their sentences stay
 
 
 def test_server_linked_data_turtle_and_jsonld(client):

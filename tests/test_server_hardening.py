@@ -150,4 +150,20 @@ def test_server_store_is_made_once_and_reused(tmp_path):
     assert first.path == again.path and first.quads == again.quads == sum(_graph_counts().values())
     shutil.copy(kg / "kg.trig", kg / "copy.trig")
     (kg / "kg.trig").write_text((kg / "copy.trig").read_text() + "\n# changed\n", encoding="utf-8")
-    assert prepare_store(kg / "kg.trig", tmp_path / "cache").path != first.path
+    second = prepare_store(kg / "kg.trig", tmp_path / "cache")
+    assert second.path != first.path
+
+
+def test_server_a_new_store_removes_the_older_ones(tmp_path):
+    from server.store import prepare_store
+
+    kg = _kg(tmp_path, (FIXTURE / "kg.trig").read_text(encoding="utf-8"), {"triples_per_graph": _graph_counts()})
+    cache = tmp_path / "cache"
+    paths = []
+    for i in range(3):
+        (kg / "kg.trig").write_text((FIXTURE / "kg.trig").read_text(encoding="utf-8") + f"\n# build {i}\n",
+                                    encoding="utf-8")
+        paths.append(prepare_store(kg / "kg.trig", cache).path)
+    assert len(set(paths)) == 3
+    assert sorted(cache.glob("store-*")) == [paths[-1]]  # only the newest is kept
+    assert prepare_store(kg / "kg.trig", cache).path == paths[-1]  # and reused

@@ -25,7 +25,7 @@ def eval_cmd(gold: Path, kg_dir: Path, as_json: bool, show_errors: bool, min_f1:
     GOLD.json has the format of the seed gold file (documents → memberships,
     neutral_states, posts, events, must_not). Exit code 1 when a threshold fails.
 
-    Example: kg eval tests/data/seed-gold.json --kg build
+    Example: kg eval tests/data/gold/seed-gold.json --kg build
     """
     from rdflib import Dataset
 

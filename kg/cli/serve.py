@@ -32,13 +32,16 @@ from kg.namespaces import BASE
               help="An endpoint SERVICE (or LOAD) may reach; repeat for several. Default: none.")
 @click.option("--max-memory", default=2048, show_default=True, type=int,
               help="Memory (MB) a query may use in its query process; past it the query is stopped (503). 0: none.")
+@click.option("--result-cache", default=64, show_default=True, type=int,
+              help="MB of answers to repeated queries each worker keeps (never for RAND/NOW/UUID/BNODE/SERVICE; "
+                   "cleared by updates). 0: none.")
 @click.option("--public-url", default=None,
               help="The URL clients reach this server at (base of relative IRIs, service description, VoID); "
                    "default http://HOST:PORT/. Never taken from the Host header.")
 @click.option("--dev", is_flag=True, help="Flask's own threaded server instead of gunicorn.")
 def serve(kg_dir: Path, host: str, port: int, workers: int, query_processes: int, timeout: float,
           max_rows: int, max_body: int, base: str, update_token: str | None, allow_service: tuple[str, ...],
-          max_memory: int, public_url: str | None, dev: bool) -> None:
+          max_memory: int, result_cache: int, public_url: str | None, dev: bool) -> None:
     """Serve a built KG: SPARQL 1.1 Protocol at /sparql, dumps, Linked Data, a query page at /.
 
     Example:
@@ -53,8 +56,9 @@ def serve(kg_dir: Path, host: str, port: int, workers: int, query_processes: int
 
     cfg = ServerConfig(kg_dir=kg_dir, timeout=timeout, max_rows=max_rows, max_body=max_body, base=base,
                        update_token=update_token, allowed_services=allow_service,
-                       query_processes=query_processes, max_memory=max_memory,
+                       query_processes=query_processes, max_memory=max_memory, result_cache=result_cache,
                        public_url=public_url or f"http://{host}:{port}/")
+    _check_port_free(host, port)
     # the graph is checked and its store made once, here, before any worker is forked
     cfg.cache_dir = default_cache_dir(cfg.kg_file) if cfg.kg_file.is_file() else None
     prepare_store(cfg.kg_file, cfg.cache_dir or cfg.kg_file.parent)
@@ -68,3 +72,19 @@ def serve(kg_dir: Path, host: str, port: int, workers: int, query_processes: int
     from server.wsgi import GunicornServer
 
     GunicornServer(cfg, host, port, workers).run()
+
+
+def _check_port_free(host: str, port: int) -> None:
+    """A busy port is one Error line here, not "Serving ..." and then gunicorn's retries."""
+    import socket
+
+    from kg.errors import KGError
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise KGError(f"cannot listen on {host}:{port} ({exc.strerror}); is another server running there? "
+                          f"Choose another with --port") from exc

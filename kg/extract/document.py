@@ -17,7 +17,7 @@ from kg.extract.dates import find_dates
 from kg.extract.events import assemble, find_event_mentions
 from kg.extract.lexicon import patterns, phrase_regex, roles
 from kg.extract.people import PersonRegistry, find_names
-from kg.extract.posts import counterpart_posts, find_posts
+from kg.extract.posts import counterpart_posts, find_posts, head_posts
 from kg.extract.sentences import Sentence, split_sentences
 from kg.extract.tagging import Mention, TaggedSentence
 from kg.gazetteer import Entity, Gazetteer
@@ -79,6 +79,9 @@ class _Reader:
                 continue  # "First Deputy Minister of Defence" is not the minister
             mod = next((r.modifiers[k] for k in r.modifiers if before.rstrip(" ").endswith(k.rstrip("-"))
                         and k.endswith("-") and before.endswith("-")), None)
+            after = s.text[m.end():m.end() + 12].lower()
+            if re.match(r"-(?:elect|designate)\b|\s+(?:elect|designate)\b", after):
+                mod = "future"  # "President-elect X" is not yet the president
             out.append(Mention("R", s.start + m.start(), s.start + m.end(), m.group(0),
                                {"role": role, "plural": phrase in r.plural, "modifier": mod}))
         for d in find_dates(s.text, self.date):
@@ -238,6 +241,7 @@ def extract_document(stem: str, text: str, spans: list[tuple[int, int]], date: P
                 st = m.value["state"]
                 out.entities[(st.kind, st.key)] = st
         out.facts.extend(find_posts(tagged, ministry_state, main_state))
+        out.facts.extend(head_posts(tagged))
         out.facts.extend(cascade.sentence(tagged))
         event_mentions.extend(find_event_mentions(tagged, date))
     out.facts.extend(counterpart_posts(tagged_all, [f for f in out.facts if isinstance(f, Post)]))

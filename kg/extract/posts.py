@@ -65,6 +65,11 @@ def find_posts(tagged: TaggedSentence, ministry_state, main_state: EntityRef | N
                 where = _sentence_state(tagged) or main_state
             if where is None:
                 continue
+            if role_m[0].text.lower() in roles_data_org_only() and where.kind != "org":
+                continue  # "army chief X" is no post this vocabulary knows; "OPEC chief X" is
+            if role_m[0].text.lower() in _state_adjective_only() and not (
+                    "in1" in m.re.groupindex and m.group("in1") and where.kind == "state"):
+                continue  # "the Russian leader X" is the president; "opposition leader X" is not
             modifier = _modifier(m)
             if modifier == "future" or role_m[0].value.get("modifier") == "future":
                 continue
@@ -76,6 +81,38 @@ def find_posts(tagged: TaggedSentence, ministry_state, main_state: EntityRef | N
             yield Post(holder[0].value, role_m[0].value["role"], where,
                        Evidence(tagged.start, tagged.end, tagged.text, rule),
                        former=former, acting=modifier == "acting")
+
+
+@lru_cache(maxsize=1)
+def roles_data_org_only() -> frozenset[str]:
+    from kg.extract.lexicon import _load
+
+    return frozenset(_load("roles.json").get("org_only", []))
+
+
+@lru_cache(maxsize=1)
+def _state_adjective_only() -> frozenset[str]:
+    from kg.extract.lexicon import _load
+
+    return frozenset(_load("roles.json").get("state_adjective_only", []))
+
+
+@lru_cache(maxsize=1)
+def _heads() -> re.Pattern[str]:
+    from kg.extract.lexicon import _load
+
+    verbs = "|".join(re.escape(v) for v in _load("roles.json").get("heads_verbs", []))
+    return expand(rf"(?P<holder>{{PERSON}}),\s+who\s+(?:{verbs})\s+(?:the\s+)?(?P<org>{{ORG}})")
+
+
+def head_posts(tagged: TaggedSentence) -> Iterator[Post]:
+    """"X, who heads Y": Y's secretary general (the head of an organization in this vocabulary)."""
+    for m in _heads().finditer(tagged.tagged):
+        if blocked(tagged, m.start(), m.end(), ("hypothetical", "denial", "plan", "negation")):
+            continue
+        holder = tagged.group_mentions(m, "holder", "P")[0].value
+        org = tagged.group_mentions(m, "org", "O")[0].value
+        yield Post(holder, "SecretaryGeneral", org, Evidence(tagged.start, tagged.end, tagged.text, "post.who-heads"))
 
 
 _STATE_ROLES = {"President", "PrimeMinister", "ForeignMinister", "DefenceMinister", "InteriorMinister",

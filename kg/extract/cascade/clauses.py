@@ -20,6 +20,8 @@ _CLAUSE_END_WORDS = {"but", "while", "whereas", "although", "though", "because",
                      "if", "yet"}
 _DATE_PREPS = {"on", "in", "at", "last", "this", "since", "from", "as", "of", "early", "late", "mid", "by", "until"}
 _RELATIVE = {"which", "that", "who"}
+_DASHES = {"-", "—", "–"}
+_LIST_OPENERS = {"include", "including", "such", "namely", "notably", "among"}
 _SUBJECT_KINDS = "SOP"
 
 
@@ -60,6 +62,9 @@ def _subject(tokens: list[Token], vg: VerbGroup, lex: Lexicon, earlier: list[Cla
             if a >= 0 and tokens[a].kind in _SUBJECT_KINDS:
                 return a, "relative"
             return None, "none"
+        if t.lemma == "," and k == vg.start - 1 and k >= 1 and tokens[k - 1].kind in _SUBJECT_KINDS \
+                and "passive" in vg.features:
+            return k - 1, "apposition"  # "Russia, expelled from the Council of Europe in 2022, ..."
         if t.lemma == ",":
             a = k - 1
             while a >= 0 and tokens[a].lemma not in (",", ";", ":", "(") and a > k - 25:
@@ -71,6 +76,8 @@ def _subject(tokens: list[Token], vg: VerbGroup, lex: Lexicon, earlier: list[Cla
                 k = a - 1  # ", however," ", for its part,"
                 continue
             return None, "none"
+        if t.lemma in _DASHES and k >= 2 and tokens[k - 1].kind == "S" and tokens[k - 2].lemma in _DASHES:
+            return k - 1, "apposition"  # "Three of the suspended states - A, B and C - also left X"
         if t.lemma in ("and", "but", "or"):
             for c in reversed(earlier):
                 if c.vg.end < k and c.subject is not None:
@@ -86,7 +93,8 @@ def _complement_end(tokens: list[Token], start: int, limit: int) -> int:
         t = tokens[k]
         if t.lemma in _CLAUSE_END or (t.is_word and t.lemma in _CLAUSE_END_WORDS):
             return k
-        if t.lemma == "," and not (k + 1 < len(tokens) and tokens[k + 1].kind == "D"):
+        if t.lemma == "," and not (k + 1 < len(tokens) and (tokens[k + 1].kind == "D"
+                                                          or tokens[k + 1].lemma in _LIST_OPENERS)):
             return k
         if t.lemma == ":" and not (k + 1 < len(tokens) and tokens[k + 1].kind == "S"):
             return k

@@ -102,6 +102,12 @@ class Discourse:
         t = tokens[i]
         low = t.text.lower()
         initial = all(x.lemma in ('"', "'", "(", "and", "but") for x in tokens[:i])
+        after_conj = i >= 2 and tokens[i - 1].lemma in ("but", "and") and tokens[i - 2].lemma in (",", ";")
+        after_sub = i >= 1 and tokens[i - 1].lemma in _SUBORDINATORS
+        if low == "it" and not initial and (after_conj or after_sub) and tokens[0].kind == "S" \
+                and len(tokens[0].refs) == 1 and self._verb_follows(tokens, i + 1):
+            # "Austria is not a member of NATO, but it is a member of the EU": the subject of the first clause
+            return _pseudo("S", t.text, t.start, t.end, tokens[0].refs), i + 1
         if low == "it" and initial and self._verb_follows(tokens, i + 1):
             # "It" opening a sentence: the entity the previous sentence opened with (the topic both share)
             first = self.topics[-1] if self.topics else None
@@ -139,6 +145,9 @@ class Discourse:
             j += 1
         if j >= len(tokens) or not tokens[j].is_word or tokens[j].lemma not in d.state_heads:
             return None
+        while j + 1 < len(tokens) and tokens[j + 1].is_word and tokens[j + 1].lemma in d.state_heads:
+            words.append(tokens[j].text.lower())
+            j += 1  # "the archipelago nation", "the Pacific island nation"
         if not self._verb_follows(tokens, j + 1):
             return None
         if any(w in ("other", "two", "three", "both", "same", "member", "host", "neighbouring", "neighboring")
@@ -179,6 +188,10 @@ class Discourse:
             text = " ".join(x.text for x in tokens[i:j + 1])
             return _pseudo("O", text, tokens[i].start, tokens[j].end, [ref]), j + 1
         return None
+
+
+#: "Finland, which dropped ..., when it joined NATO": "it" after these is the sentence's subject
+_SUBORDINATORS = {"when", "after", "since", "because", "before", "until", "while", "although", "once", "as"}
 
 
 def _top(ref: EntityRef) -> EntityRef:

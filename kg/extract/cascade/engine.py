@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from kg.dates import PartialDate
 from kg.extract.cascade.clauses import Clause, appositions, clauses
-from kg.extract.cascade.discourse import Discourse
+from kg.extract.cascade.discourse import Discourse, descriptions
 from kg.extract.cascade.lexicon import Alternative, Frame, Lexicon, lexicon
 from kg.extract.cascade.phrases import VerbGroup, group_entities, verb_groups
 from kg.extract.cascade.tokens import Token, tokenize
@@ -31,7 +31,8 @@ _STATE_KINDS = ("state",)
 
 
 #: the empty complement of a frame that takes the article's organization
-_CONTEXT = Alternative("", re.compile(r"(?!as |to |into |from |by )"))
+_CONTEXT = Alternative("", re.compile(r"(?:$|(?:in|on|at|after|with|following|over|amid|because|when|and|but|last"
+                                       r"|this|together|\.|,|;) )(?!.*ORG#)"))
 
 
 @dataclass
@@ -57,6 +58,7 @@ class Cascade:
         self.lex = lex or lexicon()
         self.discourse = Discourse(self.lex, capital_of, main_org)
         self.pending: tuple[str, EntityRef] | None = None  # a question "Who are the members of Y?"
+        self._org_nouns = set(descriptions().org_nouns) | {"treaty", "bank", "organisation", "organization"}
         self._context_regexes = {a.regex for f in self.lex.verb_frames for a in f.alternatives if a.context}
 
     def sentence(self, tagged: TaggedSentence) -> list:
@@ -111,9 +113,9 @@ class Cascade:
                 continue
             if getattr(frame, "present_only", False) and "past" in vg.features:
                 continue
-            no_org = self.discourse.main_org is None or any(t.kind == "O" for t in toks)
-            alternatives = [a for a in frame.alternatives if not (a.context and no_org)]
-            if frame.context_org and self.discourse.main_org is not None and not any(t.kind == "O" for t in toks):
+            context = self._context_org(toks)
+            alternatives = [a for a in frame.alternatives if not (a.context and context is None)]
+            if frame.context_org and context is not None:
                 alternatives.append(_CONTEXT)
             for alt in alternatives:
                 m = alt.regex.match(sym)
@@ -123,7 +125,7 @@ class Cascade:
                 if toks[vg.head].lemma == "be" and "past" in vg.features and "perfect" not in vg.features \
                         and frame.date_preps and status != "Former":
                     return  # "X was a member of Y": perhaps no longer
-                org_tok, mem_toks = self._args(frame, subj, m, comp)
+                org_tok, mem_toks = self._args(frame, subj, m, comp, toks)
                 if org_tok is None and status != "Neutral":
                     continue
                 if not mem_toks:
@@ -152,8 +154,8 @@ class Cascade:
                 if when is False:
                     return
                 role = alt.date or frame.date
-                if status == "Former" and role != "start":
-                    role = "end"
+                if status == "Former":
+                    role = "end"  # a date of a former membership is when it ended
                 start, end = (when, None) if role == "start" else (None, when) if role == "end" else (None, None)
                 members = [r for t in mem_toks for r in t.refs]
                 orgs = org_tok.refs if org_tok is not None else [None]
@@ -163,11 +165,27 @@ class Cascade:
                 yield from self._second_objects(toks, c, org_tok, frame, status, members, rule)
                 return
 
-    def _args(self, frame: Frame, subj: Token, m: re.Match[str], comp: list[Token]):
+    def _context_org(self, toks: list[Token]) -> EntityRef | None:
+        """The organization an organization-less statement is about: the only one the sentence names,
+        else the article's when the sentence names none ("South Africa joined in 2010")."""
+        named = {r.key: r for t in toks if t.kind == "O" for r in t.refs}
+        if any(t.is_word and t.text[:1].isupper() and t.text.lower() in self._org_nouns for t in toks):
+            return None  # "The Charter ...": an organization the sentence names but no one resolved
+        if len(named) == 1:
+            return next(iter(named.values()))
+        if named:
+            return None
+        if self.discourse.main_org is not None:
+            return self.discourse.main_org
+        previous = self.discourse.recent("O", 1)
+        keys = {r.key: r for r in (previous[0] if previous else [])}
+        return next(iter(keys.values())) if len(keys) == 1 else None
+
+    def _args(self, frame: Frame, subj: Token, m: re.Match[str], comp: list[Token], toks: list[Token]):
         org_tok = _captured(m, comp, "org") or _captured(m, comp, "org2")
-        if (m.re is _CONTEXT.regex or m.re in self._context_regexes) and self.discourse.main_org is not None \
-                and org_tok is None:
-            org_tok = Token("O", "", "ORG", 0, 0, None, [self.discourse.main_org])
+        context = self._context_org(toks)
+        if (m.re is _CONTEXT.regex or m.re in self._context_regexes) and context is not None and org_tok is None:
+            org_tok = Token("O", "", "ORG", 0, 0, None, [context])
         mem_toks = [t for t in [_captured(m, comp, "member")] if t is not None]
         if frame.subject == "org":
             if subj.kind != "O":
@@ -275,6 +293,8 @@ class Cascade:
                     if m is None:
                         continue
                     org_tok = _captured(m, comp, "org") or _captured(m, comp, "org2")
+                    if org_tok is None and alt.context and (ctx := self._context_org(toks)) is not None:
+                        org_tok = Token("O", "", "ORG", 0, 0, None, [ctx])
                     status = alt.status or frame.status
                     if org_tok is None and status != "Neutral":
                         continue
@@ -316,6 +336,8 @@ class Cascade:
                     if any(t.is_word and t.lemma in self.lex.conditionals for t in toks[:first]):
                         continue
                     org_tok = _captured(m, toks, "org") or _captured(m, toks, "org2")
+                    if org_tok is None and alt.context and (ctx := self._context_org(toks)) is not None:
+                        org_tok = Token("O", "", "ORG", 0, 0, None, [ctx])
                     mem = _captured(m, toks, "member")
                     status = alt.status or frame.status
                     if mem is None or (org_tok is None and status != "Neutral"):
@@ -427,7 +449,7 @@ def _symbols(toks: list[Token]) -> str:
             parts.append(t.lemma.replace(" ", "_") or "_")
         else:
             parts.append(f"{t.lemma if t.kind not in 'SO' else ('STATES' if t.kind == 'S' else 'ORG')}#{i}")
-    return " ".join(parts) + " "
+    return " ".join(parts) + " " if parts else ""
 
 
 def _captured(m: re.Match[str], toks: list[Token], name: str) -> Token | None:

@@ -90,6 +90,8 @@ class Lexicon:
         if i > 0 and tokens[i - 1].lemma in self.classes["DETERMINER"]:
             return False  # "the exit", "its withdrawal", "a founding member"
         low = t.text.lower()
+        if low in ("including", "following", "excluding", "regarding", "concerning"):
+            return False  # prepositions in form only
         if low.endswith("ing") and i + 1 < len(tokens) and tokens[i + 1].lemma in self.classes["MEMBER_NOUN"]:
             return False  # "founding members"
         return True

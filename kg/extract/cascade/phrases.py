@@ -18,6 +18,7 @@ _SEPARATORS = {",", "and", "or", "nor", "&"}
 
 def group_entities(tokens: list[Token]) -> list[Token]:
     """Coordinated states (and organizations) become one token each; "the" before a name is dropped."""
+    tokens = _drop_led(tokens)
     toks = [t for i, t in enumerate(tokens)
             if not (t.is_word and t.lemma == "the" and i + 1 < len(tokens) and tokens[i + 1].kind in "SO")]
     out: list[Token] = []
@@ -64,6 +65,26 @@ def group_entities(tokens: list[Token]) -> list[Token]:
     return out
 
 
+_LED = {"lead", "led", "back", "backed", "dominate", "dominated", "base", "based", "sponsor", "sponsored"}
+
+
+def _drop_led(tokens: list[Token]) -> list[Token]:
+    """"the Russian-led CSTO": the premodifier says who leads, not what the name is; read "the CSTO"."""
+    out = list(tokens)
+    i = 0
+    while i + 2 < len(out):
+        if i + 3 < len(out) and out[i].kind in "AWS" and out[i + 1].lemma in ("-", "‐") \
+                and out[i + 2].lemma in _LED and out[i + 3].kind == "O" and out[i + 1].start == out[i].end:
+            del out[i:i + 3]
+            continue
+        if out[i].kind in "AWS" and out[i + 1].lemma.lstrip("-‐") in _LED and out[i + 1].lemma[:1] in "-‐" \
+                and out[i + 2].kind == "O":
+            del out[i:i + 2]  # the tokenizer kept "-led" whole
+            continue
+        i += 1
+    return out
+
+
 def _as_well_as(toks: list[Token], k: int) -> bool:
     return k + 2 < len(toks) and [x.lemma for x in toks[k:k + 3]] == ["as", "well", "as"]
 
@@ -101,6 +122,9 @@ def verb_groups(tokens: list[Token], lex: Lexicon) -> list[VerbGroup]:
             k += 1
         if lex.is_aux(t) and k < len(tokens) and tokens[k].is_word and lex.is_predicate_verb(tokens[k], tokens, k):
             head = k
+        elif t.lemma in ("remain", "stay") and k < len(tokens) and tokens[k].is_word \
+                and tokens[k].text.lower().endswith(("ed", "en")) and tokens[k].lemma in lex.by_verb:
+            head = k  # "remain suspended": a passive with a copula for auxiliary
         start = i
         while start > 0 and tokens[start - 1].is_word and (lex.is_aux(tokens[start - 1])
                                                            or lex.is_adverb(tokens[start - 1])):
@@ -135,11 +159,16 @@ def _features(vg: VerbGroup, tokens: list[Token], lex: Lexicon) -> None:
         f.add("future")
     if any(x in lex.plan_adverbs for x in lemmas):
         f.add("plan")
-    aux = [w for w in words[:vg.head - vg.start] if w.is_word]
+    aux = [w for w in words[:vg.head - vg.start] if w.is_word and not lex.is_adverb(w)]
     be_aux = [w for w in aux if w.lemma == "be"]
     head_low = head.text.lower()
-    if be_aux and head.lemma != "be" and head_low != head.lemma and not head_low.endswith("ing"):
+    if (be_aux or any(w.lemma in ("remain", "stay") for w in aux)) and head.lemma != "be" \
+            and head_low != head.lemma and not head_low.endswith("ing"):
         f.add("passive")
+    if not aux and head_low.endswith("ed") and vg.start >= 2 and tokens[vg.start - 1].lemma == "," \
+            and tokens[vg.start - 2].kind in "SO":
+        f.add("passive")  # "Morocco, readmitted to the Union in 2017, ...": a participle clause
+        f.discard("past")
     if be_aux and head_low.endswith("ing"):
         f.add("progressive")
     if any(w.lemma == "have" for w in aux):
