@@ -24,7 +24,7 @@ from kg.corpus.article import Article, Corpus
 from kg.extract.document import DocumentFacts
 from kg.gazetteer import Gazetteer
 from kg.graph.rdf import entities_graph
-from kg.graph.statements import statements_graph
+from kg.graph.statements import statement_triples
 from kg.model import Event, Membership, Neutrality, NonMembership, Post
 from kg.namespaces import ENTITIES_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, PREFIXES, STATEMENTS_GRAPH, doc_iri
 from kg.ontology import load_ontology
@@ -57,6 +57,11 @@ def _add_graph(ds: Dataset, g: Graph, identifier=None) -> None:
     target = ds.graph(identifier or g.identifier)
     for t in g:
         target.add(t)
+
+
+def _add_triples(ds: Dataset, triples: Iterable, identifier) -> None:
+    target = ds.graph(identifier)
+    target.addN((s, p, o, target) for s, p, o in triples)
 
 
 Mapper = Callable[[Sequence[Article]], Iterable[DocumentResult]]
@@ -99,12 +104,12 @@ def build(corpus_dir: Path, *, reason: bool = True, engine: str = "default",
     ds = _assemble(ontology, entities, docs)
     clock.lap("assembling")
     statements, bad = isolate("building the statements graph", docs,
-                              lambda ds_: statements_graph(ds.graph(doc_iri(d.stem)) for d in ds_))
+                              lambda ds_: statement_triples(ds.graph(doc_iri(d.stem)) for d in ds_))
     if bad:
         for d in bad:
             ds.remove_graph(ds.graph(doc_iri(d.stem)))
         docs = _drop(docs, bad, "statements graph", skipped)
-    _add_graph(ds, statements, STATEMENTS_GRAPH)
+    _add_triples(ds, statements, STATEMENTS_GRAPH)
     clock.lap("statements")
 
     result = BuildResult(ds, corpus, [])
@@ -115,7 +120,7 @@ def build(corpus_dir: Path, *, reason: bool = True, engine: str = "default",
             if len(group) == len(docs):
                 return run_reasoning(ds, engine=engine)
             sub = _assemble(ontology, entities, group)
-            _add_graph(sub, statements_graph(sub.graph(doc_iri(d.stem)) for d in group), STATEMENTS_GRAPH)
+            _add_triples(sub, statement_triples(sub.graph(doc_iri(d.stem)) for d in group), STATEMENTS_GRAPH)
             return run_reasoning(sub, engine=engine)
 
         reasoning, bad = isolate("reasoning", docs, attempt)
@@ -124,7 +129,7 @@ def build(corpus_dir: Path, *, reason: bool = True, engine: str = "default",
                 ds.remove_graph(ds.graph(doc_iri(d.stem)))
             docs = _drop(docs, bad, "reasoning", skipped)
             ds.remove_graph(ds.graph(STATEMENTS_GRAPH))
-            _add_graph(ds, statements_graph(ds.graph(doc_iri(d.stem)) for d in docs), STATEMENTS_GRAPH)
+            _add_triples(ds, statement_triples(ds.graph(doc_iri(d.stem)) for d in docs), STATEMENTS_GRAPH)
         _add_graph(ds, reasoning.inferred, INFERRED_GRAPH)
         result.contradictions = reasoning.contradictions
         stats = dict(reasoning.stats)

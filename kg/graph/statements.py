@@ -44,6 +44,32 @@ CLASSES = {"membership": AKG.MembershipStatement, "nonmembership": AKG.NonMember
            "post": AKG.PostStatement, "neutrality": AKG.NeutralStateStatement, "event": AKG.EventStatement}
 
 
+class _T:
+    """Ontology terms looked up once: rdflib's Namespace builds and checks a new URIRef per access."""
+
+    Membership = AKG.Membership
+    NeutralityStatement = AKG.NeutralityStatement
+    NonMembership = AKG.NonMembership
+    Post = AKG.Post
+    aboutEvent = AKG.aboutEvent
+    acting = AKG.acting
+    date = AKG.date
+    endDate = AKG.endDate
+    eventType = AKG.eventType
+    former = AKG.former
+    holder = AKG.holder
+    location = AKG.location
+    member = AKG.member
+    neutralState = AKG.neutralState
+    organization = AKG.organization
+    participant = AKG.participant
+    planned = AKG.planned
+    postIn = AKG.postIn
+    role = AKG.role
+    startDate = AKG.startDate
+    status = AKG.status
+
+
 @dataclass
 class _Statement:
     kind: str
@@ -55,10 +81,14 @@ class _Statement:
     extra: set[tuple[URIRef, Node]] = field(default_factory=set)  #: unioned over sources (event participants...)
     planned: list[bool] = field(default_factory=list)
 
+    _iri: URIRef | None = None
+
     @property
     def iri(self) -> URIRef:
-        text = "|".join(_key_text(k) for k in self.key)
-        return mint(ID, "statement", f"{self.kind}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:16]}")
+        if self._iri is None:
+            text = "|".join(_key_text(k) for k in self.key)
+            self._iri = mint(ID, "statement", f"{self.kind}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:16]}")
+        return self._iri
 
 
 def _key_text(part: object) -> str:
@@ -93,48 +123,48 @@ def _facts_of(doc: URIRef, graph: Graph) -> Iterable[tuple[Node, str, tuple, tup
     local_events = str(mint(ID, "event", str(doc).rsplit("/", 1)[-1])) + "/"
     for node in sorted(po_of, key=str):
         po = po_of[node]
-        types = set(po.get(RDF.type, ()))
-        if AKG.Membership in types:
-            m, o, st = _one(po, AKG.member), _one(po, AKG.organization), _one(po, AKG.status)
+        types = set(po.get(_TYPE, ()))
+        if _T.Membership in types:
+            m, o, st = _one(po, _T.member), _one(po, _T.organization), _one(po, _T.status)
             if m is None or o is None or st is None:
                 continue
-            start, end = _one(po, AKG.startDate), _one(po, AKG.endDate)
-            props = [(AKG.member, m), (AKG.organization, o), (AKG.status, st)]
-            props += [(p, v) for p, v in ((AKG.startDate, start), (AKG.endDate, end)) if v is not None]
+            start, end = _one(po, _T.startDate), _one(po, _T.endDate)
+            props = [(_T.member, m), (_T.organization, o), (_T.status, st)]
+            props += [(p, v) for p, v in ((_T.startDate, start), (_T.endDate, end)) if v is not None]
             yield node, "membership", (m, o, st, start, end), (m, o, st), props, set()
-        elif AKG.NonMembership in types:
-            m, o = _one(po, AKG.member), _one(po, AKG.organization)
+        elif _T.NonMembership in types:
+            m, o = _one(po, _T.member), _one(po, _T.organization)
             if m is not None and o is not None:
-                yield node, "nonmembership", (m, o), None, [(AKG.member, m), (AKG.organization, o)], set()
-        elif AKG.Post in types:
-            h, r, inn = _one(po, AKG.holder), _one(po, AKG.role), _one(po, AKG.postIn)
+                yield node, "nonmembership", (m, o), None, [(_T.member, m), (_T.organization, o)], set()
+        elif _T.Post in types:
+            h, r, inn = _one(po, _T.holder), _one(po, _T.role), _one(po, _T.postIn)
             if h is None or r is None or inn is None:
                 continue
-            former, acting = _flag(po, AKG.former), _flag(po, AKG.acting)
-            start, end = _one(po, AKG.startDate), _one(po, AKG.endDate)
-            props = [(AKG.holder, h), (AKG.role, r), (AKG.postIn, inn)]
-            props += [(p, Literal(True)) for p, flag in ((AKG.former, former), (AKG.acting, acting)) if flag]
-            props += [(p, v) for p, v in ((AKG.startDate, start), (AKG.endDate, end)) if v is not None]
+            former, acting = _flag(po, _T.former), _flag(po, _T.acting)
+            start, end = _one(po, _T.startDate), _one(po, _T.endDate)
+            props = [(_T.holder, h), (_T.role, r), (_T.postIn, inn)]
+            props += [(p, Literal(True)) for p, flag in ((_T.former, former), (_T.acting, acting)) if flag]
+            props += [(p, v) for p, v in ((_T.startDate, start), (_T.endDate, end)) if v is not None]
             yield node, "post", (h, r, inn, former, acting, start, end), (h, r, inn, former, acting), props, set()
-        elif AKG.NeutralityStatement in types:
-            state = _one(po, AKG.neutralState)
+        elif _T.NeutralityStatement in types:
+            state = _one(po, _T.neutralState)
             if state is not None:
-                yield node, "neutrality", (state,), None, [(AKG.neutralState, state)], set()
+                yield node, "neutrality", (state,), None, [(_T.neutralState, state)], set()
         elif types & EVENT_TYPES:
             yield _event(node, po, types, local_events)
 
 
 def _event(node: Node, po: dict, types: set, local_prefix: str) -> tuple:
     etype = min(types & EVENT_TYPES, key=str)
-    date, end = _one(po, AKG.date), _one(po, AKG.endDate)
-    participants = frozenset(po.get(AKG.participant, ()))
-    locations = frozenset(po.get(AKG.location, ()))
-    props = [(AKG.eventType, etype)] + [(p, v) for p, v in ((AKG.date, date), (AKG.endDate, end)) if v is not None]
-    extra = {(AKG.participant, p) for p in participants} | {(AKG.location, loc) for loc in locations}
+    date, end = _one(po, _T.date), _one(po, _T.endDate)
+    participants = frozenset(po.get(_T.participant, ()))
+    locations = frozenset(po.get(_T.location, ()))
+    props = [(_T.eventType, etype)] + [(p, v) for p, v in ((_T.date, date), (_T.endDate, end)) if v is not None]
+    extra = {(_T.participant, p) for p in participants} | {(_T.location, loc) for loc in locations}
     if not str(node).startswith(local_prefix):  # a named event: one IRI across documents
         extra |= {(RDFS.label, v) for v in po.get(RDFS.label, ())}
         extra |= {(SKOS.altLabel, v) for v in po.get(SKOS.altLabel, ())}
-        return node, "event", (node, date, end), (node,), props + [(AKG.aboutEvent, node)], extra
+        return node, "event", (node, date, end), (node,), props + [(_T.aboutEvent, node)], extra
     if date is None:  # an undated, unnamed event: nothing says two reports are one event
         return node, "event", (node,), None, props, extra
     return node, "event", (etype, date, end, locations, participants), None, props, extra
@@ -142,6 +172,14 @@ def _event(node: Node, po: dict, types: set, local_prefix: str) -> tuple:
 
 def statements_graph(documents: Iterable[Graph], identifier: URIRef = STATEMENTS_GRAPH) -> Graph:
     """The statements graph of the given document graphs (each named by its document IRI)."""
+    g = Graph(identifier=identifier)
+    g.addN((s, p, o, g) for s, p, o in statement_triples(documents))
+    return g
+
+
+def statement_triples(documents: Iterable[Graph]) -> list[tuple[Node, Node, Node]]:
+    """The triples of the statements graph, as a list (rdflib's per-triple add is the costly part:
+    the build adds them once, straight into its dataset)."""
     found: dict[tuple, _Statement] = {}
     published: dict[URIRef, PartialDate] = {}
     for graph in documents:
@@ -155,34 +193,40 @@ def statements_graph(documents: Iterable[Graph], identifier: URIRef = STATEMENTS
             st.docs.add(doc)
             st.extra |= extra
             if kind == "event":
-                st.planned.append(any(str(v).lower() == "true" for v in graph.objects(node, AKG.planned)))
-    g = Graph(identifier=identifier)
+                st.planned.append(any(str(v).lower() == "true" for v in graph.objects(node, _T.planned)))
+    out: list[tuple[Node, Node, Node]] = []
     variants: dict[tuple, list[_Statement]] = defaultdict(list)
+    literals: dict[PartialDate, Literal] = {}
     for st in found.values():
-        _write(g, st, published)
+        _write(out, st, published, literals)
         if st.variant_key is not None:
             variants[(st.kind, *st.variant_key)].append(st)
     for group in variants.values():
         for a in group:
             for b in group:
                 if a is not b:
-                    g.add((a.iri, AKG.variantOf, b.iri))
-    return g
+                    out.append((a.iri, _VARIANT_OF, b.iri))
+    return out
 
 
-def _write(g: Graph, st: _Statement, published: dict[URIRef, PartialDate]) -> None:
+_VARIANT_OF, _STATED_BY, _STATED_IN, _SOURCES = AKG.variantOf, AKG.statedBy, AKG.statedIn, AKG.sourceCount
+_FIRST, _LAST, _PLANNED = AKG.firstReported, AKG.lastReported, AKG.planned
+_TYPE = RDF.type
+
+
+def _write(out: list, st: _Statement, published: dict[URIRef, PartialDate], literals: dict) -> None:
     node = st.iri
-    g.add((node, RDF.type, CLASSES[st.kind]))
-    for p, v in list(st.props) + sorted(st.extra, key=str):
-        g.add((node, p, v))
+    out.append((node, RDF.type, CLASSES[st.kind]))
+    out.extend((node, p, v) for p, v in list(st.props) + sorted(st.extra, key=str))
     if st.planned and all(st.planned):  # once any source reports it as held, it was held
-        g.add((node, AKG.planned, Literal(True)))
-    for n in st.nodes:
-        g.add((node, AKG.statedBy, n))
-    for d in st.docs:
-        g.add((node, AKG.statedIn, d))
-    g.add((node, AKG.sourceCount, Literal(len(st.docs), datatype=XSD.integer)))
-    dates = sorted(published[d] for d in st.docs if d in published)
+        out.append((node, _PLANNED, Literal(True)))
+    out.extend((node, _STATED_BY, n) for n in st.nodes)
+    out.extend((node, _STATED_IN, d) for d in st.docs)
+    out.append((node, _SOURCES, Literal(len(st.docs), datatype=XSD.integer)))
+    dates = [published[d] for d in st.docs if d in published]
     if dates:
-        g.add((node, AKG.firstReported, dates[0].literal()))
-        g.add((node, AKG.lastReported, dates[-1].literal()))
+        first, last = min(dates), max(dates)
+        for prop, day in ((_FIRST, first), (_LAST, last)):
+            if day not in literals:
+                literals[day] = day.literal()
+            out.append((node, prop, literals[day]))
