@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv build serve test lint bench bench-reason bench-server bench-size bench-functional bench-build bench-constructions bench-extract clean vendor chromium
+.PHONY: venv build serve test lint bench bench-reason bench-server bench-size bench-functional bench-build bench-constructions bench-extract bench-questions clean vendor chromium
 
 venv: $(STAMP)
 
@@ -79,6 +79,11 @@ bench-functional: $(STAMP)
 # kg build on synthetic corpora (bench/synth.py) of 200 and 1,000 articles, --jobs 1 and 2: articles/s, peak MB.
 bench-build: $(STAMP)
 	$(BIN)/python bench/bench_build.py --sizes 200 1000 --runs 3 --jobs 1 2
+
+# The competency questions on synthetic graphs of 1,000 and 5,000 articles (one build each, no reasoning:
+# at 5,000 it needs more memory than a shared 2-core machine has): ms and the 5k/1k ratio per question.
+bench-questions: $(STAMP)
+	$(BIN)/python bench/bench_build.py --sizes 1000 5000 --runs 1 --jobs 2 --no-reason --questions
 
 bench-server: $(STAMP) build/kg.trig
 	$(BIN)/pip install -q -e '.[dev,bench]'

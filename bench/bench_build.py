@@ -5,7 +5,10 @@ built with --jobs 1 and --jobs 2 (no cache), --runs times each, alternating so m
 load hits both alike. Peak memory is the build process's largest resident size
 (wait4; with --jobs 2 the pool workers are separate processes). Per-stage seconds come from the build's timings.json.
 
-    .venv/bin/python bench/bench_build.py [--sizes 200 1000] [--runs 3] [--jobs 1 2]
+    .venv/bin/python bench/bench_build.py [--sizes 200 1000] [--runs 3] [--jobs 1 2] [--questions]
+
+--questions then times the competency questions on the graph of each size (bench_questions.py): the
+statements graph should keep each question's time nearly flat as the corpus grows.
 """
 
 from __future__ import annotations
@@ -21,12 +24,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import bench_questions  # noqa: E402
 import synth  # noqa: E402
 
 
-def one_build(corpus: Path, out: Path, jobs: int) -> dict:
+def one_build(corpus: Path, out: Path, jobs: int, reason: bool = True) -> dict:
     cmd = [sys.executable, "-c", "from kg.cli import main; main()", "build", "--corpus", str(corpus),
-           "--out", str(out), "--jobs", str(jobs), "--no-cache", "-q"]
+           "--out", str(out), "--jobs", str(jobs), "--no-cache", "-q"] + ([] if reason else ["--no-reason"])
     t = time.perf_counter()
     proc = subprocess.Popen(cmd)
     _, status, usage = __import__("os").wait4(proc.pid, 0)
@@ -42,7 +46,11 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[200, 1000])
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--questions", action="store_true", help="time the competency questions on each size's graph")
+    ap.add_argument("--no-reason", action="store_true",
+                    help="build without reasoning (questions on inferred shortcuts then find nothing)")
     args = ap.parse_args()
+    graphs: dict[str, Path] = {}
     print(f"{'articles':>8} {'jobs':>4} {'median s':>9} {'articles/s':>10} {'peak MB':>8}  median s per stage")
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
@@ -50,7 +58,7 @@ def main() -> None:
             runs: dict[int, list[dict]] = {j: [] for j in args.jobs}
             for r in range(args.runs):
                 for j in args.jobs:
-                    runs[j].append(one_build(corpus, Path(tmp) / f"out{n}-{j}-{r}", j))
+                    runs[j].append(one_build(corpus, Path(tmp) / f"out{n}-{j}-{r}", j, not args.no_reason))
             for j in args.jobs:
                 wall = statistics.median(x["wall"] for x in runs[j])
                 mb = statistics.median(x["mb"] for x in runs[j])
@@ -58,6 +66,10 @@ def main() -> None:
                           for k in runs[j][0]["timings"] if k != "cache_hits"}
                 stage_text = ", ".join(f"{k} {v:.1f}" for k, v in stages.items())
                 print(f"{n:>8} {j:>4} {wall:>9.1f} {n / wall:>10.1f} {mb:>8.0f}  {stage_text}", flush=True)
+            graphs[f"{n} articles"] = Path(tmp) / f"out{n}-{args.jobs[0]}-0"
+        if args.questions:
+            print("\ncompetency questions, median of 5 runs, in-memory Oxigraph, union default graph:")
+            bench_questions.report({name: bench_questions.time_questions(d, 5) for name, d in graphs.items()})
 
 
 if __name__ == "__main__":

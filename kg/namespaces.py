@@ -13,6 +13,9 @@ INFERRED_GRAPH = URIRef(GRAPH + "inferred")
 #: Background knowledge about the entities the corpus mentions (labels, aliases,
 #: types, Wikidata links, partOf between bodies), taken from the gazetteer.
 ENTITIES_GRAPH = URIRef(GRAPH + "entities")
+#: One node per distinct fact across the corpus, linked to every document fact node that states it
+#: (kg/graph/statements.py).
+STATEMENTS_GRAPH = URIRef(GRAPH + "statements")
 
 ORG = Namespace("http://www.w3.org/ns/org#")
 PROV = Namespace("http://www.w3.org/ns/prov#")

@@ -2,7 +2,7 @@
 
 The unit of work is the article (kg.build.document.process): its stages run with no
 shared state and any failure there drops that article alone. The global stages
-(entities graph, reasoning) run over the per-article graphs; when one fails, the
+(entities graph, statements graph, reasoning) run over the per-article graphs; when one fails, the
 articles behind it are found by bisection (kg.build.isolate), reported and left out.
 Only `write_build` touches files, and it switches to a complete new set at once.
 """
@@ -24,8 +24,9 @@ from kg.corpus.article import Article, Corpus
 from kg.extract.document import DocumentFacts
 from kg.gazetteer import Gazetteer
 from kg.graph.rdf import entities_graph
+from kg.graph.statements import statement_triples
 from kg.model import Event, Membership, Neutrality, NonMembership, Post
-from kg.namespaces import ENTITIES_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, PREFIXES, doc_iri
+from kg.namespaces import ENTITIES_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, PREFIXES, STATEMENTS_GRAPH, doc_iri
 from kg.ontology import load_ontology
 
 FACT_KINDS = {Membership: "membership", NonMembership: "non_membership", Post: "post",
@@ -56,6 +57,11 @@ def _add_graph(ds: Dataset, g: Graph, identifier=None) -> None:
     target = ds.graph(identifier or g.identifier)
     for t in g:
         target.add(t)
+
+
+def _add_triples(ds: Dataset, triples: Iterable, identifier) -> None:
+    target = ds.graph(identifier)
+    target.addN((s, p, o, target) for s, p, o in triples)
 
 
 Mapper = Callable[[Sequence[Article]], Iterable[DocumentResult]]
@@ -117,13 +123,24 @@ def build(corpus_dir: Path, *, reason: bool = True, engine: str = "default",
     docs = _drop(docs, bad, "entities graph", skipped)
     ds = _assemble(ontology, entities, docs)
     clock.lap("assembling")
+    statements, bad = isolate("building the statements graph", docs,
+                              lambda ds_: statement_triples(ds.graph(doc_iri(d.stem)) for d in ds_))
+    if bad:
+        for d in bad:
+            ds.remove_graph(ds.graph(doc_iri(d.stem)))
+        docs = _drop(docs, bad, "statements graph", skipped)
+    _add_triples(ds, statements, STATEMENTS_GRAPH)
+    clock.lap("statements")
 
     result = BuildResult(ds, corpus, [])
     if reason:
         from kg.reasoning import reason as run_reasoning
 
         def attempt(group: Sequence[DocumentResult]):
-            sub = ds if len(group) == len(docs) else _assemble(ontology, entities, group)
+            if len(group) == len(docs):
+                return run_reasoning(ds, engine=engine)
+            sub = _assemble(ontology, entities, group)
+            _add_triples(sub, statement_triples(sub.graph(doc_iri(d.stem)) for d in group), STATEMENTS_GRAPH)
             return run_reasoning(sub, engine=engine)
 
         reasoning, bad = isolate("reasoning", docs, attempt)
@@ -131,6 +148,8 @@ def build(corpus_dir: Path, *, reason: bool = True, engine: str = "default",
             for d in bad:
                 ds.remove_graph(ds.graph(doc_iri(d.stem)))
             docs = _drop(docs, bad, "reasoning", skipped)
+            ds.remove_graph(ds.graph(STATEMENTS_GRAPH))
+            _add_triples(ds, statement_triples(ds.graph(doc_iri(d.stem)) for d in docs), STATEMENTS_GRAPH)
         _add_graph(ds, reasoning.inferred, INFERRED_GRAPH)
         result.contradictions = reasoning.contradictions
         stats = dict(reasoning.stats)
@@ -140,8 +159,25 @@ def build(corpus_dir: Path, *, reason: bool = True, engine: str = "default",
     result.documents = [d.facts for d in docs if d.facts is not None]
     shapes = {d.stem: d.shape_problems for d in docs if d.shape_problems}
     result.report.update(_report(result, skipped, shapes))
+    result.report["statements"] = _statement_counts(ds.graph(STATEMENTS_GRAPH))
     result.timings = clock.times
     return result
+
+
+def _statement_counts(g: Graph) -> dict:
+    """How many distinct facts of each kind, and how many of them more than one document states."""
+    from rdflib import RDF
+
+    from kg.namespaces import AKG
+
+    kinds: Counter[str] = Counter()
+    multi: Counter[str] = Counter()
+    for node, cls in g.subject_objects(RDF.type):
+        kind = str(cls).rsplit("#", 1)[-1]
+        kinds[kind] += 1
+        if int(g.value(node, AKG.sourceCount) or 0) > 1:
+            multi[kind] += 1
+    return {"per_kind": dict(sorted(kinds.items())), "with_several_sources": dict(sorted(multi.items()))}
 
 
 def _drop(docs: list[DocumentResult], bad: dict, stage: str, skipped: list[dict]) -> list[DocumentResult]:

@@ -2,7 +2,9 @@
 
 Facts are n-ary nodes (a Membership, a Post, an Event) that carry the sentence they
 were read from (akg:evidence) and their document (prov:wasDerivedFrom); the page
-shows each fact with that sentence and a link to the document.
+shows first the statements about the IRI (the statements graph: one per distinct
+fact, with its number of sources and links to each document), then each report with
+its sentence and a link to its document.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from kg.namespaces import BASE
+from kg.namespaces import BASE, STATEMENTS_GRAPH
 from kg.query import PREFIXES, compact
 
 AKG = PREFIXES["akg"]
@@ -21,6 +23,10 @@ LABEL = PREFIXES["rdfs"] + "label"
 ALT = PREFIXES["skos"] + "altLabel"
 EVIDENCE = AKG + "evidence"
 DERIVED = PREFIXES["prov"] + "wasDerivedFrom"
+SOURCE_COUNT = AKG + "sourceCount"
+STATED_IN = AKG + "statedIn"
+#: shown as the statement's sources and counts, not as qualifiers
+_STATEMENT_META = {AKG + "statedBy", STATED_IN, SOURCE_COUNT, AKG + "firstReported", AKG + "lastReported"}
 
 DESCRIBE = """CONSTRUCT {{ <{iri}> ?p ?o . ?s ?q <{iri}> . ?f ?fp ?fo }}
 WHERE {{ {{ <{iri}> ?p ?o }} UNION {{ ?s ?q <{iri}> }}
@@ -29,10 +35,13 @@ WHERE {{ {{ <{iri}> ?p ?o }} UNION {{ ?s ?q <{iri}> }}
 PAGE = """SELECT ?part ?s ?p ?o ?g WHERE {{
   {{ GRAPH ?g {{ <{iri}> ?p ?o }} BIND("out" AS ?part) }}
   UNION {{ GRAPH ?g {{ ?s ?role <{iri}> . ?s <{evidence}> ?e . ?s ?p ?o }} BIND("fact" AS ?part) }}
+  UNION {{ GRAPH <@STATEMENTS@> {{ ?s ?role <{iri}> . ?s <@SOURCE_COUNT@> ?n . ?s ?p ?o }}
+          BIND(<@STATEMENTS@> AS ?g) BIND("statement" AS ?part) }}
   UNION {{ {{ SELECT ?s ?p ?g WHERE {{ GRAPH ?g {{ ?s ?p <{iri}> }}
-                                     FILTER NOT EXISTS {{ ?s <{evidence}> ?e }} }}
+                                     FILTER NOT EXISTS {{ ?s <{evidence}> ?e }}
+                                     FILTER NOT EXISTS {{ ?s <@SOURCE_COUNT@> ?n }} }}
            LIMIT 300 }} BIND("in" AS ?part) }}
-}}"""
+}}""".replace("@STATEMENTS@", str(STATEMENTS_GRAPH)).replace("@SOURCE_COUNT@", SOURCE_COUNT)
 
 NAMES = """SELECT ?x ?label ?date ?publisher WHERE {{ VALUES ?x {{ {values} }}
   {{ ?x <{label}> ?label }} UNION {{ ?x <http://purl.org/dc/terms/title> ?label
@@ -82,6 +91,9 @@ class Fact:
     props: list[tuple[str, ox.NamedNode | ox.Literal]] = field(default_factory=list)
     evidence: str = ""
     document: str | None = None
+    sources: list[str] = field(default_factory=list)  #: a statement's documents
+    count: int = 0  #: a statement's akg:sourceCount
+    reported: list[str] = field(default_factory=list)  #: first and last publication date of its sources
 
 
 @dataclass
@@ -92,6 +104,7 @@ class Page:
     types: list[str]
     statements: list[tuple[str, object, str]]
     facts: dict[str, list[Fact]]
+    claims: dict[str, list[Fact]]  #: statements-graph nodes about the IRI, by kind, most sources first
     referenced_by: list[tuple[str, str, list[str]]]
     names: dict[str, str]
     dates: dict[str, str]
@@ -100,13 +113,14 @@ class Page:
 
     @property
     def empty(self) -> bool:
-        return not (self.statements or self.facts or self.referenced_by)
+        return not (self.statements or self.facts or self.claims or self.referenced_by)
 
 
 def build_page(iri: str, rows, names_rows) -> Page:
     """Group the rows of PAGE (and of NAMES) into what the template shows."""
     statements, referenced, labels, alts, types = [], [], [], [], []
     facts: dict[str, Fact] = {}
+    claims: dict[str, Fact] = {}
     for part, s, p, o, g in rows:
         graph = g.value if g is not None else ""
         if part.value == "out":
@@ -119,6 +133,18 @@ def build_page(iri: str, rows, names_rows) -> Page:
             statements.append((p.value, o, graph))
         elif part.value == "in":
             referenced.append((s.value, p.value, graph))
+        elif part.value == "statement":
+            claim = claims.setdefault(s.value, Fact(s.value, graph))
+            if p.value == RDF_TYPE:
+                claim.types.append(o.value)
+            elif p.value == STATED_IN:
+                claim.sources.append(o.value)
+            elif p.value == SOURCE_COUNT:
+                claim.count = int(o.value)
+            elif p.value in (AKG + "firstReported", AKG + "lastReported"):
+                claim.reported.append(o.value)
+            elif p.value.startswith(AKG) and p.value not in _STATEMENT_META:
+                claim.props.append((p.value, o))
         else:
             fact = facts.setdefault(s.value, Fact(s.value, graph))
             if p.value == RDF_TYPE:
@@ -135,6 +161,13 @@ def build_page(iri: str, rows, names_rows) -> Page:
         kind = next((t for t in sorted(fact.types) if t.startswith(AKG)), "")
         fact.props.sort(key=lambda kv: kv[0])
         grouped[kind.removeprefix(AKG) or "Fact"].append(fact)
+    by_kind: dict[str, list[Fact]] = defaultdict(list)
+    for claim in sorted(claims.values(), key=lambda c: (-c.count, c.iri)):
+        kind = next((t for t in sorted(claim.types) if t.startswith(AKG)), "")
+        claim.props.sort(key=lambda kv: (kv[0], str(kv[1])))
+        claim.sources = sorted(set(claim.sources))
+        claim.reported = sorted(set(claim.reported))
+        by_kind[kind.removeprefix(AKG) or "Statement"].append(claim)
     names: dict[str, str] = {}
     dates: dict[str, str] = {}
     documents: dict[str, dict[str, str]] = {}
@@ -150,7 +183,7 @@ def build_page(iri: str, rows, names_rows) -> Page:
     for s, p, g in referenced:  # one row per (subject, property), with the graphs that say it
         graphs_of[(s, p)].add(g)
     return Page(iri, sorted(set(labels)), sorted(set(alts)), sorted(set(types)), sorted(statements,
-                key=lambda t: (t[0], str(t[1]))), dict(sorted(grouped.items())),
+                key=lambda t: (t[0], str(t[1]))), dict(sorted(grouped.items())), dict(sorted(by_kind.items())),
                 [(s, p, sorted(gs)) for (s, p), gs in sorted(graphs_of.items())], names, dates, documents)
 
 

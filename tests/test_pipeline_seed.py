@@ -90,8 +90,13 @@ def test_reasoning_answers_membership_shortcuts(seed_build):
 COMPETENCY = Path(__file__).parent / "data" / "competency"
 
 
-def test_competency_questions_hold_on_the_seed_build(seed_build):
-    """The eleven questions users ask, on the real build (reasoning included), as check_cq.py runs them."""
+EXAMPLES = ROOT / "server" / "examples"
+
+
+@pytest.mark.parametrize("folder", [COMPETENCY, EXAMPLES], ids=["contract", "statements"])
+def test_competency_questions_hold_on_the_seed_build(seed_build, folder):
+    """The eleven questions users ask, on the real build (reasoning included), as check_cq.py runs them:
+    the contract's text (tests/data/competency) and the query page's, which reads the statements graph."""
     from kg.evaluate import Names
     from kg.query import KnowledgeGraph
 
@@ -102,7 +107,7 @@ def test_competency_questions_hold_on_the_seed_build(seed_build):
     for name, want in expected.items():
         if not name.endswith(".rq"):
             continue
-        answer = kg.query((COMPETENCY / name).read_text(encoding="utf-8"))
+        answer = kg.query((folder / name).read_text(encoding="utf-8"))
         if "ask" in want:
             assert answer.boolean is want["ask"], name
             continue
@@ -119,6 +124,47 @@ def test_competency_questions_hold_on_the_seed_build(seed_build):
         assert all(any(hit(r, g) for r in rows) for g in wanted), (name, rows)
         if "exact" in want:
             assert all(any(hit(r, g) for g in wanted) for r in rows), (name, rows)
+
+
+def test_query_page_questions_on_facts_read_the_statements_graph():
+    for name in ("cq06", "cq07", "cq08", "cq09", "cq12"):
+        (path,) = EXAMPLES.glob(f"{name}-*.rq")
+        assert "graph/statements>" in path.read_text(encoding="utf-8"), name
+
+
+def test_csto_members_are_counted_once_each_with_their_sources(seed_build):
+    """cq12: Armenia's CSTO membership is one statement that documents 001 and 004 state."""
+    from kg.query import KnowledgeGraph
+
+    result, _ = seed_build
+    kg = KnowledgeGraph.from_dataset(result.dataset)
+    (path,) = EXAMPLES.glob("cq12-*.rq")
+    rows = [[getattr(v, "value", v) for v in row] for row in kg.query(path.read_text(encoding="utf-8")).rows]
+    armenia = [r for r in rows if str(r[0]).endswith("/state/Armenia")]
+    assert len(armenia) == 1 and int(armenia[0][2]) == 2, rows
+    members = {str(r[0]) for r in rows}
+    assert len(members) == 6
+
+
+def test_armenia_in_the_csto_is_one_statement_with_two_sources(seed_build):
+    from kg.namespaces import STATEMENTS_GRAPH
+
+    result, _ = seed_build
+    g = result.dataset.graph(STATEMENTS_GRAPH)
+    armenia = URIRef("https://w3id.org/alliance-kg/id/state/Armenia")
+    csto = URIRef("https://w3id.org/alliance-kg/id/org/CSTO")
+    (st,) = [s for s in g.subjects(AKG.member, armenia)
+             if (s, AKG.organization, csto) in g and (s, AKG.status, AKG.FullMember) in g]
+    docs = {str(d).rsplit("/", 1)[-1][:3] for d in g.objects(st, AKG.statedIn)}
+    assert docs == {"001", "004"} and int(g.value(st, AKG.sourceCount)) == 2
+    for fact in g.objects(st, AKG.statedBy):  # each source fact keeps its evidence in its document graph
+        (doc,) = [d for d in g.objects(st, AKG.statedIn) if (fact, AKG.evidence, None) in result.dataset.graph(d)]
+        assert doc is not None
+    from kg.graph.shapes import validate
+
+    report = validate(g)  # the statements graph conforms to its shapes (checked here, not in every build)
+    assert report.conforms, report.text()
+    assert result.report["statements"]["per_kind"]["MembershipStatement"] == 9
 
 
 @pytest.mark.skipif(not (ROOT.parent / "shared" / "tools" / "score_kg.py").exists(), reason="../shared is absent")

@@ -171,7 +171,7 @@ def test_server_service_description_parses(client):
     svc = next(g.subjects(rdflib.RDF.type, SD.Service))
     assert (svc, SD.endpoint, rdflib.URIRef("http://localhost/sparql")) in g
     assert (svc, SD.supportedLanguage, SD.SPARQL11Query) in g
-    assert len(list(g.objects(None, SD.name))) == 5
+    assert len(list(g.objects(None, SD.name))) == 6  # ontology, entities, statements, two documents, inferred
 
 
 def test_server_void_and_healthz(client):
@@ -180,7 +180,7 @@ def test_server_void_and_healthz(client):
         ds = next(g.subjects(rdflib.RDF.type, VOID.Dataset))
         assert (ds, VOID.sparqlEndpoint, rdflib.URIRef("http://localhost/sparql")) in g
     health = client.get("/healthz").json
-    assert health["status"] == "ok" and health["graphs"] == 5
+    assert health["status"] == "ok" and health["graphs"] == 6
 
 
 def _built() -> rdflib.Dataset:
@@ -226,6 +226,15 @@ def test_server_linked_data_html_shows_facts_with_sources(client):
     assert "Meeting" in meeting and "Belgrade" in meeting
 
 
+def test_server_linked_data_html_shows_statements_with_their_sources(client):
+    """An entity page lists the statements graph's facts (one per fact, its source count and documents)."""
+    html = client.get("/id/state/Serbia", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert '<section class="facts statements" id="MembershipStatement">' in html
+    assert "1 source, reported 2013-04-12:" in html
+    assert 'href="/id/statement/membership-61deb7e66e3bdbd6"' in html
+    assert "was granted observer status in the" in html  # the reports and their sentences stay
+
+
 def test_server_linked_data_turtle_and_jsonld(client):
     ttl = client.get("/id/state/Serbia", headers={"Accept": "text/turtle"})
     g = rdflib.Graph().parse(data=ttl.data, format="turtle")
@@ -241,7 +250,7 @@ def test_server_query_page_lists_competency_questions(client):
     html = client.get("/", headers={"Accept": "text/html"}).get_data(as_text=True)
     assert "cq01-csto-full-members" in html and "cq11-no-contradictions" in html
     assert client.get("/sparql", headers={"Accept": "text/html"}).status_code == 200
-    assert len(client.get("/examples.json").json) == 11
+    assert len(client.get("/examples.json").json) == 12
 
 
 def test_server_updates_with_token(tmp_path):

@@ -114,6 +114,11 @@ def summary(report: dict, paths: dict[str, Path]) -> str:
     lines = [f"Built {report['documents']} documents, {report['triples']} triples → {paths['trig']}"]
     kinds = ", ".join(f"{n} {k}" for k, n in sorted(report["facts_per_kind"].items()))
     lines.append(f"  facts: {kinds or 'none'}")
+    statements = report.get("statements", {})
+    if statements.get("per_kind"):
+        several = sum(statements.get("with_several_sources", {}).values())
+        per = ", ".join(f"{n} {k.removesuffix('Statement')}" for k, n in statements["per_kind"].items())
+        lines.append(f"  statements (distinct facts): {per}; {several} stated by more than one document")
     for graph, n in sorted(report["triples_per_graph"].items()):
         lines.append(f"  {n:>6}  {graph}")
     if report.get("guessed_dates"):

@@ -90,7 +90,8 @@ def _neutrality(asserted: Asserted) -> list[tuple[Node, Node, list[URIRef], floa
     g = asserted.union
     found = []
     covered: set[tuple[Node, URIRef]] = set()
-    for node, state in g.subject_objects(AKG.neutralState):
+    for node in asserted.fact_nodes(sorted(set(g.subjects(AKG.neutralState, None)), key=str)):
+        state = g.value(node, AKG.neutralState)
         docs = asserted.documents(node)
         found.append((state, node, docs))
         covered.update((state, d) for d in docs)

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from rdflib import Dataset, Graph
 from rdflib.term import Node
 
-from kg.namespaces import PREFIXES
+from kg.namespaces import AKG, PREFIXES
 from kg.ontology import load_ontology, rules_dir
 from kg.reasoning import contradictions as contra
 from kg.reasoning.clean import NoiseFilter
@@ -130,9 +130,15 @@ def reason(dataset: Dataset, *, engine: str = "default", at=None) -> ReasoningRe
     found += contra.neutral_in_alliance(asserted, closure, claims)
     found += contra.temporal(claims, closure, lambda a, b: a == b or frozenset((a, b)) in compat)
     found.sort(key=lambda c: str(c.iri))
+    for c in found:  # a statement's document fact nodes too, so GRAPH ?doc { ?fact ... } names the sources
+        stated = {f for n in c.concerns if n in asserted.statements for f in asserted.union.objects(n, AKG.statedBy)}
+        c.concerns = sorted(set(c.concerns) | stated, key=str)
     for c in found:
         for t in c.triples():
             inferred.add(t)
+        for node in c.concerns:  # each side marked; neither is dropped
+            if node in asserted.statements or (node, AKG.evidence, None) in asserted.union:
+                inferred.add((node, AKG.disputedIn, c.iri))
 
     stats = {
         "engine": eng.name,

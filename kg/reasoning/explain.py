@@ -118,6 +118,9 @@ class Explainer:
         if s in self.contradiction_nodes:
             yield "contradiction", self._contradiction_premises(s)
             return
+        if p == AKG.disputedIn and o in self.contradiction_nodes:  # the mark on each side of a contradiction
+            yield "contradiction-side", [(o, AKG.concerns, s)]
+            return
         if t in self.schema and t not in self.inferred:
             yield from self._schema(t)
             return
@@ -278,6 +281,9 @@ def render(step: Step, graph: Graph, *, indent: str = "", _seen: set | None = No
             seen.add(s)
             for ev in graph.objects(s, AKG.evidence):
                 lines.append(f'{indent}    evidence: "{ev}"')
+            for fact in sorted(graph.objects(s, AKG.statedBy), key=str):  # a statement: each source's sentence
+                for ev in graph.objects(fact, AKG.evidence):
+                    lines.append(f'{indent}    stated by {name(fact)}: "{ev}"')
     else:
         lines = [f"{indent}{text}    [{step.rule}]"]
     for sub in step.premises:

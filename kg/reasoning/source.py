@@ -13,7 +13,7 @@ from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
 from kg.dates import PartialDate
-from kg.namespaces import DOC, INFERRED_GRAPH, ONTOLOGY_GRAPH, PROV
+from kg.namespaces import AKG, DOC, INFERRED_GRAPH, ONTOLOGY_GRAPH, PROV, STATEMENTS_GRAPH
 
 Triple = tuple[Node, Node, Node]
 
@@ -26,12 +26,21 @@ class Asserted:
     ontology: Graph
     graphs_of: dict[Node, set[URIRef]] = field(default_factory=dict)
     graphs_of_triple: dict[Triple, set[URIRef]] = field(default_factory=dict)
+    #: the nodes of the statements graph; when there are any, reasoning reads facts from them
+    statements: set[Node] = field(default_factory=set)
 
     def documents(self, node: Node) -> list[URIRef]:
-        """The documents a fact node was read from: its document graphs and prov:wasDerivedFrom."""
+        """The documents a fact node was read from (its document graphs, prov:wasDerivedFrom), or that
+        state a statement (akg:statedIn)."""
         docs = {g for g in self.graphs_of.get(node, ()) if str(g).startswith(str(DOC))}
         docs.update(o for o in self.union.objects(node, PROV.wasDerivedFrom) if isinstance(o, URIRef))
+        docs.update(o for o in self.union.objects(node, AKG.statedIn) if isinstance(o, URIRef))
         return sorted(docs)
+
+    def fact_nodes(self, nodes) -> list[Node]:
+        """`nodes` restricted to statements when the dataset has a statements graph (one node per
+        distinct fact), else all of them (a dataset built before statements, or a hand-made one)."""
+        return [n for n in nodes if n in self.statements] if self.statements else list(nodes)
 
     def doc_date(self, doc: Node) -> PartialDate | None:
         """The publication date (dcterms:date) of a document, if any."""
@@ -74,6 +83,7 @@ def split_dataset(dataset: Dataset, ontology: Graph | None = None) -> Asserted:
     onto = Graph()
     graphs_of: dict[Node, set[URIRef]] = {}
     graphs_of_triple: dict[Triple, set[URIRef]] = {}
+    statements: set[Node] = set()
     for s, p, o, g in dataset.quads((None, None, None, None)):
         name = getattr(g, "identifier", g)
         if name == INFERRED_GRAPH:
@@ -81,6 +91,8 @@ def split_dataset(dataset: Dataset, ontology: Graph | None = None) -> Asserted:
         union.add((s, p, o))
         if name == ONTOLOGY_GRAPH:
             onto.add((s, p, o))
+        elif name == STATEMENTS_GRAPH and p == AKG.statedBy:
+            statements.add(s)
         if isinstance(name, URIRef):
             graphs_of.setdefault(s, set()).add(name)
             graphs_of_triple.setdefault((s, p, o), set()).add(name)
@@ -89,7 +101,7 @@ def split_dataset(dataset: Dataset, ontology: Graph | None = None) -> Asserted:
         union += ontology
     for prefix, ns in dataset.namespaces():
         union.bind(prefix, ns, override=False)
-    return Asserted(union, onto, graphs_of, graphs_of_triple)
+    return Asserted(union, onto, graphs_of, graphs_of_triple, statements)
 
 
 def load_dataset(path) -> Dataset:

@@ -2,9 +2,10 @@
 
 Semantics (also in kg/reasoning/README.md):
 
-* A statement is a Membership node (member, organization, status, optional
-  startDate/endDate) or a NonMembership node, read from a document with a
-  publication date (dcterms:date).
+* A statement is a node of the statements graph (kg.graph.statements: one per
+  distinct membership or non-membership, with every document that states it), or,
+  in a dataset without that graph, a Membership or NonMembership node of one
+  document. Its documents have publication dates (dcterms:date).
 * It holds from F = its startDate, else its document's date (unknown: from
   always). A Former statement holds from the day after its endDate, else from
   its startDate, else from its document's date. A Former statement with both
@@ -13,7 +14,7 @@ Semantics (also in kg/reasoning/README.md):
   until a later statement (start >= F, ties included) of the same actor and
   organization with an incompatible status (ontology/rules/statuses.ttl), or
   an end date (>= F) given by another statement of the same status, ends it;
-  it still holds at least until its own document's date (what a source says at
+  it still holds at least until its latest document's date (what a source says at
   publication is not undone by an earlier-dated statement: that is a
   contradiction instead).
 * "Now" (the timeless shortcuts akg:memberOf etc.) is the end of the
@@ -83,18 +84,19 @@ def _after(d: PartialDate | None) -> float:
 def _raw_claims(asserted: Asserted) -> list[Claim]:
     g = asserted.union
     claims: list[Claim] = []
-    nodes = set(g.subjects(AKG.member, None))
+    nodes = asserted.fact_nodes(set(g.subjects(AKG.member, None)))
     for node in sorted(nodes, key=str):
         member = g.value(node, AKG.member)
         org = g.value(node, AKG.organization)
         if member is None or org is None:
             continue
         docs = tuple(asserted.documents(node))
-        doc_date = min((d for d in (asserted.doc_date(x) for x in docs) if d), default=None)
+        dates = [d for d in (asserted.doc_date(x) for x in docs) if d]
+        doc_date = min(dates, default=None)
         start = first_date(g.objects(node, AKG.startDate))
         end = first_date(g.objects(node, AKG.endDate))
-        published = _after(doc_date) if doc_date else NEG_INF
-        if (node, RDF.type, AKG.NonMembership) in g:
+        published = _after(max(dates)) if dates else NEG_INF  # what its latest source says at publication
+        if (node, RDF.type, AKG.NonMembership) in g or (node, RDF.type, AKG.NonMembershipStatement) in g:
             statuses = [NON_MEMBER]
         else:
             statuses = sorted(set(g.objects(node, AKG.status)), key=str)
