@@ -344,3 +344,13 @@ def test_posts_with_the_organization_after_the_name_or_from_the_article():
 ])
 def test_memberships_with_time_adverbials_and_descriptions(text, expected):
     assert memberships(text) == expected
+
+
+def test_fact_box_lines():
+    text = ("The BRICS group met in Rio. BRICS leaders spoke.\n\n- Founders: Brazil, Russia, India and China\n"
+            "- South Africa: joined in December 2010\n- Egypt and Iran: members since 1 January 2024\n"
+            "- Argentina: declined the invitation\n")
+    assert memberships(text) == {("Brazil", "FullMember", "BRICS"), ("Russia", "FullMember", "BRICS"),
+                                 ("India", "FullMember", "BRICS"), ("China", "FullMember", "BRICS"),
+                                 ("South Africa", "FullMember", "BRICS"), ("Egypt", "FullMember", "BRICS"),
+                                 ("Iran", "FullMember", "BRICS")}

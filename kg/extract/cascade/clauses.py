@@ -21,6 +21,7 @@ _CLAUSE_END_WORDS = {"but", "while", "whereas", "although", "though", "because",
 _DATE_PREPS = {"on", "in", "at", "last", "this", "since", "from", "as", "of", "early", "late", "mid", "by", "until"}
 _RELATIVE = {"which", "that", "who"}
 _PAST_PARTICIPLE_PREPS = {"since", "after", "before", "upon"}
+_BULLETS = {"-", "–", "—", "•", "*", "·"}
 _DASHES = {"-", "—", "–"}
 _LIST_OPENERS = {"include", "including", "such", "namely", "notably", "among"}
 _SUBJECT_KINDS = "SOP"
@@ -72,6 +73,9 @@ def _subject(tokens: list[Token], vg: VerbGroup, lex: Lexicon, earlier: list[Cla
             if a >= 0 and tokens[a].kind in _SUBJECT_KINDS:
                 return a, "relative"
             return None, "none"
+        if t.lemma == ":" and k >= 1 and tokens[k - 1].kind == "S" and all(
+                x.lemma in _BULLETS for x in tokens[:k - 1]):
+            return k - 1, "direct"  # a fact-box line: "South Africa: joined in December 2010"
         if t.lemma == "," and k == vg.start - 1 and k >= 1 and tokens[k - 1].kind in _SUBJECT_KINDS \
                 and "passive" in vg.features:
             return k - 1, "apposition"  # "Russia, expelled from the Council of Europe in 2022, ..."
@@ -127,8 +131,9 @@ def appositions(tokens: list[Token], lex: Lexicon) -> list[tuple[int, int, int]]
     """(subject, start, end) for each ", NP," after a name that holds no verb of the lexicon."""
     out = []
     for k, t in enumerate(tokens[:-2]):
-        if t.kind not in "SO" or tokens[k + 1].lemma != ",":
-            continue
+        line_label = tokens[k + 1].lemma == ":" and all(x.lemma in _BULLETS for x in tokens[:k])
+        if t.kind not in "SO" or (tokens[k + 1].lemma != "," and not line_label):
+            continue  # ", NP," after a name, or a fact-box line "Egypt, Iran: members since 1 January 2024"
         a = k + 2
         if tokens[a].is_word and tokens[a].lemma in _RELATIVE | {"whose", "and", "or", "but"}:
             continue

@@ -425,7 +425,10 @@ class Cascade:
         self.pending = None
         k = 0
         status = None
-        nouns = {"member": "FullMember", "observer": "Observer", "partner": "Partner"}
+        nouns = {"member": "FullMember", "observer": "Observer", "partner": "Partner", "founder": "FullMember",
+                 "founding-member": "FullMember"}
+        if len(words) > 1 and words[0].lemma == "founding" and words[1].lemma == "member":
+            words = words[1:]  # "Founding members: A, B, C"
         if k < len(words) and words[k].lemma in nouns:
             status = nouns[words[k].lemma]
             k += 1
