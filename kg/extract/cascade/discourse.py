@@ -52,6 +52,7 @@ class Discourse:
     history: list[list[Token]] = field(default_factory=list)  # entity tokens of each sentence read
     current: list[EntityRef] = field(default_factory=list)  # organizations earlier in the sentence being read
     topics: list[Token | None] = field(default_factory=list)  # the entity each sentence read opens with
+    read_so_far: list[Token] = field(default_factory=list)  # this sentence's tokens resolved so far
 
     def push(self, tokens: list[Token]) -> None:
         self.history.append([t for t in tokens if t.kind in "SO" and t.refs])
@@ -73,6 +74,7 @@ class Discourse:
             t = tokens[i]
             got = None
             self.current = [r for x in out if x.kind == "O" for r in x.refs]
+            self.read_so_far = out
             if t.is_word:
                 got = self._pronoun(tokens, i) or self._description(tokens, i, d) or self._org_noun(tokens, i, d)
             elif t.kind == "O" and _is_org_noun_phrase(t.text, d):  # tagged for the article's organization
@@ -80,7 +82,9 @@ class Discourse:
                 if again is not None:
                     got = (Token("O", t.text, "ORG", t.start, t.end, t.mention, again[0].refs), i + 1)
             elif t.kind == "L" and t.refs and t.refs[0].key in self.capital_of \
-                    and (self._verb_follows(tokens, i + 1) or (i + 1 < len(tokens) and tokens[i + 1].lemma == "'s")) \
+                    and (self._verb_follows(tokens, i + 1) or (i + 1 < len(tokens) and tokens[i + 1].lemma == "'s")
+                         or (i == 0 and i + 1 < len(tokens) and tokens[i + 1].is_word
+                             and tokens[i + 1].text.endswith(("ed", "s")) and tokens[i + 1].text.islower())) \
                     and not (i > 0 and tokens[i - 1].lemma in _PLACE_PREPS):  # "set up in Bangkok on ..." is a place
                 got = (Token("S", t.text, "STATE", t.start, t.end, None, [self.capital_of[t.refs[0].key]]), i + 1)
             if got is None:
@@ -107,7 +111,7 @@ class Discourse:
         after_conj = (i >= 2 and tokens[i - 1].lemma in ("but", "and") and tokens[i - 2].lemma in (",", ";")) \
             or (i >= 1 and tokens[i - 1].lemma in (":", ";"))
         after_sub = i >= 1 and tokens[i - 1].lemma in _SUBORDINATORS
-        states_before = [x for x in tokens[:i] if x.kind == "S"]
+        states_before = [x for x in self.read_so_far if x.kind == "S"]
         if low == "it" and not initial and (after_conj or after_sub) and len(states_before) == 1 \
                 and len(states_before[0].refs) == 1 and self._verb_follows(tokens, i + 1):
             # "Austria is not a member of NATO, but it is a member of the EU": the one state of the first clause
