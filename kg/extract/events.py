@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import islice
 
 from kg.dates import PartialDate
 from kg.extract.lexicon import _load, cue_regex, phrase_regex
@@ -23,6 +24,7 @@ from kg.extract.modality import blocked, clause_start
 from kg.extract.tagging import Mention, TaggedSentence, expand
 from kg.model import EntityRef, Event, Evidence
 
+_LOOKBACK = 40  # events a mention may refer back to
 _YEAR = re.compile(r"[\s-]((?:19|20)\d\d)$")
 _EX = r"(?:exercises?|drills?|war\s*games?|wargames?|manoeuvres|maneuvers)"
 _INTRO = r"(?:dubbed|called|named|code-?named|titled|known\s+as)"
@@ -318,8 +320,10 @@ def assemble(mentions: list[EventMention], doc_date: PartialDate | None, rule_pr
         if em.type == "MilitaryExercise":
             pending.append(em)
             continue
-        prev = next((ev for ev in reversed(events) if ev.type == em.type and not _conflict(ev, em)
-                     and (em.definite or _overlap(ev, em) or _same_place_and_org(ev, em))), None)
+        # only the last events read: a mention refers back a few paragraphs, and the search stays linear
+        prev = next((ev for ev in islice(reversed(events), _LOOKBACK) if ev.type == em.type
+                     and not _conflict(ev, em) and (em.definite or _overlap(ev, em) or _same_place_and_org(ev, em))),
+                    None)
         if prev is not None:
             _merge(prev, em)
             continue
