@@ -40,6 +40,8 @@ class BuildResult:
     report: dict = field(default_factory=dict)
     contradictions: list = field(default_factory=list)
     timings: dict = field(default_factory=dict)  #: seconds per stage: kept out of report.json (reproducible)
+    #: each built article's named graph as sorted N-Quads, by graph IRI: the dumps stream these
+    document_nquads: dict[str, str] = field(default_factory=dict)
 
 
 def new_dataset() -> Dataset:
@@ -118,6 +120,7 @@ def build(corpus_dir: Path, *, reason: bool = True, engine: str = "default",
         result.report["reasoning"] = stats
         clock.lap("reasoning")
     result.documents = [d.facts for d in docs if d.facts is not None]
+    result.document_nquads = {str(doc_iri(d.stem)): d.nquads for d in docs}
     shapes = {d.stem: d.shape_problems for d in docs if d.shape_problems}
     result.report.update(_report(result, skipped, shapes))
     result.timings = clock.times

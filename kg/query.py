@@ -95,9 +95,19 @@ class KnowledgeGraph:
 
     @classmethod
     def load(cls, kg_dir: Path | str) -> KnowledgeGraph:
-        """Load `kg_dir/kg.trig` (or a .trig/.nq file given directly)."""
+        """Open `kg_dir/store` read-only when a build wrote it, else load `kg_dir/kg.trig` (or a .trig/.nq file).
+
+        The store (kg.build.dumps) opens at once whatever the size of the graph and
+        holds nothing in memory; the TriG dump is parsed into memory.
+        """
         path = Path(kg_dir)
         if path.is_dir() or not path.suffix:
+            store_dir = path / "store"
+            if store_dir.is_dir():
+                try:
+                    return cls(ox.Store.read_only(str(store_dir)), store_dir)
+                except OSError as exc:
+                    raise BuildMissingError(f"cannot open the store {store_dir}: {exc}") from exc
             path = path / "kg.trig"
         if not path.is_file():
             raise BuildMissingError(

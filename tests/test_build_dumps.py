@@ -1,0 +1,93 @@
+"""The streamed dumps and the Oxigraph store of a build (kg/build/dumps.py)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg.build.dumps import WRITE_PREFIXES, _SortedPrefixes, graph_sources, write_trig, write_turtle
+from kg.build.output import write_outputs
+from kg.build.quads import graph_quads, sort_quads
+from kg.pipeline import build
+from kg.query import KnowledgeGraph
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _whole(items: list, fmt: ox.RdfFormat) -> bytes:
+    """The reference: the whole dataset serialized at once, @prefix lines sorted."""
+    data = ox.serialize(items, format=fmt, prefixes=WRITE_PREFIXES)
+    lines = data.split(b"\n")
+    n = next((i for i, line in enumerate(lines) if not line.startswith(b"@prefix")), len(lines))
+    return b"\n".join(sorted(lines[:n]) + lines[n:])
+
+
+@pytest.fixture(scope="module")
+def seed_build(tmp_path_factory):
+    result = build(ROOT / "corpus")
+    out = tmp_path_factory.mktemp("out")
+    write_outputs(result, out)
+    return result, out
+
+
+def test_streamed_trig_and_turtle_equal_the_whole_dataset_serialized(seed_build):
+    result, out = seed_build
+    quads = sort_quads(q for g in result.dataset.graphs() if len(g) for q in graph_quads(g))
+    triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads},
+                     key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    assert (out / "kg.trig").read_bytes() == _whole(quads, ox.RdfFormat.TRIG)
+    assert (out / "kg.ttl").read_bytes() == _whole(triples, ox.RdfFormat.TURTLE)
+
+
+def test_documents_are_streamed_from_their_nquads_not_the_dataset(seed_build):
+    """The dumps read each article's graph from its N-Quads text (the dataset copy is not converted)."""
+    result, _ = seed_build
+    doc = next(iter(result.document_nquads))
+    marked = {**result.document_nquads, doc: '<urn:x:s> <urn:x:p> "marker" <' + doc + "> .\n"}
+    buf = io.BytesIO()
+    write_trig(graph_sources(result.dataset, marked), buf)
+    assert b'"marker"' in buf.getvalue()
+    buf = io.BytesIO()
+    write_turtle(graph_sources(result.dataset, marked), buf)
+    assert b'"marker"' in buf.getvalue()
+
+
+def test_store_holds_the_same_quads_as_the_trig_dump(seed_build):
+    _, out = seed_build
+    assert (out / "store").is_symlink() and (out / "current" / "store").is_dir()
+    store = ox.Store.read_only(str(out / "store"))
+    dump = ox.Store()
+    dump.bulk_load(path=str(out / "kg.trig"), format=ox.RdfFormat.TRIG)
+    assert len(store) == len(dump) > 0
+
+    def ground(s: ox.Store) -> set:  # blank nodes get fresh labels on each load
+        return {q for q in s if not isinstance(q.subject, ox.BlankNode) and not isinstance(q.object, ox.BlankNode)}
+    assert ground(store) == ground(dump)
+
+
+def test_kg_query_reads_the_store_when_present(seed_build):
+    _, out = seed_build
+    kg = KnowledgeGraph.load(out)
+    assert kg.source == out / "store"
+    rows = kg.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", isolated=True).rows
+    ref = KnowledgeGraph.load(out / "kg.trig").query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows
+    assert rows == ref
+
+
+@pytest.mark.parametrize("chunks", [[b"@prefix a: <x> .\n@prefix\x20", b"0: <y> .\n\nbody\n"],
+                                    [b"@pre", b"fix b: <x> .\n@prefix a: <y> .\nbo", b"dy\n"],
+                                    [b"@prefix b: <x> .\n@prefix a: <y> .\n"], [b"body only\n"], []])
+def test_sorted_prefixes_writer_sorts_the_head_wherever_the_writes_split(chunks):
+    whole = b"".join(chunks)
+    lines = whole.split(b"\n")
+    n = next((i for i, line in enumerate(lines) if not line.startswith(b"@prefix")), len(lines))
+    expected = b"\n".join(sorted(lines[:n]) + lines[n:])
+    buf = io.BytesIO()
+    out = _SortedPrefixes(buf)
+    for c in chunks:
+        out.write(c)
+    out.close()
+    assert buf.getvalue() == expected
