@@ -19,6 +19,7 @@ from rdflib import Dataset, Graph
 
 from kg.build.document import DocumentResult, process
 from kg.build.isolate import isolate
+from kg.build.quads import rdflib_quads
 from kg.corpus import read_corpus
 from kg.corpus.article import Article, Corpus
 from kg.extract.document import DocumentFacts
@@ -137,8 +138,9 @@ def _assemble(ontology: Graph, entities: Graph, docs: Iterable[DocumentResult]) 
     ds = new_dataset()
     _add_graph(ds, ontology, ONTOLOGY_GRAPH)
     _add_graph(ds, entities, ENTITIES_GRAPH)
-    for d in docs:
-        ds.parse(data=d.nquads, format="nquads")
+    for d in docs:  # Oxigraph parses; rdflib's own N-Quads parser took most of this stage
+        if d.nquads:
+            ds.addN(rdflib_quads(d.nquads, ds.graph(doc_iri(d.stem))))
     return ds
 
 

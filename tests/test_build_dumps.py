@@ -91,3 +91,27 @@ def test_sorted_prefixes_writer_sorts_the_head_wherever_the_writes_split(chunks)
         out.write(c)
     out.close()
     assert buf.getvalue() == expected
+
+
+def test_assembling_with_oxigraph_gives_the_quads_rdflib_parses(seed_build):
+    """kg.pipeline reads each article's N-Quads with Oxigraph; the dataset is the one rdflib's parser made."""
+    from rdflib import Dataset, URIRef
+    from rdflib.compare import to_isomorphic
+
+    from kg.build.quads import rdflib_quads
+
+    result, _ = seed_build
+    odd = ('<urn:x:s> <urn:x:p> "plain" <urn:x:g> .\n<urn:x:s> <urn:x:p> "chat"@fr <urn:x:g> .\n'
+           '<urn:x:s> <urn:x:p> "007"^^<http://www.w3.org/2001/XMLSchema#integer> <urn:x:g> .\n'
+           '_:b1 <urn:x:p> "2017"^^<http://www.w3.org/2001/XMLSchema#gYear> <urn:x:g> .\n')
+    texts = {**result.document_nquads, "urn:x:g": odd}
+    for iri, text in texts.items():
+        ours, theirs = Dataset(), Dataset()
+        ours.addN(rdflib_quads(text, ours.graph(URIRef(iri))))
+        theirs.parse(data=text, format="nquads")
+        assert to_isomorphic(ours.graph(URIRef(iri))) == to_isomorphic(theirs.graph(URIRef(iri)))
+        assert len(ours.graph(URIRef(iri))) > 0
+    ours = Dataset()  # the same blank node label in two articles is two blank nodes, as rdflib's parser makes
+    ours.addN(rdflib_quads(odd, ours.graph(URIRef("urn:x:g"))))
+    ours.addN(rdflib_quads(odd.replace("urn:x:g", "urn:x:h"), ours.graph(URIRef("urn:x:h"))))
+    assert len({s for s, _, _, _ in ours.quads() if str(s) != "urn:x:s"}) == 2

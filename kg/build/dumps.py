@@ -13,6 +13,7 @@ N-Quads terms, and the quads inside a graph are sorted the same way.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from functools import cache
 from pathlib import Path
 from typing import IO
 
@@ -41,7 +42,7 @@ def graph_sources(dataset: Dataset, documents: dict[str, str]) -> list[Source]:
         if str(name) in documents or not len(g):
             continue
         key = str(ox.NamedNode(str(name))) if isinstance(name, URIRef) else str(ox.DefaultGraph())
-        sources[key] = lambda g=g: sort_quads(graph_quads(g))
+        sources[key] = cache(lambda g=g: sort_quads(graph_quads(g)))  # converted once for both dumps
     for iri, text in documents.items():
         if text:
             sources[str(ox.NamedNode(iri))] = lambda text=text: parse_nquads(text)

@@ -70,6 +70,9 @@ class Compiled:
                 raise Unsupported(f"target {extra}")
         self.roots = [self._shape(n) for n in sorted(roots, key=str)]
         self.onto = _index(ontology)
+        # what the ontology alone says, shared by every data graph that adds no rdfs:subClassOf
+        self._supers: dict[Node, set[Node]] = {}
+        self._onto_instances: dict[frozenset, set[Node]] = {}
 
     def _shape(self, node: Node) -> Shape:
         if node in self._shapes:
@@ -118,10 +121,12 @@ class Compiled:
 
     def check(self, data: Graph) -> list[Result]:
         """Every result of validating `data` (with the ontology mixed in, no inference)."""
-        ctx = _Context(_index(data), self.onto)
+        index = _index(data)
+        shared = not any(RDFS.subClassOf in props for props in index.values())
+        ctx = _Context(index, self.onto, self._supers if shared else {})
         results: list[Result] = []
         for shape in self.roots:
-            for focus in sorted(ctx.instances(shape.targets), key=str):
+            for focus in sorted(ctx.instances(shape.targets, self._onto_instances if shared else None), key=str):
                 results.extend(self._node(shape, focus, ctx))
         return results
 
@@ -155,9 +160,9 @@ def _check_path(g: Graph, path: Node) -> None:
 class _Context:
     """The data graph and the ontology as one read-only index (the ontology is never copied)."""
 
-    def __init__(self, data: dict, onto: dict) -> None:
+    def __init__(self, data: dict, onto: dict, supers: dict[Node, set[Node]]) -> None:
         self.data, self.onto = data, onto
-        self._supers: dict[Node, set[Node]] = {}
+        self._supers = supers  #: class -> its superclasses; shared across graphs when they add no subclassing
         self._inverse: dict | None = None
 
     def values(self, s: Node, p: Node) -> list[Node]:
@@ -182,13 +187,18 @@ class _Context:
     def is_instance(self, node: Node, cls: Node) -> bool:
         return any(cls in self.supers(t) for t in self.values(node, RDF.type))
 
-    def instances(self, classes: set[Node]) -> set[Node]:
-        found = set()
-        for index in (self.data, self.onto):
-            for s, props in index.items():
-                if any(classes & self.supers(t) for t in props.get(RDF.type, ())):
-                    found.add(s)
-        return found
+    def instances(self, classes: set[Node], onto_cache: dict[frozenset, set[Node]] | None = None) -> set[Node]:
+        """Nodes typed with one of `classes` or a subclass (`onto_cache`: the ontology's, kept across graphs)."""
+        found = self._instances(self.data, classes)
+        if onto_cache is None:
+            return found | self._instances(self.onto, classes)
+        key = frozenset(classes)
+        if key not in onto_cache:
+            onto_cache[key] = self._instances(self.onto, classes)
+        return found | onto_cache[key]
+
+    def _instances(self, index: dict, classes: set[Node]) -> set[Node]:
+        return {s for s, props in index.items() if any(classes & self.supers(t) for t in props.get(RDF.type, ()))}
 
     def inverse(self, o: Node, p: Node) -> list[Node]:
         if self._inverse is None:
