@@ -19,6 +19,7 @@ from rdflib import Dataset, Graph
 
 from kg.build.document import DocumentResult, process
 from kg.build.isolate import isolate
+from kg.build.progress import Progress
 from kg.build.quads import rdflib_quads
 from kg.corpus import read_corpus
 from kg.corpus.article import Article, Corpus
@@ -72,20 +73,20 @@ def serial_map(articles: Sequence[Article]) -> Iterable[DocumentResult]:
 
 
 def build(corpus_dir: Path, *, reason: bool = True, engine: str = "default",
-          progress: Callable[[Iterable], Iterable] | None = None, max_bytes: int | None = None,
+          progress: Progress | None = None, max_bytes: int | None = None,
           mapper: Mapper | None = None) -> BuildResult:
     """Read a corpus folder and return the knowledge graph with its report.
 
     `mapper` runs the per-article stages (default: serially here; kg.build.parallel.Mapper: a pool, Dask,
-    a cache).
+    a cache). `progress`: a bar over the articles and a line per global stage (kg.build.progress).
     """
-    clock = _Clock()
+    clock = _Clock(progress.stage if progress else None)
     corpus = read_corpus(corpus_dir, max_bytes=max_bytes)
     clock.lap("reading")
     skipped = [{"file": str(p.path), "stage": "reading", "reason": p.reason} for p in corpus.problems]
     results = (mapper or serial_map)(corpus.articles)
     docs: list[DocumentResult] = []
-    for r in progress(results) if progress else results:
+    for r in progress.articles_bar(results, len(corpus.articles)) if progress else results:
         if r.failure:
             skipped.append(r.failure)
         else:
@@ -145,14 +146,17 @@ def _assemble(ontology: Graph, entities: Graph, docs: Iterable[DocumentResult]) 
 
 
 class _Clock:
-    def __init__(self) -> None:
+    def __init__(self, on_lap: Callable[[str, float], None] | None = None) -> None:
         self.times: dict[str, float | None] = {}
         self._last = time.perf_counter()
+        self._on_lap = on_lap
 
     def lap(self, stage: str) -> None:
         now = time.perf_counter()
         self.times[stage] = round(now - self._last, 3)
         self._last = now
+        if self._on_lap:
+            self._on_lap(stage, self.times[stage])
 
 
 def _report(result: BuildResult, skipped: list[dict], shapes: dict[str, list[str]]) -> dict:

@@ -59,15 +59,11 @@ def build(corpus_dir: Path, out_dir: Path, no_reason: bool, engine: str, max_byt
         if verbose:
             click.echo(f"[{time.perf_counter() - started:7.2f}s] {message}", err=True)
 
-    progress = None
-    if sys.stderr.isatty() and not quiet:
-        from tqdm import tqdm
-
-        def progress(items):
-            return tqdm(items, desc="extracting", unit="doc", file=sys.stderr)
-
     from kg.build.cache import Cache
     from kg.build.parallel import Mapper, default_jobs
+    from kg.build.progress import Progress
+
+    progress = Progress(sys.stderr, enabled=sys.stderr.isatty() and not quiet)
 
     cache = None if no_cache else Cache(cache_dir or out_dir / ".cache")
     mapper = Mapper(jobs or default_jobs(), dask_address, cache)
@@ -77,7 +73,11 @@ def build(corpus_dir: Path, out_dir: Path, no_reason: bool, engine: str, max_byt
                            max_bytes=max_bytes, mapper=mapper)
         result.timings["cache_hits"] = mapper.hits
         trace(f"built the graph ({mapper.hits} articles from the cache)")
+        writing = time.perf_counter()
         paths = write_outputs(result, out_dir, trace)
+        wrote = time.perf_counter() - writing
+        progress.stage("writing", wrote)
+    progress.finish(result.report["documents"], {**result.timings, "writing": wrote}, mapper.hits)
     if not quiet:
         click.echo(_printable(summary(result.report, paths)))
 
