@@ -85,3 +85,23 @@ def test_cli_build_shows_progress_on_a_terminal_only(tmp_path):
     assert "articles" in shown and "built 2 articles in" in shown and "writing" in shown
     assert "built 2 articles in" not in _build([], tmp_path, tty=False)
     assert _build(["-q"], tmp_path, tty=True).strip() == ""
+
+
+def test_an_interrupt_during_an_article_stops_the_build_instead_of_skipping_it(monkeypatch):
+    """Regression: SIGTERM in a serial build was caught as that article's failure and the build went on."""
+    import pytest
+
+    from kg.build import document
+    from kg.build.isolate import isolate
+    from kg.cli.build import BuildInterrupted
+    from kg.corpus import read_corpus
+
+    def interrupted(*_a, **_k):
+        raise BuildInterrupted("build interrupted by SIGTERM")
+
+    monkeypatch.setattr(document, "extract_document", interrupted)
+    article = read_corpus(ROOT / "corpus").articles[0]
+    with pytest.raises(BuildInterrupted):
+        document.process(article, None)
+    with pytest.raises(BuildInterrupted):
+        isolate("reasoning", [1, 2, 3], lambda items: interrupted())

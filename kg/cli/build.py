@@ -19,6 +19,9 @@ DEFAULT_MAX_BYTES = 4_000_000
 class BuildInterrupted(KGError):
     """SIGTERM or SIGINT during a build: the staging folder is removed, the previous build stays."""
 
+    #: the per-article and global stages re-raise it instead of blaming (and skipping) an article
+    stops_build = True
+
 
 @click.command()
 @click.option("--corpus", "corpus_dir", type=click.Path(path_type=Path), default=Path("corpus"),
