@@ -55,17 +55,33 @@ def test_documents_are_streamed_from_their_nquads_not_the_dataset(seed_build):
     assert b'"marker"' in buf.getvalue()
 
 
-def test_store_holds_the_same_quads_as_the_trig_dump(seed_build):
+def _ground(quads) -> set:
+    """Quads without blank nodes (blank nodes get fresh labels on each load)."""
+    return {q for q in quads if not isinstance(q.subject, ox.BlankNode) and not isinstance(q.object, ox.BlankNode)}
+
+
+def test_store_holds_the_named_graphs_and_their_union_as_default_graph(seed_build):
     _, out = seed_build
     assert (out / "store").is_symlink() and (out / "current" / "store").is_dir()
     store = ox.Store.read_only(str(out / "store"))
-    dump = ox.Store()
-    dump.bulk_load(path=str(out / "kg.trig"), format=ox.RdfFormat.TRIG)
-    assert len(store) == len(dump) > 0
+    named = [q for q in store if not isinstance(q.graph_name, ox.DefaultGraph)]
+    default = [q for q in store if isinstance(q.graph_name, ox.DefaultGraph)]
+    dump = list(ox.parse(path=str(out / "kg.trig"), format=ox.RdfFormat.TRIG))
+    union = list(ox.parse(path=str(out / "kg.ttl"), format=ox.RdfFormat.TURTLE))
+    assert len(named) == len(dump) > len(default) == len(union) > 0
+    assert _ground(named) == _ground(dump)
+    assert _ground(default) == _ground(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in union)
 
-    def ground(s: ox.Store) -> set:  # blank nodes get fresh labels on each load
-        return {q for q in s if not isinstance(q.subject, ox.BlankNode) and not isinstance(q.object, ox.BlankNode)}
-    assert ground(store) == ground(dump)
+
+def test_store_has_the_info_a_server_reads(seed_build):
+    """info.json in server/store.py's format, so `kg serve` could open OUT/store as its own store."""
+    import json
+
+    result, out = seed_build
+    info = json.loads((out / "store" / "info.json").read_text())
+    assert info["graphs"] == result.report["triples_per_graph"]
+    assert info["quads"] == result.report["triples"]
+    assert info["triples"] == len(list(ox.parse(path=str(out / "kg.ttl"), format=ox.RdfFormat.TURTLE)))
 
 
 def test_kg_query_reads_the_store_when_present(seed_build):
@@ -115,3 +131,13 @@ def test_assembling_with_oxigraph_gives_the_quads_rdflib_parses(seed_build):
     ours.addN(rdflib_quads(odd, ours.graph(URIRef("urn:x:g"))))
     ours.addN(rdflib_quads(odd.replace("urn:x:g", "urn:x:h"), ours.graph(URIRef("urn:x:h"))))
     assert len({s for s, _, _, _ in ours.quads() if str(s) != "urn:x:s"}) == 2
+
+
+def test_a_triple_in_two_graphs_is_one_triple_of_the_default_graph(tmp_path):
+    """kg query's default graph is the RDF merge of the named graphs, as kg serve's: from a store or a dump."""
+    nq = tmp_path / "kg.nq"
+    nq.write_text("<urn:x:s> <urn:x:p> <urn:x:o> <urn:x:g1> .\n<urn:x:s> <urn:x:p> <urn:x:o> <urn:x:g2> .\n")
+    kg = KnowledgeGraph.load(nq)
+    assert len(kg.query("SELECT * WHERE { ?s ?p ?o }").rows) == 1
+    assert len(kg.query("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }").rows) == 2
+    assert len(kg) == 2

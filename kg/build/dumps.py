@@ -12,6 +12,7 @@ N-Quads terms, and the quads inside a graph are sorted the same way.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
@@ -28,6 +29,7 @@ from .quads import graph_quads, parse_nquads, sort_quads
 WRITE_PREFIXES = {name: ns for name, ns in PREFIXES.items() if name != "id"}
 
 Source = Callable[[], list[ox.Quad]]
+STORE_INFO = "info.json"
 
 
 def graph_sources(dataset: Dataset, documents: dict[str, str]) -> list[Source]:
@@ -71,13 +73,24 @@ def write_turtle(sources: list[Source], fh: IO[bytes]) -> None:
     out.close()
 
 
-def load_store(folder: Path, trig: Path) -> None:
-    """A persistent Oxigraph store in `folder`, bulk-loaded from the TriG dump just written."""
+def load_store(folder: Path, trig: Path, turtle: Path) -> None:
+    """A persistent Oxigraph store in `folder`: the named graphs of the TriG dump, their union (the Turtle
+    dump: each triple once) as the default graph, and info.json with the counts.
+
+    The layout is the one `kg serve` makes for itself (server/store.py: default graph = union,
+    info.json with quads, triples and statements per graph), so a server can open it read-only.
+    """
     store = ox.Store(str(folder))
     store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
+    store.bulk_load(path=str(turtle), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
     store.optimize()
     store.flush()
+    graphs = {row[0].value: int(row[1].value) for row in store.query(
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")}
+    triples = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))[0].value)
     del store
+    info = {"quads": sum(graphs.values()), "triples": triples, "graphs": dict(sorted(graphs.items()))}
+    (folder / STORE_INFO).write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
 
 
 class _SortedPrefixes:

@@ -56,7 +56,7 @@ def write_outputs(result: BuildResult, out_dir: Path, trace: Trace | None = None
         "report.json": lambda fh: fh.write(_json(result.report)),
         "timings.json": lambda fh: fh.write(_json(result.timings)),
     }
-    folders = {STORE: lambda folder: load_store(folder, folder.parent / "kg.trig")}
+    folders = {STORE: lambda folder: load_store(folder, folder.parent / "kg.trig", folder.parent / "kg.ttl")}
     publish(Path(out_dir), writers, trace, folders)
     out = Path(out_dir)
     return {"trig": out / "kg.trig", "ttl": out / "kg.ttl", "report": out / "report.json",
