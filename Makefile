@@ -62,9 +62,12 @@ bench-size: $(STAMP)
 bench-functional: $(STAMP)
 	$(BIN)/python bench/bench_functional.py --sizes 2000 4000 8000 --runs 3
 
-# kg build on synthetic corpora (bench/synth.py) of 200 and 1,000 articles, --jobs 1 and 2: articles/s, peak MB.
+# kg build on synthetic corpora (bench/synth.py), --jobs 1 and 2: articles/s, peak MB, seconds per stage (medians).
+# make bench-build BUILD_SIZES="1000 5000"; BUILD_CODE=DIR runs another checkout's kg (a reference).
+BUILD_SIZES ?= 1000
+BUILD_RUNS ?= 3
 bench-build: $(STAMP)
-	$(BIN)/python bench/bench_build.py --sizes 200 1000 --runs 3 --jobs 1 2
+	$(BIN)/python bench/bench_build.py --sizes $(BUILD_SIZES) --runs $(BUILD_RUNS) --jobs 1 2 $(if $(BUILD_CODE),--code $(BUILD_CODE))
 
 bench-server: $(STAMP) build/kg.trig
 	$(BIN)/pip install -q -e '.[dev,bench]'
