@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv build serve test lint bench bench-reason bench-server bench-size bench-functional bench-build clean vendor chromium
+.PHONY: venv build serve test lint bench bench-reason bench-server bench-size bench-functional bench-build bench-shapes clean vendor chromium
 
 venv: $(STAMP)
 
@@ -68,6 +68,10 @@ BUILD_SIZES ?= 1000
 BUILD_RUNS ?= 3
 bench-build: $(STAMP)
 	$(BIN)/python bench/bench_build.py --sizes $(BUILD_SIZES) --runs $(BUILD_RUNS) --jobs 1 2 $(if $(BUILD_CODE),--code $(BUILD_CODE))
+
+# SHACL per article: shapes.ttl compiled to Python against pySHACL (ms/article, ratio, same violations).
+bench-shapes: $(STAMP)
+	$(BIN)/python bench/bench_shapes.py --articles 100 --runs 3
 
 bench-server: $(STAMP) build/kg.trig
 	$(BIN)/pip install -q -e '.[dev,bench]'

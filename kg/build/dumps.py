@@ -65,8 +65,12 @@ def write_trig(sources: list[Source], fh: IO[bytes]) -> None:
 
 def write_turtle(sources: list[Source], fh: IO[bytes]) -> None:
     """Turtle of the triples of all graphs merged, once each, sorted."""
-    seen = {ox.Triple(q.subject, q.predicate, q.object) for q in stream(sources)}
-    triples = sorted(seen, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    seen: dict[tuple[str, str, str], ox.Triple] = {}  # keyed by text: hashing Oxigraph terms is slower
+    for q in stream(sources):
+        key = (str(q.subject), str(q.predicate), str(q.object))
+        if key not in seen:
+            seen[key] = q.triple
+    triples = [seen[k] for k in sorted(seen)]
     del seen
     out = _SortedPrefixes(fh)
     ox.serialize(triples, out, format=ox.RdfFormat.TURTLE, prefixes=WRITE_PREFIXES)
@@ -83,7 +87,6 @@ def load_store(folder: Path, trig: Path, turtle: Path) -> None:
     store = ox.Store(str(folder))
     store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
     store.bulk_load(path=str(turtle), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
-    store.optimize()
     store.flush()
     graphs = {row[0].value: int(row[1].value) for row in store.query(
         "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")}
