@@ -12,9 +12,12 @@ to pySHACL: adding a constraint to shapes.ttl can slow a build down, never weake
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
+from pyshacl.rdfutil.compare import compare_literal
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
@@ -27,6 +30,7 @@ _INERT = {RDF.type, RDFS.comment, RDFS.label, SH.name, SH.description, SH.order,
           SH.qualifiedValueShapesDisjoint}
 _CONSTRAINTS = {SH.minCount, SH.maxCount, SH.nodeKind, SH.datatype, SH["in"], SH["class"], SH.node, SH["or"],
                 SH.minLength, SH.minInclusive, SH.lessThan, SH.hasValue, SH.qualifiedValueShape}
+_TYPE, _SUBCLASS = RDF.type, RDFS.subClassOf
 _KINDS = {SH.IRI: (URIRef,), SH.BlankNode: (BNode,), SH.Literal: (Literal,), SH.BlankNodeOrIRI: (BNode, URIRef),
           SH.IRIOrLiteral: (URIRef, Literal), SH.BlankNodeOrLiteral: (BNode, Literal)}
 
@@ -39,7 +43,8 @@ class Unsupported(Exception):
 class Shape:
     node: Node
     path: Node | None  #: None for a node shape
-    constraints: list[tuple[URIRef, object]] = field(default_factory=list)
+    steps: tuple | None = None  #: the path compiled: ("iri", p), ("inverse", p) or ("oneOrMore", steps)
+    constraints: list[tuple[str, object]] = field(default_factory=list)  #: (SHACL local name, parameter)
     properties: list[Shape] = field(default_factory=list)
     targets: set[Node] = field(default_factory=set)
     message: str | None = None
@@ -83,7 +88,7 @@ class Compiled:
         if (node, SH.deactivated, Literal(True)) in g:
             raise Unsupported("sh:deactivated")
         if shape.path is not None:
-            _check_path(g, shape.path)
+            shape.steps = _compile_path(g, shape.path)
         severity = g.value(node, SH.severity)
         shape.severity = str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation"
         message = g.value(node, SH.message)
@@ -93,7 +98,7 @@ class Compiled:
             if p == SH.property:
                 shape.properties.append(self._shape(o))
             elif p in _CONSTRAINTS:
-                shape.constraints.append((p, self._parameter(node, p, o)))
+                shape.constraints.append((str(p)[len(SH):], self._parameter(node, p, o)))
             elif p not in _INERT and str(p).startswith(str(SH)):
                 raise Unsupported(f"{p} on {node}")
         if (node, SH.qualifiedValueShapesDisjoint, Literal(True)) in g:
@@ -122,7 +127,7 @@ class Compiled:
     def check(self, data: Graph) -> list[Result]:
         """Every result of validating `data` (with the ontology mixed in, no inference)."""
         index = _index(data)
-        shared = not any(RDFS.subClassOf in props for props in index.values())
+        shared = not any(_SUBCLASS in props for props in index.values())
         ctx = _Context(index, self.onto, self._supers if shared else {})
         results: list[Result] = []
         for shape in self.roots:
@@ -131,10 +136,10 @@ class Compiled:
         return results
 
     def _node(self, shape: Shape, focus: Node, ctx: _Context) -> list[Result]:
-        own = [focus] if shape.path is None else ctx.path_values(focus, shape.path, self.graph)
+        own = [focus] if shape.path is None else ctx.path_values(focus, shape.steps)
         out = _evaluate(shape, focus, own, ctx, self)
         for prop in shape.properties:
-            out.extend(_evaluate(prop, focus, ctx.path_values(focus, prop.path, self.graph), ctx, self))
+            out.extend(_evaluate(prop, focus, ctx.path_values(focus, prop.steps), ctx, self))
         return out
 
     def conforms(self, shape: Shape, focus: Node, ctx: _Context) -> bool:
@@ -148,13 +153,16 @@ def _index(graph: Graph) -> dict[Node, dict[Node, list[Node]]]:
     return out
 
 
-def _check_path(g: Graph, path: Node) -> None:
+def _compile_path(g: Graph, path: Node) -> tuple:
     if isinstance(path, URIRef):
-        return
-    inner = g.value(path, SH.oneOrMorePath) or g.value(path, SH.inversePath)
+        return ("iri", path)
+    inner = g.value(path, SH.inversePath)
+    if isinstance(inner, URIRef):
+        return ("inverse", inner)
+    inner = g.value(path, SH.oneOrMorePath)
     if inner is None:
         raise Unsupported(f"path {path}")
-    _check_path(g, inner)
+    return ("oneOrMore", _compile_path(g, inner))
 
 
 class _Context:
@@ -177,7 +185,7 @@ class _Context:
         if cls not in self._supers:
             seen, todo = {cls}, [cls]
             while todo:
-                for parent in self.values(todo.pop(), RDFS.subClassOf):
+                for parent in self.values(todo.pop(), _SUBCLASS):
                     if parent not in seen:
                         seen.add(parent)
                         todo.append(parent)
@@ -185,7 +193,7 @@ class _Context:
         return self._supers[cls]
 
     def is_instance(self, node: Node, cls: Node) -> bool:
-        return any(cls in self.supers(t) for t in self.values(node, RDF.type))
+        return any(cls in self.supers(t) for t in self.values(node, _TYPE))
 
     def instances(self, classes: set[Node], onto_cache: dict[frozenset, set[Node]] | None = None) -> set[Node]:
         """Nodes typed with one of `classes` or a subclass (`onto_cache`: the ontology's, kept across graphs)."""
@@ -198,7 +206,7 @@ class _Context:
         return found | onto_cache[key]
 
     def _instances(self, index: dict, classes: set[Node]) -> set[Node]:
-        return {s for s, props in index.items() if any(classes & self.supers(t) for t in props.get(RDF.type, ()))}
+        return {s for s, props in index.items() if any(classes & self.supers(t) for t in props.get(_TYPE, ()))}
 
     def inverse(self, o: Node, p: Node) -> list[Node]:
         if self._inverse is None:
@@ -210,46 +218,45 @@ class _Context:
                             self._inverse.setdefault((obj, pred), []).append(s)
         return list(dict.fromkeys(self._inverse.get((o, p), ())))
 
-    def path_values(self, focus: Node, path: Node, g: Graph) -> list[Node]:
-        if isinstance(path, URIRef):
-            return self.values(focus, path)
-        inner = g.value(path, SH.inversePath)
-        if inner is not None:
-            return [s for v in [focus] for s in self.inverse(v, inner)] if isinstance(inner, URIRef) else []
-        inner = g.value(path, SH.oneOrMorePath)
+    def path_values(self, focus: Node, steps: tuple) -> list[Node]:
+        kind, arg = steps
+        if kind == "iri":
+            return self.values(focus, arg)
+        if kind == "inverse":
+            return self.inverse(focus, arg)
         seen: dict[Node, None] = {}
-        todo = self.path_values(focus, inner, g)
+        todo = self.path_values(focus, arg)
         while todo:
             v = todo.pop(0)
             if v not in seen:
                 seen[v] = None
-                todo.extend(self.path_values(v, inner, g))
+                todo.extend(self.path_values(v, arg))
         return list(seen)
 
 
 def _evaluate(shape: Shape, focus: Node, values: list[Node], ctx: _Context, compiled: Compiled) -> list[Result]:
     out: list[Result] = []
 
-    def fail(kind: URIRef, param: object, value: Node | None) -> None:
+    def fail(kind: str, param: object, value: Node | None) -> None:
         message = shape.message or _generic(kind, param, compiled.graph)
         out.append(Result(focus, shape.path, message, shape.severity, value, shape.node))
 
     for kind, param in shape.constraints:
-        if kind == SH.minCount:
+        if kind == "minCount":
             if len(values) < param:
                 fail(kind, param, None)
-        elif kind == SH.maxCount:
+        elif kind == "maxCount":
             if len(values) > param:
                 fail(kind, param, None)
-        elif kind == SH.hasValue:
+        elif kind == "hasValue":
             if param not in values:
                 fail(kind, param, None)
-        elif kind == SH.qualifiedValueShape:
+        elif kind == "qualifiedValueShape":
             qshape, low, high = param
             n = sum(1 for v in values if compiled.conforms(qshape, v, ctx))
             if (low is not None and n < low) or (high is not None and n > high):
                 fail(kind, param, None)
-        elif kind == SH.lessThan:
+        elif kind == "lessThan":
             for v in _less_than_failures(values, ctx.values(focus, param)):
                 fail(kind, param, v)
         else:
@@ -259,27 +266,29 @@ def _evaluate(shape: Shape, focus: Node, values: list[Node], ctx: _Context, comp
     return out
 
 
-def _value_ok(kind: URIRef, param, v: Node, ctx: _Context, compiled: Compiled) -> bool:
-    if kind == SH.nodeKind:
+def _value_ok(kind: str, param, v: Node, ctx: _Context, compiled: Compiled) -> bool:
+    if kind == "nodeKind":
         return isinstance(v, _KINDS[param])
-    if kind == SH.datatype:
+    if kind == "datatype":
         return _datatype_ok(v, param)
-    if kind == SH["in"]:
+    if kind == "in":
         return v in param
-    if kind == SH["class"]:
+    if kind == "class":
         return not isinstance(v, Literal) and ctx.is_instance(v, param)
-    if kind == SH.node:
+    if kind == "node":
         return compiled.conforms(param, v, ctx)
-    if kind == SH["or"]:
+    if kind == "or":
         return any(compiled.conforms(s, v, ctx) for s in param)
-    if kind == SH.minLength:
+    if kind == "minLength":
         return not isinstance(v, BNode) and len(str(v)) >= param
-    if kind == SH.minInclusive:
+    if kind == "minInclusive":
         return _min_inclusive_ok(v, param)
-    raise Unsupported(str(kind))  # pragma: no cover - _CONSTRAINTS and this function list the same kinds
+    raise Unsupported(kind)  # pragma: no cover - _CONSTRAINTS and this function list the same kinds
 
 
-_PYTHON_TYPE = {XSD.string: (str, bytes), RDF.langString: (str, bytes), XSD.boolean: (bool,)}
+_STRING, _LANG_STRING, _LITERAL, _DATATYPE = XSD.string, RDF.langString, RDFS.Literal, RDFS.Datatype
+_EXPECTED = {XSD.integer: int, XSD.float: float, XSD.decimal: Decimal, XSD.date: _dt.date, XSD.time: _dt.time,
+             XSD.dateTime: _dt.datetime, XSD.string: (str, bytes), RDF.langString: (str, bytes), XSD.boolean: bool}
 
 
 def _datatype_ok(v: Node, dt: Node) -> bool:
@@ -290,27 +299,21 @@ def _datatype_ok(v: Node, dt: Node) -> bool:
         if getattr(v, "ill_typed", None) is True:
             return False
         return _actual(v, dt)
-    if dt == RDFS.Literal or (dt == RDFS.Datatype and v.datatype):
+    if dt == _LITERAL or (dt == _DATATYPE and v.datatype):
         return True
-    if v.datatype is None and v.language is None and dt == XSD.string:
+    if v.datatype is None and v.language is None and dt == _STRING:
         return _actual(v, dt)
-    if dt == RDF.langString and v.language:
+    if dt == _LANG_STRING and v.language:
         return _actual(v, dt)
     return False
 
 
 def _actual(v: Literal, dt: Node) -> bool:
-    import datetime as _dt
-    from decimal import Decimal
-
-    expected = {XSD.integer: int, XSD.float: float, XSD.decimal: Decimal, XSD.date: _dt.date,
-                XSD.time: _dt.time, XSD.dateTime: _dt.datetime, **_PYTHON_TYPE}.get(dt)
+    expected = _EXPECTED.get(dt)
     return True if expected is None else isinstance(v.value, expected)
 
 
 def _min_inclusive_ok(v: Node, bound: Literal) -> bool:
-    from pyshacl.rdfutil.compare import compare_literal
-
     if not isinstance(v, Literal):
         return False
     if isinstance(bound.value, str) != isinstance(v.value, str):
@@ -348,23 +351,23 @@ def _comparable(node: Node) -> tuple[object, bool]:
 
 
 _GENERIC = {
-    SH.nodeKind: "Value is not of Node Kind {}",
-    SH.datatype: "Value is not Literal with datatype {}",
-    SH["class"]: "Value does not have class {}",
-    SH.minCount: "Less than {} values",
-    SH.maxCount: "More than {} values",
-    SH.hasValue: "Node does not have value {}",
-    SH.minLength: "String length not >= {}",
-    SH.minInclusive: "Value is not >= {}",
-    SH.lessThan: "Value of {} is not < value of the compared property",
+    "nodeKind": "Value is not of Node Kind {}",
+    "datatype": "Value is not Literal with datatype {}",
+    "class": "Value does not have class {}",
+    "minCount": "Less than {} values",
+    "maxCount": "More than {} values",
+    "hasValue": "Node does not have value {}",
+    "minLength": "String length not >= {}",
+    "minInclusive": "Value is not >= {}",
+    "lessThan": "Value of {} is not < value of the compared property",
 }
 
 
-def _generic(kind: URIRef, param: object, g: Graph) -> str:
+def _generic(kind: str, param: object, g: Graph) -> str:
     """A default message for a shape without sh:message (the shapes here give one almost everywhere)."""
     text = _GENERIC.get(kind)
     if text is None:
-        return f"Constraint {kind.rsplit('#', 1)[-1]} not met"
+        return f"Constraint {kind} not met"
     if isinstance(param, URIRef):
         prefix, name = _qname(g, param)
         return text.format(f"{prefix}:{name}" if prefix else f"<{param}>")
