@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv build serve test lint bench bench-reason bench-server bench-size bench-functional bench-build bench-constructions bench-extract bench-questions clean vendor chromium
+.PHONY: venv build serve test lint bench bench-reason bench-server bench-size bench-functional bench-build bench-shapes bench-constructions bench-extract bench-questions clean vendor chromium
 
 venv: $(STAMP)
 
@@ -76,9 +76,16 @@ bench-size: $(STAMP)
 bench-functional: $(STAMP)
 	$(BIN)/python bench/bench_functional.py --sizes 2000 4000 8000 --runs 3
 
-# kg build on synthetic corpora (bench/synth.py) of 200 and 1,000 articles, --jobs 1 and 2: articles/s, peak MB.
+# kg build on synthetic corpora (bench/synth.py), --jobs 1 and 2: articles/s, peak MB, seconds per stage (medians).
+# make bench-build BUILD_SIZES="1000 5000"; BUILD_CODE=DIR runs another checkout's kg (a reference).
+BUILD_SIZES ?= 1000
+BUILD_RUNS ?= 3
 bench-build: $(STAMP)
-	$(BIN)/python bench/bench_build.py --sizes 200 1000 --runs 3 --jobs 1 2
+	$(BIN)/python bench/bench_build.py --sizes $(BUILD_SIZES) --runs $(BUILD_RUNS) --jobs 1 2 $(if $(BUILD_CODE),--code $(BUILD_CODE))
+
+# SHACL per article: shapes.ttl compiled to Python against pySHACL (ms/article, ratio, same violations).
+bench-shapes: $(STAMP)
+	$(BIN)/python bench/bench_shapes.py --articles 100 --runs 3
 
 # The competency questions on synthetic graphs of 1,000 and 5,000 articles (one build each, no reasoning:
 # at 5,000 it needs more memory than a shared 2-core machine has): ms and the 5k/1k ratio per question.

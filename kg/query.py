@@ -87,7 +87,11 @@ class QueryResult:
 
 
 class KnowledgeGraph:
-    """A loaded, read-only knowledge graph (all named graphs of a build)."""
+    """A loaded, read-only knowledge graph (all named graphs of a build).
+
+    The default graph holds the union of the named graphs as a set of triples (RDF merge,
+    as `kg serve` answers): a triple two articles state is one triple to a query.
+    """
 
     def __init__(self, store: ox.Store, source: Path | None = None):
         self.store = store
@@ -95,9 +99,19 @@ class KnowledgeGraph:
 
     @classmethod
     def load(cls, kg_dir: Path | str) -> KnowledgeGraph:
-        """Load `kg_dir/kg.trig` (or a .trig/.nq file given directly)."""
+        """Open `kg_dir/store` read-only when a build wrote it, else load `kg_dir/kg.trig` (or a .trig/.nq file).
+
+        The store (kg.build.dumps) opens at once whatever the size of the graph and
+        holds nothing in memory; the TriG dump is parsed into memory.
+        """
         path = Path(kg_dir)
         if path.is_dir() or not path.suffix:
+            store_dir = path / "store"
+            if store_dir.is_dir():
+                try:
+                    return cls(ox.Store.read_only(str(store_dir)), store_dir)
+                except OSError as exc:
+                    raise BuildMissingError(f"cannot open the store {store_dir}: {exc}") from exc
             path = path / "kg.trig"
         if not path.is_file():
             raise BuildMissingError(
@@ -109,7 +123,7 @@ class KnowledgeGraph:
             store.bulk_load(path=str(path), format=fmt)
         except SyntaxError as exc:
             raise BuildMissingError(f"{path} is not valid {fmt.name}: {exc}") from exc
-        return cls(store, path)
+        return cls(union_into_default(store), path)
 
     @classmethod
     def from_dataset(cls, ds: rdflib.Dataset) -> KnowledgeGraph:
@@ -117,10 +131,12 @@ class KnowledgeGraph:
         data = ds.serialize(format="nquads", encoding="utf-8")
         store = ox.Store()
         store.load(input=data, format=ox.RdfFormat.N_QUADS)
-        return cls(store)
+        return cls(union_into_default(store))
 
     def __len__(self) -> int:
-        return len(self.store)
+        """Statements in named graphs (the default graph only repeats them)."""
+        rows = self.store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(next(iter(rows))[0].value)
 
     def graph_names(self) -> list[str]:
         return sorted(g.value for g in self.store.named_graphs() if isinstance(g, ox.NamedNode))
@@ -152,8 +168,6 @@ class KnowledgeGraph:
         if default_graph_uris or named_graph_uris:
             kwargs["default_graph"] = [ox.NamedNode(u) for u in default_graph_uris or []]
             kwargs["named_graphs"] = [ox.NamedNode(u) for u in named_graph_uris or []]
-        else:
-            kwargs["use_default_graph_as_union"] = True
         try:
             raw = self.store.query(text, **kwargs)
             return _materialize(raw, max_rows)
@@ -161,6 +175,13 @@ class KnowledgeGraph:
             raise QueryError(f"malformed query: {parser_message(exc, text)}") from exc
         except (OSError, ValueError, TypeError) as exc:
             raise QueryError(f"query failed: {exc}") from exc
+
+
+def union_into_default(store: ox.Store) -> ox.Store:
+    """Copy every named graph's triples into the default graph (once each): the union queries see."""
+    store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+                      for q in list(store.quads_for_pattern(None, None, None, None)))
+    return store
 
 
 _CHAR_CLASS = re.compile(r"\[[^\[\]]*\.\.=?[^\[\]]*\]|\['[^\]]{1,4}'\]")

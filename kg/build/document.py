@@ -53,6 +53,8 @@ def process(article: Article, gazetteer: Gazetteer, *, validate_shapes: bool = T
         stage = "writing"
         out.nquads = nquads(graph_quads(graph))
     except Exception as exc:  # noqa: BLE001 - one broken article must not stop the others
+        if getattr(exc, "stops_build", False):  # SIGTERM/SIGINT (kg.cli.build): not the article's fault
+            raise
         out.failure = {"file": out.file, "stage": stage, "reason": f"{stage} failed: {exc!r}"[:500]}
         out.nquads, out.shape_problems = "", []
         return out

@@ -29,6 +29,8 @@ def isolate(stage: str, items: Sequence[T], attempt: Callable[[Sequence[T]], R]
     try:
         return attempt(items), {}
     except Exception as first:  # noqa: BLE001 - any failure of a stage is attributed, never fatal
+        if getattr(first, "stops_build", False):  # SIGTERM/SIGINT: stop, do not bisect
+            raise
         error = first
     bad: dict[T, BaseException] = {}
 
@@ -36,6 +38,8 @@ def isolate(stage: str, items: Sequence[T], attempt: Callable[[Sequence[T]], R]
         try:
             attempt(group)
         except Exception as exc:  # noqa: BLE001
+            if getattr(exc, "stops_build", False):
+                raise
             if len(group) == 1:
                 bad[group[0]] = exc
                 return

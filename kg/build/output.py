@@ -5,6 +5,7 @@ Layout of OUT (users, the Makefile and the server keep reading OUT/kg.trig etc.)
     OUT/current -> .build-<id>        symlink, replaced atomically (rename) by each build
     OUT/.build-<id>/kg.trig ...       the complete set of one build
     OUT/kg.trig -> current/kg.trig    stable symlinks, so every name always resolves into one set
+    OUT/store -> current/store        the set's persistent Oxigraph store (kg query opens it read-only)
 
 A build killed at any point leaves `current` on the previous complete set; its
 half-written `.build-*` folder is removed by the next build (or at once on
@@ -26,13 +27,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-import pyoxigraph as ox
-from rdflib import Dataset
-
 from kg.errors import KGError
-from kg.query import PREFIXES
 
-from .quads import graph_quads, sort_quads
+from .dumps import graph_sources, load_store, write_trig, write_turtle
 
 if TYPE_CHECKING:
     from kg.pipeline import BuildResult
@@ -41,6 +38,7 @@ CURRENT = "current"
 STAGING_PREFIX = ".build-"
 LOCK = ".lock"
 FILES = ("kg.trig", "kg.ttl", "report.json", "timings.json")
+STORE = "store"  #: the persistent Oxigraph store of the set (kg query, and a server, open it read-only)
 
 Trace = Callable[[str], None]
 
@@ -50,45 +48,19 @@ class OutputError(KGError):
 
 
 def write_outputs(result: BuildResult, out_dir: Path, trace: Trace | None = None) -> dict[str, Path]:
-    """Write the build's files as one set into `out_dir`; returns the user-facing paths."""
-    quads = dataset_quads(result.dataset)
+    """Write the build's files and its Oxigraph store as one set into `out_dir`; returns the user-facing paths."""
+    sources = graph_sources(result.dataset, result.document_nquads)
     writers: dict[str, Callable[[IO[bytes]], None]] = {
-        "kg.trig": lambda fh: fh.write(turtle_family(quads, ox.RdfFormat.TRIG)),
-        "kg.ttl": lambda fh: fh.write(turtle_family(union_triples(quads), ox.RdfFormat.TURTLE)),
+        "kg.trig": lambda fh: write_trig(sources, fh),
+        "kg.ttl": lambda fh: write_turtle(sources, fh),
         "report.json": lambda fh: fh.write(_json(result.report)),
         "timings.json": lambda fh: fh.write(_json(result.timings)),
     }
-    publish(Path(out_dir), writers, trace)
+    folders = {STORE: lambda folder: load_store(folder, folder.parent / "kg.trig", folder.parent / "kg.ttl")}
+    publish(Path(out_dir), writers, trace, folders)
     out = Path(out_dir)
     return {"trig": out / "kg.trig", "ttl": out / "kg.ttl", "report": out / "report.json",
-            "timings": out / "timings.json"}
-
-
-def dataset_quads(ds: Dataset) -> list[ox.Quad]:
-    """Every quad of `ds` in a stable order, blank nodes labelled by content per graph."""
-    quads: list[ox.Quad] = []
-    for g in ds.graphs():
-        if len(g):
-            quads.extend(graph_quads(g))
-    return sort_quads(quads)
-
-
-#: `id:` would need escapes (`id:org\/NATO`): entity IRIs are written in full instead.
-WRITE_PREFIXES = {name: ns for name, ns in PREFIXES.items() if name != "id"}
-
-
-def turtle_family(items: list, fmt: ox.RdfFormat) -> bytes:
-    """TriG or Turtle of sorted quads/triples, with the @prefix lines in a fixed (sorted) order."""
-    data = ox.serialize(items, format=fmt, prefixes=WRITE_PREFIXES)
-    lines = data.split(b"\n")
-    n = next((i for i, line in enumerate(lines) if not line.startswith(b"@prefix")), len(lines))
-    return b"\n".join(sorted(lines[:n]) + lines[n:])
-
-
-def union_triples(quads: list[ox.Quad]) -> list[ox.Triple]:
-    """The triples of all graphs merged, once each, sorted."""
-    seen = {ox.Triple(q.subject, q.predicate, q.object) for q in quads}
-    return sorted(seen, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+            "timings": out / "timings.json", "store": out / STORE}
 
 
 def _json(data: Any) -> bytes:
@@ -97,8 +69,9 @@ def _json(data: Any) -> bytes:
     return text.encode("utf-8", "backslashreplace")
 
 
-def publish(out_dir: Path, writers: dict[str, Callable[[IO[bytes]], None]], trace: Trace | None = None) -> None:
-    """Write every file into a new staging folder, then make it current with one rename."""
+def publish(out_dir: Path, writers: dict[str, Callable[[IO[bytes]], None]], trace: Trace | None = None,
+            folders: dict[str, Callable[[Path], None]] | None = None) -> None:
+    """Write every file (then every folder) into a new staging folder, then make it current with one rename."""
     say = trace or (lambda _msg: None)
     out_dir.mkdir(parents=True, exist_ok=True)
     with _locked(out_dir):
@@ -112,11 +85,15 @@ def publish(out_dir: Path, writers: dict[str, Callable[[IO[bytes]], None]], trac
                     write(fh)
                     fh.flush()
                     os.fsync(fh.fileno())
+            for name, fill in (folders or {}).items():
+                say(f"writing {name}/")
+                fill(staging / name)
+                _fsync_tree(staging / name)
             _fsync_dir(staging)
             say("switching to the new build")
             previous = _current_target(out_dir)
             _replace_symlink(out_dir / CURRENT, staging.name)
-            for name in writers:  # already links after the first build; then nothing changes here
+            for name in [*writers, *(folders or {})]:  # already links after the first build; then nothing changes here
                 link = out_dir / name
                 if not link.is_symlink() or os.readlink(link) != f"{CURRENT}/{name}":
                     _replace_symlink(link, f"{CURRENT}/{name}")
@@ -161,6 +138,17 @@ def _replace_symlink(path: Path, target: str) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _fsync_tree(path: Path) -> None:
+    for f in path.rglob("*"):
+        if f.is_file():
+            fd = os.open(f, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+    _fsync_dir(path)
 
 
 def _fsync_dir(path: Path) -> None:

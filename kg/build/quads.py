@@ -7,7 +7,8 @@ same bytes for the same graph, whatever order rdflib's sets hand them out in.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -54,3 +55,36 @@ def nquads(quads: Iterable[ox.Quad]) -> str:
 
 def parse_nquads(text: str) -> list[ox.Quad]:
     return list(ox.parse(input=text.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+@lru_cache(maxsize=200_000)
+def _iri(value: str) -> URIRef:
+    return URIRef(value)
+
+
+def rdflib_term(t: ox.NamedNode | ox.BlankNode | ox.Literal, bnodes: dict[str, BNode]) -> Node:
+    """An Oxigraph term as the rdflib term rdflib's own N-Quads parser would give (plain literals untyped).
+
+    Blank nodes get fresh rdflib labels, one per label in `bnodes` (as rdflib's parser does: the
+    content-derived labels of two articles must not join their blank nodes).
+    """
+    if isinstance(t, ox.NamedNode):
+        return _iri(t.value)
+    if isinstance(t, ox.BlankNode):
+        if t.value not in bnodes:
+            bnodes[t.value] = BNode()
+        return bnodes[t.value]
+    if t.language:
+        return Literal(t.value, lang=t.language)
+    dt = t.datatype.value
+    return Literal(t.value) if dt == _XSD_STRING else Literal(t.value, datatype=_iri(dt))
+
+
+def rdflib_quads(text: str, context) -> Iterator[tuple[Node, Node, Node, object]]:
+    """The triples of one graph's N-Quads text as rdflib quads in `context` (for Dataset.addN)."""
+    bnodes: dict[str, BNode] = {}
+    for q in ox.parse(input=text.encode("utf-8"), format=ox.RdfFormat.N_QUADS):
+        yield rdflib_term(q.subject, bnodes), rdflib_term(q.predicate, bnodes), rdflib_term(q.object, bnodes), context

@@ -19,6 +19,9 @@ DEFAULT_MAX_BYTES = 4_000_000
 class BuildInterrupted(KGError):
     """SIGTERM or SIGINT during a build: the staging folder is removed, the previous build stays."""
 
+    #: the per-article and global stages re-raise it instead of blaming (and skipping) an article
+    stops_build = True
+
 
 @click.command()
 @click.option("--corpus", "corpus_dir", type=click.Path(path_type=Path), default=Path("corpus"),
@@ -59,15 +62,11 @@ def build(corpus_dir: Path, out_dir: Path, no_reason: bool, engine: str, max_byt
         if verbose:
             click.echo(f"[{time.perf_counter() - started:7.2f}s] {message}", err=True)
 
-    progress = None
-    if sys.stderr.isatty() and not quiet:
-        from tqdm import tqdm
-
-        def progress(items):
-            return tqdm(items, desc="extracting", unit="doc", file=sys.stderr)
-
     from kg.build.cache import Cache
     from kg.build.parallel import Mapper, default_jobs
+    from kg.build.progress import Progress
+
+    progress = Progress(sys.stderr, enabled=sys.stderr.isatty() and not quiet)
 
     cache = None if no_cache else Cache(cache_dir or out_dir / ".cache")
     mapper = Mapper(jobs or default_jobs(), dask_address, cache)
@@ -77,7 +76,11 @@ def build(corpus_dir: Path, out_dir: Path, no_reason: bool, engine: str, max_byt
                            max_bytes=max_bytes, mapper=mapper)
         result.timings["cache_hits"] = mapper.hits
         trace(f"built the graph ({mapper.hits} articles from the cache)")
+        writing = time.perf_counter()
         paths = write_outputs(result, out_dir, trace)
+        wrote = time.perf_counter() - writing
+        progress.stage("writing", wrote)
+    progress.finish(result.report["documents"], {**result.timings, "writing": wrote}, mapper.hits)
     if not quiet:
         click.echo(_printable(summary(result.report, paths)))
 

@@ -18,6 +18,7 @@ from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, Namespace, UR
 from rdflib.collection import Collection
 from rdflib.term import Node
 
+from kg.graph.shapecheck import Compiled, Unsupported
 from kg.namespaces import DOC, PREFIXES
 from kg.ontology import load_ontology, load_shapes
 
@@ -59,12 +60,26 @@ class ShapeReport:
         return "\n".join(sorted(str(v) for v in self.violations))
 
 
-def validate(data: Graph) -> ShapeReport:
+def validate(data: Graph, engine: str = "compiled") -> ShapeReport:
     """Validate one graph (normally one document graph) against ontology/shapes.ttl.
 
     The graph is not modified. Run it per document graph, not over the union
-    with the entities graph (see the header of shapes.ttl).
+    with the entities graph (see the header of shapes.ttl). `engine`: "compiled"
+    (kg.graph.shapecheck, the same results far faster; pySHACL when the shapes use
+    something it does not compile) or "pyshacl" (the reference).
     """
+    checker = _compiled() if engine == "compiled" else None
+    if checker is not None:
+        violations = [Violation(r.focus_node, _path_text(checker.graph, r.path), r.message, r.severity, r.value,
+                                r.source_shape) for r in checker.check(data)]
+        conforms = not any(v.severity == "Violation" for v in violations)
+    else:
+        conforms, violations = _pyshacl(data)
+    violations.sort(key=lambda v: (str(v.focus_node), v.path or "", v.message, str(v.value)))
+    return ShapeReport(conforms=conforms, violations=violations)
+
+
+def _pyshacl(data: Graph) -> tuple[bool, list[Violation]]:
     conforms, results, _text = shacl_validate(
         data,
         shacl_graph=_shapes(),
@@ -75,9 +90,17 @@ def validate(data: Graph) -> ShapeReport:
         inplace=False,
     )
     # Top-level results only: nested sh:detail results repeat what failed inside sh:node/sh:or.
-    violations = [_violation(results, r) for r in results.objects(None, SH.result)]
-    violations.sort(key=lambda v: (str(v.focus_node), v.path or "", v.message))
-    return ShapeReport(conforms=bool(conforms), violations=violations)
+    return bool(conforms), [_violation(results, r) for r in results.objects(None, SH.result)]
+
+
+def _compiled() -> Compiled | None:
+    """The shapes compiled once per process; None (use pySHACL) if they use a feature not compiled."""
+    if "compiled" not in _cache:
+        try:
+            _cache["compiled"] = Compiled(_shapes(), _ontology())
+        except Unsupported:
+            _cache["compiled"] = None
+    return _cache["compiled"]
 
 
 def validate_documents(dataset: Dataset) -> dict[URIRef, ShapeReport]:
@@ -96,7 +119,7 @@ def _document_graphs(dataset: Dataset) -> Iterable[Graph]:
 
 # The cached parses are only read by pySHACL (inplace=False copies the data graph
 # before mixing the ontology in), so one copy of each serves every call.
-_cache: dict[str, Graph] = {}
+_cache: dict = {}
 
 
 def _ontology() -> Graph:

@@ -11,7 +11,7 @@ import time
 from collections import Counter
 from collections.abc import Iterable
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, Variable
 from rdflib.term import Node
 
 from kg.namespaces import AKG, PREFIXES
@@ -46,6 +46,24 @@ def _graph(triples: Iterable[Triple]) -> Graph:
     return g
 
 
+def rule_predicates(rules: list[Rule]) -> set[str] | None:
+    """The predicates the rules match or write; None when one has a variable predicate or a FILTER EXISTS.
+
+    The rules' graph holds only triples with these predicates: the rules find the same
+    solutions there (their premises are plain triple patterns) and `head in graph` stays
+    exact, while the graph is a fraction of the closure (evidence, labels, types stay out).
+    """
+    found: set[str] = set()
+    for rule in rules:
+        if "EXISTS" in repr(rule.select.algebra):
+            return None
+        for _, p, _ in (*rule.premises, *rule.template):
+            if isinstance(p, Variable):
+                return None
+            found.add(str(p))
+    return found
+
+
 def fixpoint(
     eng, rules: list[Rule], helpers: Iterable[Triple] = (), first: list[Triple] | None = None
 ) -> tuple[list[Triple], dict, dict]:
@@ -68,7 +86,8 @@ def fixpoint(
         active = [r for r in rules if {str(p) for p in r.predicates()} <= predicates]
         if not active:
             break
-        graph = _graph(full)
+        relevant = rule_predicates(active)
+        graph = _graph(full if relevant is None else (t for t in full if str(t[1]) in relevant))
         for t in helpers:
             graph.add(t)
         new: dict[Triple, tuple[str, list[Triple]]] = {}
