@@ -7,13 +7,12 @@ the cascade's tokens and clauses.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from kg.errors import DataFileError
+from kg.extract.lexicon import load_data
 
 EVENT_TYPES = ("Meeting", "Talks", "MilitaryExercise", "Agreement", "Election", "Forum")
 POSITIONS = ("subject", "with", "between", "by", "of", "premodifier", "its", "context")
@@ -52,11 +51,7 @@ class EventLexicon:
 
 
 def _load_json() -> dict[str, Any]:
-    path = resources.files("kg.data").joinpath("event_frames.json")
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise DataFileError(f"kg/data/event_frames.json: {exc}") from exc
+    return load_data("event_frames.json")
 
 
 @cache

@@ -19,7 +19,7 @@ from importlib import resources
 from itertools import islice
 
 from kg.dates import PartialDate
-from kg.extract.lexicon import _load, cue_regex, phrase_regex
+from kg.extract.lexicon import cue_regex, load_data, phrase_regex
 from kg.extract.modality import blocked, clause_start
 from kg.extract.tagging import Mention, TaggedSentence, expand
 from kg.model import EntityRef, Event, Evidence
@@ -61,7 +61,7 @@ def _series() -> dict[str, Series]:
 
 @lru_cache(maxsize=1)
 def _config() -> dict:
-    return _load("events.json")
+    return load_data("events.json")
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,8 @@ from importlib import resources
 from kg.errors import DataFileError
 
 
-def _load(name: str) -> dict:
+def load_data(name: str) -> dict:
+    """A JSON file of kg/data; unreadable or malformed, a DataFileError that names it."""
     path = resources.files("kg.data").joinpath(name)
     try:
         return json.loads(path.read_text(encoding="utf-8"))
@@ -42,7 +43,7 @@ class Roles:
 
 @lru_cache(maxsize=1)
 def roles() -> Roles:
-    data = _load("roles.json")
+    data = load_data("roles.json")
     problems = []
     by_phrase: dict[str, str] = {}
     for role, phrases in data["roles"].items():
@@ -65,7 +66,7 @@ def roles() -> Roles:
 @cache
 def cues() -> dict[str, list[str]]:
     """Cue word lists (negation, hypothetical, plan, denial, ...) from kg/data/cues.json."""
-    data = _load("cues.json")
+    data = load_data("cues.json")
     return {k: v for k, v in data.items() if k != "about"}
 
 

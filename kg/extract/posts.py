@@ -89,23 +89,23 @@ def find_posts(tagged: TaggedSentence, ministry_state, main_state: EntityRef | N
 
 @lru_cache(maxsize=1)
 def roles_data_org_only() -> frozenset[str]:
-    from kg.extract.lexicon import _load
+    from kg.extract.lexicon import load_data
 
-    return frozenset(_load("roles.json").get("org_only", []))
+    return frozenset(load_data("roles.json").get("org_only", []))
 
 
 @lru_cache(maxsize=1)
 def _state_adjective_only() -> frozenset[str]:
-    from kg.extract.lexicon import _load
+    from kg.extract.lexicon import load_data
 
-    return frozenset(_load("roles.json").get("state_adjective_only", []))
+    return frozenset(load_data("roles.json").get("state_adjective_only", []))
 
 
 @lru_cache(maxsize=1)
 def _heads() -> re.Pattern[str]:
-    from kg.extract.lexicon import _load
+    from kg.extract.lexicon import load_data
 
-    verbs = "|".join(re.escape(v) for v in _load("roles.json").get("heads_verbs", []))
+    verbs = "|".join(re.escape(v) for v in load_data("roles.json").get("heads_verbs", []))
     return expand(rf"(?P<holder>{{PERSON}}),\s+who\s+(?:{verbs})\s+(?:the\s+)?(?P<org>{{ORG}})")
 
 

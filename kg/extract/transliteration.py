@@ -7,13 +7,12 @@ A per-name rule (not a similarity threshold) keeps "Ivan Petrov" and "Ivana Petr
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from kg.errors import DataFileError
+from kg.extract.lexicon import load_data
 
 
 @dataclass(frozen=True)
@@ -24,10 +23,7 @@ class _Table:
 
 @cache
 def _table() -> _Table:
-    try:
-        data = json.loads(resources.files("kg.data").joinpath("transliterations.json").read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise DataFileError(f"kg/data/transliterations.json: {exc}") from exc
+    data = load_data("transliterations.json")
     problems: list[str] = []
     given: dict[str, str] = {}
     for group in data.get("given_names", []):

@@ -10,14 +10,13 @@ capital that is the subject of a verb becomes its state ("Vienna has long pursue
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
 from kg.errors import DataFileError
 from kg.extract.cascade.lexicon import Lexicon
 from kg.extract.cascade.tokens import Token
+from kg.extract.lexicon import load_data
 from kg.model import EntityRef
 
 
@@ -30,11 +29,7 @@ class Descriptions:
 
 @cache
 def descriptions() -> Descriptions:
-    path = resources.files("kg.data").joinpath("descriptions.json")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise DataFileError(f"kg/data/descriptions.json: {exc}") from exc
+    data = load_data("descriptions.json")
     problems = [f"missing {k}" for k in ("state_heads", "org_nouns", "regions") if k not in data]
     if problems:
         raise DataFileError("kg/data/descriptions.json: " + "; ".join(problems))

@@ -11,15 +11,14 @@ is validated when loaded and every problem is reported at once.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from kg.errors import DataFileError
 from kg.extract.cascade.tokens import Token, lemma
+from kg.extract.lexicon import load_data
 
 STATUSES = ("FullMember", "Observer", "Partner", "Suspended", "Former", "Neutral")
 SYMBOLS = ("STATES", "ORG", "DATE", "ADJ", "PLACE", "PERSON", "ROLE", "MINISTRY")
@@ -159,11 +158,7 @@ def _norm(word: str) -> str:
 
 
 def _load_json() -> dict[str, Any]:
-    path = resources.files("kg.data").joinpath("frames.json")
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise DataFileError(f"kg/data/frames.json: {exc}") from exc
+    return load_data("frames.json")
 
 
 @cache
