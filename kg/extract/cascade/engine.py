@@ -34,7 +34,7 @@ _TIME_NOUNS = {"day", "week", "month", "year", "decade", "few"}
 #: the empty complement of a frame that takes the article's organization
 _CONTEXT = Alternative("", re.compile(r"(?:$|(?:in|on|at|after|with|following|over|amid|because|when|and|but|last"
                                        r"|this|together|\.|,|;) |the (?:next|following|same|previous) "
-                                       r"(?:day|week|month|year) )(?!.*ORG#)"))
+                                       r"(?:day|week|month|year) )(?!.*ORG#)"), context=True)
 
 
 @dataclass
@@ -61,7 +61,6 @@ class Cascade:
         self.discourse = Discourse(self.lex, capital_of, main_org)
         self.pending: tuple[str, EntityRef] | None = None  # a question "Who are the members of Y?"
         self._org_nouns = set(descriptions().org_nouns)
-        self._context_regexes = {a.regex for f in self.lex.verb_frames for a in f.alternatives if a.context}
         self.tokens: list[Token] = []
 
     def sentence(self, tagged: TaggedSentence) -> list:
@@ -109,15 +108,13 @@ class Cascade:
         if not frames or c.subject is None:
             return
         subj = toks[c.subject]
-        comp, comp_index = _complement(toks, c.comp_start, c.comp_end, self.lex)
+        comp = _complement(toks, c.comp_start, c.comp_end, self.lex)
         sym = _symbols(comp)
         passive = "passive" in vg.features
+        context = self.context_org(toks)
         for frame in frames:
             if frame.voice == "active" and passive or frame.voice == "passive" and not passive:
                 continue
-            if getattr(frame, "present_only", False) and "past" in vg.features:
-                continue
-            context = self.context_org(toks)
             alternatives = [a for a in frame.alternatives if not (a.context and context is None)]
             if frame.context_org and context is not None:
                 alternatives.append(_CONTEXT)
@@ -130,7 +127,7 @@ class Cascade:
                 if toks[vg.head].lemma == "be" and "past" in vg.features and "perfect" not in vg.features \
                         and frame.date_preps and status == "FullMember" and until is not None \
                         and not self._blocked(toks, vg) and "neg" not in vg.features:
-                    org_tok, mem_toks = self._args(frame, subj, m, comp, toks)
+                    org_tok, mem_toks = self._args(frame, subj, m, alt, comp, toks)
                     if org_tok is not None and mem_toks:  # "Greece was a member of NATO until 1974"
                         for org in org_tok.refs:
                             yield Found("Former", [r for t in mem_toks for r in t.refs], org,
@@ -139,12 +136,12 @@ class Cascade:
                 if toks[vg.head].lemma == "be" and "past" in vg.features and "perfect" not in vg.features \
                         and frame.date_preps and status != "Former":
                     return  # "X was a member of Y": perhaps no longer
-                org_tok, mem_toks = self._args(frame, subj, m, comp, toks)
+                org_tok, mem_toks = self._args(frame, subj, m, alt, comp, toks)
                 if org_tok is None and status != "Neutral":
                     continue
                 if not mem_toks:
                     continue
-                if org_tok is not None and not _np_head_ok(comp, comp_index, m, "org"):
+                if org_tok is not None and not _np_head_ok(comp, m, "org"):
                     continue
                 if _next_lemma(comp, m) in self.lex.classes.get("NOT_AFTER_STATUS", ()) or _for_trade(comp, m, self.lex):
                     continue
@@ -180,8 +177,8 @@ class Cascade:
                 yield from self._second_objects(toks, c, org_tok, frame, status, members, rule)
                 # "Nicaragua still belongs to SICA, as do Costa Rica and Panama": the same fact for them
                 k = c.comp_end
-                if not negative and k + 3 < len(toks) + 1 and [t.lemma for t in toks[k:k + 2]] == [",", "as"] \
-                        and k + 3 < len(toks) and toks[k + 2].lemma in ("do", "be", "have") and toks[k + 3].kind == "S":
+                if not negative and k + 3 < len(toks) and [t.lemma for t in toks[k:k + 2]] == [",", "as"] \
+                        and toks[k + 2].lemma in ("do", "be", "have") and toks[k + 3].kind == "S":
                     for org in orgs:
                         yield Found(status, list(toks[k + 3].refs), org, rule + ".as-do", start, end)
                 return
@@ -202,11 +199,16 @@ class Cascade:
         keys = {r.key: r for r in (previous[0] if previous else [])}
         return next(iter(keys.values())) if len(keys) == 1 else None
 
-    def _args(self, frame: Frame, subj: Token, m: re.Match[str], comp: list[Token], toks: list[Token]):
-        org_tok = _captured(m, comp, "org") or _captured(m, comp, "org2")
-        context = self.context_org(toks)
-        if (m.re is _CONTEXT.regex or m.re in self._context_regexes) and context is not None and org_tok is None:
-            org_tok = Token("O", "", "ORG", 0, 0, None, [context])
+    def _org(self, m: re.Match[str], alt: Alternative, matched: list[Token], toks: list[Token]) -> Token | None:
+        """The organization a match captured, else (for a context alternative) the one the sentence is about."""
+        org_tok = _captured(m, matched, "org") or _captured(m, matched, "org2")
+        if org_tok is None and alt.context and (ctx := self.context_org(toks)) is not None:
+            org_tok = Token("O", "", "ORG", 0, 0, None, [ctx])
+        return org_tok
+
+    def _args(self, frame: Frame, subj: Token, m: re.Match[str], alt: Alternative, comp: list[Token],
+              toks: list[Token]):
+        org_tok = self._org(m, alt, comp, toks)
         mem_toks = [t for t in [_captured(m, comp, "member")] if t is not None]
         if frame.subject == "org":
             if subj.kind != "O":
@@ -320,7 +322,7 @@ class Cascade:
             subj = toks[subj_i]
             if subj.kind != "S":
                 continue
-            comp, comp_index = _complement(toks, a, e, self.lex)
+            comp = _complement(toks, a, e, self.lex)
             sym = _symbols(comp)
             for frame in frames:
                 hit = None
@@ -328,9 +330,7 @@ class Cascade:
                     m = alt.regex.match(sym)
                     if m is None:
                         continue
-                    org_tok = _captured(m, comp, "org") or _captured(m, comp, "org2")
-                    if org_tok is None and alt.context and (ctx := self.context_org(toks)) is not None:
-                        org_tok = Token("O", "", "ORG", 0, 0, None, [ctx])
+                    org_tok = self._org(m, alt, comp, toks)
                     status = alt.status or frame.status
                     if org_tok is None and status != "Neutral":
                         continue
@@ -371,9 +371,7 @@ class Cascade:
                         continue
                     if any(t.is_word and t.lemma in self.lex.conditionals for t in toks[:first]):
                         continue
-                    org_tok = _captured(m, toks, "org") or _captured(m, toks, "org2")
-                    if org_tok is None and alt.context and (ctx := self.context_org(toks)) is not None:
-                        org_tok = Token("O", "", "ORG", 0, 0, None, [ctx])
+                    org_tok = self._org(m, alt, toks, toks)
                     mem = _captured(m, toks, "member")
                     status = alt.status or frame.status
                     if mem is None or (org_tok is None and status != "Neutral"):
@@ -501,9 +499,9 @@ def _has_since(toks: list[Token], c: Clause) -> bool:
     return any(toks[k].kind == "D" and toks[k - 1].lemma == "since" for k in range(c.comp_start, c.comp_end))
 
 
-def _complement(toks: list[Token], start: int, end: int, lex: Lexicon) -> tuple[list[Token], list[int]]:
+def _complement(toks: list[Token], start: int, end: int, lex: Lexicon) -> list[Token]:
     """The complement's tokens for pattern matching: dates with their prepositions and adverbs left out."""
-    out, index = [], []
+    out = []
     k = start
     while k < end:
         t = toks[k]
@@ -519,9 +517,8 @@ def _complement(toks: list[Token], start: int, end: int, lex: Lexicon) -> tuple[
             k += 1
             continue
         out.append(t)
-        index.append(k)
         k += 1
-    return out, index
+    return out
 
 
 def _symbols(toks: list[Token]) -> str:
@@ -561,7 +558,7 @@ def _next_lemma(comp: list[Token], m: re.Match[str]) -> str | None:
     return comp[i].lemma if i < len(comp) else None
 
 
-def _np_head_ok(comp: list[Token], comp_index: list[int], m: re.Match[str], name: str) -> bool:
+def _np_head_ok(comp: list[Token], m: re.Match[str], name: str) -> bool:
     """An organization object is the head of its noun phrase, not a modifier ("left the Y meeting")."""
     tok = _captured(m, comp, name)
     if tok is None or m.end(name) != m.end():

@@ -120,7 +120,6 @@ class VerbGroup:
     end: int
     lemma: str
     features: set[str] = field(default_factory=set)  # neg, no-longer, modal, future, plan, passive, perfect, past
-    governor: str | None = None  # "hopes" in "hopes to join"
 
 
 def verb_groups(tokens: list[Token], lex: Lexicon) -> list[VerbGroup]:
@@ -199,5 +198,3 @@ def _features(vg: VerbGroup, tokens: list[Token], lex: Lexicon) -> None:
     # an infinitive: "hopes to join", "is set to become", "bid to join"
     if vg.start > 0 and tokens[vg.start - 1].lemma == "to":
         f.add("infinitive")
-        if vg.start > 1:
-            vg.governor = tokens[vg.start - 2].lemma
