@@ -185,7 +185,7 @@ class Discourse:
             candidates = main + recent + [r for refs in self.recent("O", 5) for r in refs]
         else:  # "the bloc", "the regional bloc": the one just named first
             candidates = recent + main + [r for refs in self.recent("O", 5) for r in refs]
-        candidates = [_top(r) for r in candidates]
+        candidates = [top_organization(r) for r in candidates]
         for ref in candidates:
             kind = d.org_nouns[noun]
             names = " ".join((ref.label, *ref.aliases)).lower()
@@ -203,7 +203,7 @@ _PLACE_PREPS = {"in", "at", "to", "from", "of", "near", "via", "into", "outside"
 _SUBORDINATORS = {"when", "after", "since", "because", "before", "until", "while", "although", "once", "as"}
 
 
-def _top(ref: EntityRef) -> EntityRef:
+def top_organization(ref: EntityRef) -> EntityRef:
     """A body's organization: "the union" is the African Union, never its Peace and Security Council."""
     while ref.parent is not None:
         ref = ref.parent

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from kg.dates import PartialDate
 from kg.extract.cascade.clauses import Clause, appositions, clauses
-from kg.extract.cascade.discourse import Discourse, descriptions
+from kg.extract.cascade.discourse import Discourse, descriptions, top_organization
 from kg.extract.cascade.lexicon import Alternative, Frame, Lexicon, lexicon
 from kg.extract.cascade.phrases import VerbGroup, group_entities, verb_groups
 from kg.extract.cascade.tokens import Token, tokenize
@@ -217,7 +217,7 @@ class Cascade:
             if frame.status in ("Suspended", "Former") and any(r.parent is not None for r in subj.refs):
                 # "The AU's Peace and Security Council suspended Gabon": suspended from the AU
                 org_tok = Token("O", subj.text, "ORG", subj.start, subj.end, subj.mention,
-                                [_top_org(r) for r in subj.refs])
+                                [top_organization(r) for r in subj.refs])
         elif subj.kind == "S":
             mem_toks = [subj]
         else:
@@ -455,12 +455,6 @@ class Cascade:
         if m and org is not None and org.refs:
             self.pending = ({"member": "FullMember", "observer": "Observer", "partner": "Partner",
                              None: "FullMember"}[m.group(1)], org.refs[0])
-
-
-def _top_org(ref: EntityRef) -> EntityRef:
-    while ref.parent is not None:
-        ref = ref.parent
-    return ref
 
 
 def _former_wins(found: list[Found]) -> list[Found]:
