@@ -354,3 +354,19 @@ def test_fact_box_lines():
                                  ("India", "FullMember", "BRICS"), ("China", "FullMember", "BRICS"),
                                  ("South Africa", "FullMember", "BRICS"), ("Egypt", "FullMember", "BRICS"),
                                  ("Iran", "FullMember", "BRICS")}
+
+
+def test_roles_file_names_a_role_word_list_entry_that_is_no_role_phrase(monkeypatch):
+    import kg.extract.lexicon as lexicon_module
+    from kg.errors import DataFileError
+
+    data = lexicon_module.load_data("roles.json")
+    data["org_only"] = ["chief", "headmaster"]
+    monkeypatch.setattr(lexicon_module, "load_data", lambda name: data)
+    lexicon_module.roles.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match="'headmaster' is not a role phrase"):
+            lexicon_module.roles()
+    finally:
+        monkeypatch.undo()
+        lexicon_module.roles.cache_clear()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.dates import PartialDate
 from kg.extract.cascade.discourse import descriptions
@@ -164,6 +165,7 @@ def _titled(nouns: str) -> str:
     return "|".join(n.capitalize() for n in nouns.split("|"))
 
 
+@lru_cache(maxsize=4)
 def _capitals(gaz: Gazetteer) -> dict[str, EntityRef]:
     """Place key -> the state it is the capital of, for "Vienna has long pursued ..."."""
     out: dict[str, EntityRef] = {}

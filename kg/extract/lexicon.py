@@ -35,6 +35,9 @@ class Roles:
     ministries: dict[str, str]
     person_nouns: tuple[str, ...]
     honorifics: tuple[str, ...]
+    org_only: frozenset[str] = frozenset()  # "chief": a post only with an organization ("OPEC chief X")
+    state_adjective_only: frozenset[str] = frozenset()  # "leader": only right after a state's adjective
+    heads_verbs: tuple[str, ...] = ()  # "X, who heads Y": Y's secretary general
 
     def role_of(self, phrase: str) -> str | None:
         key = " ".join(phrase.lower().split())
@@ -57,10 +60,16 @@ def roles() -> Roles:
     for role in set(plural.values()) | set(ministries.values()):
         if role not in data["roles"]:
             problems.append(f"unknown role {role!r} in plural/ministries")
+    for key in ("org_only", "state_adjective_only"):
+        for p in data.get(key, []):
+            if p not in by_phrase:
+                problems.append(f"{key}: {p!r} is not a role phrase")
     if problems:
         raise DataFileError("kg/data/roles.json:\n  " + "\n  ".join(problems))
     return Roles(by_phrase, plural, modifiers, ministries,
-                 tuple(data.get("person_nouns", [])), tuple(data.get("honorifics", [])))
+                 tuple(data.get("person_nouns", [])), tuple(data.get("honorifics", [])),
+                 frozenset(data.get("org_only", [])), frozenset(data.get("state_adjective_only", [])),
+                 tuple(data.get("heads_verbs", [])))
 
 
 @cache

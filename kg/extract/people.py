@@ -88,6 +88,7 @@ def _contexts() -> list[tuple[re.Pattern[str], int]]:
     r = roles()
     nouns = "|".join(re.escape(n) for n in sorted(r.person_nouns, key=len, reverse=True))
     hon = "|".join(re.escape(h) for h in r.honorifics)
+    heads = "|".join(re.escape(v) for v in r.heads_verbs)
     name = rf"(?P<name>{_NAME})"
     return [
         (expand(rf"{{ROLE}}(?:\s+(?:of|for|to)\s+(?:the\s+)?(?:{{ACTOR}}|(?:{{ADJ}}\s+|{{ACTOR}}['’]s\s+)?{{MINISTRY}}))?"
@@ -95,7 +96,7 @@ def _contexts() -> list[tuple[re.Pattern[str], int]]:
         (expand(rf"{name},\s+(?:who\s+is\s+|the\s+|a\s+|an\s+)?(?:(?:former|acting|then-?|ex-?)\s*)?(?:(?:{{ADJ}}|{{ACTOR}})(?:['’]s)?\s+)?{{ROLE}}", 0), 2),
         (expand(rf"(?:{{ADJ}}|{{ACTOR}}['’]s|his|her|their)\s+(?:\w+\s+)?(?:{nouns})\s+{name}", 0), 2),
         (re.compile(rf"\b(?:{hon})\.?\s+{name}"), 1),
-        (expand(rf"{name},\s+who\s+(?:heads|leads|runs|chairs)\s+(?:the\s+)?{{ACTOR}}", 0), 2),
+        (expand(rf"{name},\s+who\s+(?:{heads})\s+(?:the\s+)?{{ACTOR}}", 0), 2),
         (re.compile(rf"{name}(?:,[^,⟦]{{3,80}},)?\s+{_SPEECH}\b"), 2),
         (re.compile(rf"\b(?:{_SPEECH}|according\s+to|between|with|by)\s+{name}\b"), 2),
     ]

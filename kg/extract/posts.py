@@ -69,9 +69,9 @@ def find_posts(tagged: TaggedSentence, ministry_state, main_state: EntityRef | N
                 where = _sentence_org(tagged) or main_org  # "Secretary-General X is nearing the end of ..."
             if where is None:
                 continue
-            if role_m[0].text.lower() in roles_data_org_only() and where.kind != "org":
+            if role_m[0].text.lower() in roles().org_only and where.kind != "org":
                 continue  # "army chief X" is no post this vocabulary knows; "OPEC chief X" is
-            if role_m[0].text.lower() in _state_adjective_only() and not (
+            if role_m[0].text.lower() in roles().state_adjective_only and not (
                     "in1" in m.re.groupindex and m.group("in1") and where.kind == "state"):
                 continue  # "the Russian leader X" is the president; "opposition leader X" is not
             modifier = _modifier(m)
@@ -88,24 +88,8 @@ def find_posts(tagged: TaggedSentence, ministry_state, main_state: EntityRef | N
 
 
 @lru_cache(maxsize=1)
-def roles_data_org_only() -> frozenset[str]:
-    from kg.extract.lexicon import load_data
-
-    return frozenset(load_data("roles.json").get("org_only", []))
-
-
-@lru_cache(maxsize=1)
-def _state_adjective_only() -> frozenset[str]:
-    from kg.extract.lexicon import load_data
-
-    return frozenset(load_data("roles.json").get("state_adjective_only", []))
-
-
-@lru_cache(maxsize=1)
 def _heads() -> re.Pattern[str]:
-    from kg.extract.lexicon import load_data
-
-    verbs = "|".join(re.escape(v) for v in load_data("roles.json").get("heads_verbs", []))
+    verbs = "|".join(re.escape(v) for v in roles().heads_verbs)
     return expand(rf"(?P<holder>{{PERSON}}),\s+who\s+(?:{verbs})\s+(?:the\s+)?(?P<org>{{ORG}})")
 
 
