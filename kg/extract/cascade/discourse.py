@@ -45,7 +45,6 @@ class Discourse:
     capital_of: dict[str, EntityRef] = field(default_factory=dict)  # place key -> its state
     main_org: EntityRef | None = None
     history: list[list[Token]] = field(default_factory=list)  # entity tokens of each sentence read
-    current: list[EntityRef] = field(default_factory=list)  # organizations earlier in the sentence being read
     topics: list[Token | None] = field(default_factory=list)  # the entity each sentence read opens with
     read_so_far: list[Token] = field(default_factory=list)  # this sentence's tokens resolved so far
 
@@ -68,7 +67,6 @@ class Discourse:
         while i < len(tokens):
             t = tokens[i]
             got = None
-            self.current = [r for x in out if x.kind == "O" for r in x.refs]
             self.read_so_far = out
             if t.is_word:
                 got = self._pronoun(tokens, i) or self._description(tokens, i, d) or self._org_noun(tokens, i, d)
@@ -179,7 +177,8 @@ class Discourse:
         if j + 1 < len(tokens) and tokens[j + 1].lemma in ("of", "for"):
             return None  # "the Organization of American States" is a name
         noun = tokens[j].lemma
-        recent = list(reversed(self.current)) + [r for refs in self.recent("O", 1) for r in reversed(refs)]
+        current = [r for x in self.read_so_far if x.kind == "O" for r in x.refs]  # earlier in this sentence
+        recent = list(reversed(current)) + [r for refs in self.recent("O", 1) for r in reversed(refs)]
         main = [self.main_org] if self.main_org else []
         if d.org_nouns[noun] == "named":  # "the Community", "the League": the article's own first
             candidates = main + recent + [r for refs in self.recent("O", 5) for r in refs]
