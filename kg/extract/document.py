@@ -19,6 +19,7 @@ from kg.extract.dates import find_dates
 from kg.extract.event_reader import EventReader
 from kg.extract.events import assemble, find_event_mentions
 from kg.extract.lexicon import phrase_regex, roles
+from kg.extract.orgnames import UnlistedOrgs
 from kg.extract.people import PersonRegistry, find_names
 from kg.extract.posts import counterpart_posts, find_posts, head_posts
 from kg.extract.sentences import Sentence, split_sentences
@@ -62,12 +63,16 @@ class _Reader:
                                       rf"|\b(?-i:{_titled(nouns)})(?=\s+(?:[Ss]pokes|[Ss]ecretary|[Cc]hief|[Cc]hair))",
                                       re.IGNORECASE)
         self.people = PersonRegistry()
+        self.unlisted = UnlistedOrgs()
         self.main_org: EntityRef | None = None
         self.last_ministry_state: EntityRef | None = None
 
     def base_mentions(self, s: Sentence) -> list[Mention]:
         out: list[Mention] = []
-        for m in self.gaz.find_all(s.text):
+        found = self.gaz.find_all(s.text)
+        for start, end, org in self.unlisted.find(s.text, found):  # organizations the gazetteer lacks
+            out.append(Mention("O", s.start + start, s.start + end, s.text[start:end], org))
+        for m in found:
             ref = entity_ref(m.entity, self.gaz)
             kind = {"state": "S", "org": "O", "place": "L"}[m.entity.kind]
             if m.via == "adjective":
@@ -183,12 +188,11 @@ def _main_org(all_base: list[list[Mention]], gaz: Gazetteer, text: str = "") -> 
     for base in all_base:
         for m in base:
             if m.kind == "O":
-                key = m.value.key
-                ent = gaz.get(key)
-                while ent.part_of:
-                    ent = gaz.get(ent.part_of)
-                counts[ent.key] += 1
-                refs[ent.key] = entity_ref(ent, gaz)
+                ref = m.value
+                while ref.parent is not None:
+                    ref = ref.parent
+                counts[ref.key] += 1
+                refs[ref.key] = ref
     if not counts:
         return None
     named = [n for n, kind in descriptions().org_nouns.items() if kind == "named"]
