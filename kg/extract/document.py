@@ -137,8 +137,8 @@ class _Reader:
                 continue
             if kind == "named" and noun not in names:
                 continue
-            if re.match(r"\s+(?:for|of)\b", s.text[m.end():]):  # "the Organization for ..." is a name
-                continue
+            if m.group(0).split()[-1][:1].isupper() and re.match(r"\s+(?:for|of)\b", s.text[m.end():]):
+                continue  # "the Organization for ..." is a name; "the bloc of Kenya, Uganda and ..." is not
             out.append(Mention("O", start, end, m.group(0), self.main_org))
         return out
 
