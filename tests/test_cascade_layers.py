@@ -82,3 +82,43 @@ def test_clause_subjects(text, verb, subject):
         assert not found or found[0].subject is None or t[found[0].subject].refs[0].key != "Peru" or verb == "vote"
     else:
         assert found and t[found[0].subject].refs[0].key == subject
+
+
+@pytest.mark.parametrize("text, names, group", [
+    # an organization closing a list of states is one of the list ...
+    ("Ghana, Togo and the EU are members.", {"Ghana": "S", "Togo": "S", "EU": "O"}, ["Ghana", "Togo", "EU"]),
+    # ... not when one state stands before it, nor when the organization is followed by more words
+    ("Ghana and the EU met.", {"Ghana": "S", "EU": "O"}, ["Ghana"]),
+    ("Ghana, Togo and the EU summit met.", {"Ghana": "S", "Togo": "S", "EU": "O"}, ["Ghana", "Togo"]),
+])
+def test_organization_closing_a_list_of_states(text, names, group):
+    t = toks(text, names)
+    assert [r.key for r in t[0].refs] == group
+
+
+def test_article_organization_weighs_headline_and_bodies():
+    """The organization a news article is about is named in its lede; quoting another's bodies is not enough."""
+    from kg.dates import PartialDate
+    from kg.extract.document import extract_document
+    from kg.gazetteer import Gazetteer
+    text = ("Mercosur and EU seal trade deal in Montevideo.\n\n"
+            "The South American trade bloc Mercosur and the EU agreed a deal on Friday.\n\n"
+            "The European Commission and the European Parliament must approve it.\n\n"
+            "The bloc was created in March 1991 by Argentina, Brazil, Paraguay and Uruguay.")
+    doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2024-12-07"), Gazetteer.load())
+    got = {(m.member.key, m.organization.key) for m in doc.facts if type(m).__name__ == "Membership"}
+    assert got == {(s, "Mercosur") for s in ("Argentina", "Brazil", "Paraguay", "Uruguay")}
+
+
+def test_main_organization_counts_bodies_half_and_the_lede_extra():
+    from kg.extract.document import _main_org
+    from kg.gazetteer import Gazetteer
+    eu, body = _ref("EU", "org"), EntityRef("org", "EC", "EC", (), (), _ref("EU", "org"))
+    mercosur = _ref("Mercosur", "org")
+
+    def m(ref: EntityRef) -> Mention:
+        return Mention("O", 0, 1, "x", ref)
+    # two mentions each, but two of the EU's are its bodies and Mercosur opens the article
+    sentences = [[m(mercosur)], [], [], [m(body), m(body)], [m(mercosur), m(eu)]]
+    assert _main_org(sentences, Gazetteer.load()).key == "Mercosur"
+    assert _main_org([[], [], [m(eu), m(eu), m(eu)], [m(mercosur)]], Gazetteer.load()).key == "EU"

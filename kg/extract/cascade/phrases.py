@@ -39,6 +39,10 @@ def group_entities(tokens: list[Token]) -> list[Token]:
                 members.append(toks[k])
                 last = k
                 j = k + 1
+            elif _org_closes_state_list(toks, members, j, k, conj):
+                members.append(toks[k])  # "Sweden, Norway and the European Union": the last member an organization
+                last = k
+                break
             elif t.kind == "O" and j + 2 < len(toks) and toks[j].lemma == "(" and toks[j + 1].kind == "O" \
                     and toks[j + 2].lemma == ")":  # "the Collective Security Treaty Organization (CSTO)"
                 last = j + 2
@@ -63,6 +67,16 @@ def group_entities(tokens: list[Token]) -> list[Token]:
         out.append(grp)
         i = last + 1
     return out
+
+
+_LIST_END = {",", ".", ";", ":", "–", "—", "-", ")", "be", "have", "also", "all", "both", "together", "now"}
+
+
+def _org_closes_state_list(toks: list[Token], members: list[Token], j: int, k: int, conj: bool) -> bool:
+    """"Denmark, Estonia ... Sweden and the European Union –": an organization ending a list of two or more
+    states is one of the list, not the organization the sentence is about."""
+    return (conj and k > j and k < len(toks) and toks[k].kind == "O" and members[0].kind == "S"
+            and len(members) >= 2 and (k + 1 == len(toks) or toks[k + 1].lemma in _LIST_END))
 
 
 _LED = {"lead", "led", "back", "backed", "dominate", "dominated", "base", "based", "sponsor", "sponsored"}
