@@ -36,6 +36,8 @@ def test_tokens_lemmas_and_offsets():
     ("Ghana, Togo and Benin met.", {"Ghana": "S", "Togo": "S", "Benin": "S"}, ["Ghana", "Togo", "Benin"], False),
     ("Neither Ghana nor Togo met.", {"Ghana": "S", "Togo": "S"}, ["Ghana", "Togo"], True),
     ("None of Ghana, Togo or Benin met.", {"Ghana": "S", "Togo": "S", "Benin": "S"}, ["Ghana", "Togo", "Benin"], True),
+    ("Everyone except Ghana and Togo met.", {"Ghana": "S", "Togo": "S"}, ["Ghana", "Togo"], True),
+    ("All states other than Ghana met.", {"Ghana": "S"}, ["Ghana"], True),
 ])
 def test_entity_groups(text, names, refs, negated):
     group = [t for t in toks(text, names) if t.kind == "S"]

@@ -185,8 +185,8 @@ def _capitals(gaz: Gazetteer) -> dict[str, EntityRef]:
 def _main_org(all_base: list[list[Mention]], gaz: Gazetteer, text: str = "") -> EntityRef | None:
     """The organization an article is about: named most, counting the headline and lede extra.
 
-    A body counts half for its organization (an article quoting the European Commission is not
-    thereby about the EU); an organization named in the first two sentences (headline and lede,
+    A body counts for itself and half for its organization (an article quoting the European
+    Commission is not thereby about the EU); an organization named in the first two sentences (headline and lede,
     where news states its topic) gets one more, and one the article introduces with a noun
     ("the South American trade bloc Mercosur") two more: "the bloc" later means that one.
     """
@@ -199,6 +199,9 @@ def _main_org(all_base: list[list[Mention]], gaz: Gazetteer, text: str = "") -> 
             if m.kind == "O":
                 ref = m.value
                 body = ref.parent is not None
+                if body:  # an article about the Human Rights Council is about that body
+                    counts[ref.key] += 1.0
+                    refs[ref.key] = ref
                 while ref.parent is not None:
                     ref = ref.parent
                 counts[ref.key] += 0.5 if body else 1.0

@@ -213,8 +213,10 @@ class Cascade:
         if frame.subject == "org":
             if subj.kind != "O":
                 return None, []
-            org_tok = subj
-            if frame.status in ("Suspended", "Former") and any(r.parent is not None for r in subj.refs):
+            named = org_tok if org_tok is not None and not alt.context else None
+            org_tok = named or subj  # "The General Assembly suspended Russia from the Human Rights Council"
+            if named is None and frame.status in ("Suspended", "Former") \
+                    and any(r.parent is not None for r in subj.refs):
                 # "The AU's Peace and Security Council suspended Gabon": suspended from the AU
                 org_tok = Token("O", subj.text, "ORG", subj.start, subj.end, subj.mention,
                                 [top_organization(r) for r in subj.refs])

@@ -62,11 +62,20 @@ def group_entities(tokens: list[Token]) -> list[Token]:
         elif len(out) >= 2 and out[-1].lemma == "of" and out[-2].lemma == "none":
             negated = True
             del out[-2:]
+        elif _excepted(out):
+            negated = True  # "every country bordering the sea except Russia": Russia is the one that is not
         grp = Token(t.kind, " ".join(m.text for m in members), _GROUP_SYMBOL[t.kind], t.start, toks[last].end,
                     t.mention, refs, negated)
         out.append(grp)
         i = last + 1
     return out
+
+
+def _excepted(out: list[Token]) -> bool:
+    """The words before a group say it is left out: "except", "excluding", "other than", "apart from"."""
+    last = [t.lemma for t in out[-2:]]
+    return bool(last) and (last[-1] in ("except", "excluding", "bar") or last in (["other", "than"], ["apart", "from"],
+                                                                                   ["except", "for"], ["but", "not"]))
 
 
 _LIST_END = {",", ".", ";", ":", "–", "—", "-", ")", "be", "have", "also", "all", "both", "together", "now"}
