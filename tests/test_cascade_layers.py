@@ -124,3 +124,15 @@ def test_main_organization_counts_bodies_half_and_the_lede_extra():
     sentences = [[m(mercosur)], [], [], [m(body), m(body)], [m(mercosur), m(eu)]]
     assert _main_org(sentences, Gazetteer.load()).key == "Mercosur"
     assert _main_org([[], [], [m(eu), m(eu), m(eu)], [m(mercosur)]], Gazetteer.load()).key == "EU"
+
+
+def test_timeline_lines_under_a_heading_about_members():
+    """'• Montenegro — 2017' under 'NATO ENLARGEMENT' is a membership; '2008 – Georgia' under a war timeline is not."""
+    from kg.dates import PartialDate
+    from kg.extract.document import extract_document
+    from kg.gazetteer import Gazetteer
+    text = ("NATO met in Vilnius.\n\nKEY FACTS: NATO ENLARGEMENT SINCE 2017\n• Montenegro — 2017\n"
+            "• North Macedonia — 2020\n\nTimeline of the war\n2008 – Georgia\n\nKey dates\n2014 – Ukraine\n")
+    doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2025-01-07"), Gazetteer.load())
+    got = {(m.member.key, m.organization.key, str(m.start)) for m in doc.facts if type(m).__name__ == "Membership"}
+    assert got == {("Montenegro", "NATO", "2017"), ("North_Macedonia", "NATO", "2020")}

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.dates import PartialDate
+from kg.extract.cascade.boxes import TimelineBox
 from kg.extract.cascade.clauses import Clause, appositions, clauses
 from kg.extract.cascade.discourse import Discourse, descriptions, top_organization
 from kg.extract.cascade.lexicon import Alternative, Frame, Lexicon, lexicon
@@ -62,6 +63,7 @@ class Cascade:
         self.pending: tuple[str, EntityRef] | None = None  # a question "Who are the members of Y?"
         self._org_nouns = set(descriptions().org_nouns)
         self.tokens: list[Token] = []
+        self.box = TimelineBox()
 
     def sentence(self, tagged: TaggedSentence) -> list:
         toks = tokenize(self.text, tagged.start, tagged.end, tagged.mentions)
@@ -96,6 +98,15 @@ class Cascade:
             self._question(toks)
             return
         vgs = verb_groups(toks, self.lex)
+        timeline = self.box.line(toks, bool(vgs) or any(self.lex.is_predicate_verb(t, toks, i)
+                                                         for i, t in enumerate(toks) if t.is_word),
+                                 self.context_org(toks))
+        if timeline is not None and self.box.open_org is not None:
+            states, when = timeline
+            if self.pub is None or when <= self.pub:  # "1995 – Austria, Finland, Sweden" in a box of enlargements
+                yield Found("FullMember", [r for t in states for r in t.refs], self.box.open_org, "list.timeline",
+                            when, None)
+            return
         cls = clauses(toks, vgs, self.lex)
         for c in cls:
             yield from self._verb(toks, c)
