@@ -60,6 +60,7 @@ def test_organizations_separated_by_a_comma_only_are_not_a_list():
     ("Peru was admitted to NATO.", "admit", {"passive", "past"}),
     ("Peru remains suspended from the AU.", "suspend", {"passive"}),
     ("Peru is joining NATO.", "join", {"progressive"}),
+    ("Peru was suspended in 2009 and fully reinstated in 2014.", "reinstate", {"passive", "past"}),
     ("Peru hopes to join NATO.", "join", {"infinitive"}),
 ])
 def test_verb_group_features(text, lemma_, features):
@@ -136,3 +137,9 @@ def test_timeline_lines_under_a_heading_about_members():
     doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2025-01-07"), Gazetteer.load())
     got = {(m.member.key, m.organization.key, str(m.start)) for m in doc.facts if type(m).__name__ == "Membership"}
     assert got == {("Montenegro", "NATO", "2017"), ("North_Macedonia", "NATO", "2020")}
+
+
+def test_participle_after_a_new_subject_is_not_passive():
+    t = toks("Peru was suspended in 2009 and Chile reinstated it.", {"Peru": "S", "Chile": "S"})
+    vg = next(v for v in verb_groups(t, lexicon()) if v.lemma == "reinstate")
+    assert "passive" not in vg.features

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from kg.dates import PartialDate
 from kg.extract.cascade.boxes import TimelineBox
 from kg.extract.cascade.clauses import Clause, appositions, clauses
+from kg.extract.cascade.continuations import continuations
 from kg.extract.cascade.discourse import Discourse, descriptions, top_organization
 from kg.extract.cascade.lexicon import Alternative, Frame, Lexicon, lexicon
 from kg.extract.cascade.phrases import VerbGroup, group_entities, verb_groups
@@ -33,7 +34,7 @@ _TIME_NOUNS = {"day", "week", "month", "year", "decade", "few"}
 
 
 #: the empty complement of a frame that takes the article's organization
-_CONTEXT = Alternative("", re.compile(r"(?:$|(?:in|on|at|after|with|following|over|amid|because|when|and|but|last"
+_CONTEXT = Alternative("", re.compile(r"(?:$|(?:in|on|at|after|before|with|following|over|amid|because|when|and|but|last"
                                        r"|this|together|\.|,|;) |the (?:next|following|same|previous) "
                                        r"(?:day|week|month|year) )(?!.*ORG#)"), context=True)
 
@@ -64,6 +65,7 @@ class Cascade:
         self._org_nouns = set(descriptions().org_nouns)
         self.tokens: list[Token] = []
         self.box = TimelineBox()
+        self._vgs: list[VerbGroup] = []
 
     def sentence(self, tagged: TaggedSentence) -> list:
         toks = tokenize(self.text, tagged.start, tagged.end, tagged.mentions)
@@ -98,6 +100,7 @@ class Cascade:
             self._question(toks)
             return
         vgs = verb_groups(toks, self.lex)
+        self._vgs = vgs
         timeline = self.box.line(toks, bool(vgs) or any(self.lex.is_predicate_verb(t, toks, i)
                                                          for i, t in enumerate(toks) if t.is_word),
                                  self.context_org(toks))
@@ -186,6 +189,13 @@ class Cascade:
                     yield Found(status, members, org, rule, start, end, negative)
                 # "joined X in 1993 and Y in 2012": the second object with its own date
                 yield from self._second_objects(toks, c, org_tok, frame, status, members, rule)
+                if not negative:  # ", alongside X", "; Mali in May 2021", ", becoming its 32nd member in 2024"
+                    nxt = min((v.start for v in self._vgs if v.start > c.vg.end and "participle" not in v.features),
+                              default=len(toks))
+                    for st, mem, org, when2, suffix in continuations(toks, c.vg.end + 1, nxt, status, orgs, role,
+                                                                      self.pub):
+                        yield Found(st, mem or members, org, rule + suffix,
+                                    when2 if st != "Former" else None, when2 if st == "Former" else None)
                 # "Nicaragua still belongs to SICA, as do Costa Rica and Panama": the same fact for them
                 k = c.comp_end
                 if not negative and k + 3 < len(toks) and [t.lemma for t in toks[k:k + 2]] == [",", "as"] \

@@ -177,9 +177,23 @@ def verb_groups(tokens: list[Token], lex: Lexicon) -> list[VerbGroup]:
             end += 1
         vg = VerbGroup(start, head, end, tokens[head].lemma)
         _features(vg, tokens, lex)
+        if out and "passive" in out[-1].features and _coordinated_participle(tokens, out[-1], vg, lex):
+            vg.features.add("passive")  # "was suspended in 2009 and fully reinstated in 2014"
+            vg.features.discard("past")
+            vg.features.update(out[-1].features & {"past", "perfect"})
         out.append(vg)
         i = end + 1
     return out
+
+
+def _coordinated_participle(tokens: list[Token], before: VerbGroup, vg: VerbGroup, lex: Lexicon) -> bool:
+    """A participle without auxiliary coordinated with a passive verb group shares its auxiliary."""
+    head = tokens[vg.head].text.lower()
+    if any(lex.is_aux(t) for t in tokens[vg.start:vg.head]) or not (head.endswith("ed") or head in _IRREGULAR_PAST):
+        return False
+    between = tokens[before.end + 1:vg.start]  # no new subject in between: "... and fully reinstated"
+    return bool(between) and between[-1].lemma in ("and", "but") and not any(t.kind == "S" for t in between) \
+        and len(between) <= 8
 
 
 def _features(vg: VerbGroup, tokens: list[Token], lex: Lexicon) -> None:
