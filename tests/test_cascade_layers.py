@@ -38,6 +38,8 @@ def test_tokens_lemmas_and_offsets():
     ("None of Ghana, Togo or Benin met.", {"Ghana": "S", "Togo": "S", "Benin": "S"}, ["Ghana", "Togo", "Benin"], True),
     ("Everyone except Ghana and Togo met.", {"Ghana": "S", "Togo": "S"}, ["Ghana", "Togo"], True),
     ("All states other than Ghana met.", {"Ghana": "S"}, ["Ghana"], True),
+    ("Ghana (since 1975), Togo (frozen) and Benin met.", {"Ghana": "S", "Togo": "S", "Benin": "S"},
+     ["Ghana", "Togo", "Benin"], False),
 ])
 def test_entity_groups(text, names, refs, negated):
     group = [t for t in toks(text, names) if t.kind == "S"]

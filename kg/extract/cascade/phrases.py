@@ -31,6 +31,7 @@ def group_entities(tokens: list[Token]) -> list[Token]:
             continue
         members, j, last = [t], i + 1, i
         while j < len(toks):
+            j = _skip_aside(toks, j)  # "Armenia (participation frozen), Belarus": the aside is not the list's end
             k = j
             while k < len(toks) and (toks[k].lemma in _SEPARATORS or _as_well_as(toks, k)):
                 k += 3 if _as_well_as(toks, k) else 1
@@ -68,7 +69,27 @@ def group_entities(tokens: list[Token]) -> list[Token]:
                     t.mention, refs, negated)
         out.append(grp)
         i = last + 1
+        if len(members) > 1 and i < len(toks) and toks[i].lemma == "(":  # "... and Romania (2007) are": past it
+            close = next((k for k in range(i + 1, min(i + 8, len(toks))) if toks[k].lemma == ")"), None)
+            if close is not None and not any(x.kind in "SO" for x in toks[i + 1:close]):
+                i = close + 1
     return out
+
+
+def _skip_aside(toks: list[Token], j: int) -> int:
+    """Past a short bracketed aside without names right after a list member, when the list goes on after it."""
+    if j >= len(toks) or toks[j].lemma != "(":
+        return j
+    close = next((k for k in range(j + 1, min(j + 8, len(toks))) if toks[k].lemma == ")"), None)
+    if close is None or any(t.kind in "SO" for t in toks[j + 1:close]):
+        return j
+    after = close + 1
+    if after + 1 < len(toks) and toks[after].lemma in _SEPARATORS and toks[after + 1].kind in "S":
+        return after
+    if after + 2 < len(toks) and toks[after].lemma == "," and toks[after + 1].lemma in _SEPARATORS \
+            and toks[after + 2].kind == "S":
+        return after
+    return j
 
 
 def _excepted(out: list[Token]) -> bool:
