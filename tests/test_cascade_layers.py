@@ -38,6 +38,8 @@ def test_tokens_lemmas_and_offsets():
     ("None of Ghana, Togo or Benin met.", {"Ghana": "S", "Togo": "S", "Benin": "S"}, ["Ghana", "Togo", "Benin"], True),
     ("Everyone except Ghana and Togo met.", {"Ghana": "S", "Togo": "S"}, ["Ghana", "Togo"], True),
     ("All states other than Ghana met.", {"Ghana": "S"}, ["Ghana"], True),
+    ("Ghana, Togo and now Benin met.", {"Ghana": "S", "Togo": "S", "Benin": "S"}, ["Ghana", "Togo", "Benin"], False),
+    ("The Republic of Ghana and the Kingdom of Togo met.", {"Ghana": "S", "Togo": "S"}, ["Ghana", "Togo"], False),
     ("Ghana (since 1975), Togo (frozen) and Benin met.", {"Ghana": "S", "Togo": "S", "Benin": "S"},
      ["Ghana", "Togo", "Benin"], False),
 ])
@@ -62,6 +64,7 @@ def test_organizations_separated_by_a_comma_only_are_not_a_list():
     ("Peru was admitted to NATO.", "admit", {"passive", "past"}),
     ("Peru remains suspended from the AU.", "suspend", {"passive"}),
     ("Peru is joining NATO.", "join", {"progressive"}),
+    ('Peru has "frozen" its participation.', "freeze", {"perfect"}),
     ("Peru was suspended in 2009 and fully reinstated in 2014.", "reinstate", {"passive", "past"}),
     ("Peru hopes to join NATO.", "join", {"infinitive"}),
 ])

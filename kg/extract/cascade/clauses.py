@@ -36,6 +36,11 @@ class Clause:
     comp_end: int  # exclusive
 
 
+#: prepositions whose object is never the subject of the verb after it
+_OBJECT_PREPS = {"to", "from", "for", "with", "of", "against", "into", "about", "toward", "towards", "via", "than",
+                 "between", "without", "despite", "over", "like", "unlike"}
+
+
 def clauses(tokens: list[Token], vgs: list[VerbGroup], lex: Lexicon) -> list[Clause]:
     out: list[Clause] = []
     for n, vg in enumerate(vgs):
@@ -59,6 +64,8 @@ def _subject(tokens: list[Token], vg: VerbGroup, lex: Lexicon, earlier: list[Cla
     while k >= 0:
         t = tokens[k]
         if t.kind in _SUBJECT_KINDS:
+            if k >= 1 and tokens[k - 1].is_word and tokens[k - 1].lemma in _OBJECT_PREPS:
+                return None, "none"  # "Flights to Mali have been suspended": Mali is not the subject
             return k, "direct"
         if t.kind == "D" or t.lemma == '"' or lex.is_adverb(t) or t.lemma in ("both", "all", "each", "together"):
             k -= 1

@@ -34,7 +34,7 @@ _TIME_NOUNS = {"day", "week", "month", "year", "decade", "few"}
 
 
 #: the empty complement of a frame that takes the article's organization
-_CONTEXT = Alternative("", re.compile(r"(?:$|(?:in|on|at|after|before|with|following|over|amid|because|when|and|but|last"
+_CONTEXT = Alternative("", re.compile(r"(?:$|(?:in|on|at|after|before|since|with|following|over|amid|because|when|and|but|last"
                                        r"|this|together|\.|,|;) |the (?:next|following|same|previous) "
                                        r"(?:day|week|month|year) )(?!.*ORG#)"), context=True)
 

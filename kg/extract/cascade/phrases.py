@@ -18,9 +18,10 @@ _SEPARATORS = {",", "and", "or", "nor", "&"}
 
 def group_entities(tokens: list[Token]) -> list[Token]:
     """Coordinated states (and organizations) become one token each; "the" before a name is dropped."""
-    tokens = _drop_led(tokens)
+    tokens = _drop_scare_quotes(_drop_led(tokens))
     toks = [t for i, t in enumerate(tokens)
             if not (t.is_word and t.lemma == "the" and i + 1 < len(tokens) and tokens[i + 1].kind in "SO")]
+    toks = _drop_state_titles(toks)
     out: list[Token] = []
     i = 0
     while i < len(toks):
@@ -33,8 +34,9 @@ def group_entities(tokens: list[Token]) -> list[Token]:
         while j < len(toks):
             j = _skip_aside(toks, j)  # "Armenia (participation frozen), Belarus": the aside is not the list's end
             k = j
-            while k < len(toks) and (toks[k].lemma in _SEPARATORS or _as_well_as(toks, k)):
-                k += 3 if _as_well_as(toks, k) else 1
+            while k < len(toks) and (toks[k].lemma in _SEPARATORS or _as_well_as(toks, k)
+                                     or (k > j and toks[k].lemma in _LIST_ADVERBS)):
+                k += 3 if _as_well_as(toks, k) else 1  # "..., Uganda and now the DRC"
             conj = any(x.lemma in ("and", "or", "nor", "&", "well") for x in toks[j:k]) or _list_ahead(toks, k)
             if k > j and k < len(toks) and toks[k].kind == t.kind and (conj or t.kind == "S"):
                 members.append(toks[k])
@@ -73,6 +75,43 @@ def group_entities(tokens: list[Token]) -> list[Token]:
             close = next((k for k in range(i + 1, min(i + 8, len(toks))) if toks[k].lemma == ")"), None)
             if close is not None and not any(x.kind in "SO" for x in toks[i + 1:close]):
                 i = close + 1
+    return out
+
+
+_QUOTES = {'"', "“", "”", "'", "‘", "’"}
+_LIST_ADVERBS = {"now", "also", "finally", "later", "most", "recently", "lately", "then"}
+_STATE_TITLES = {"republic", "kingdom", "state", "sultanate", "principality", "emirate", "commonwealth",
+                 "federation", "grand", "duchy", "islamic", "democratic", "federal", "people's", "united"}
+
+
+def _drop_scare_quotes(toks: list[Token]) -> list[Token]:
+    """'has "frozen" its participation', 'an "observer status"': quotes around a few plain words go."""
+    out = list(toks)
+    i = 0
+    while i < len(out):
+        if out[i].lemma in _QUOTES and not out[i].is_word:
+            close = next((k for k in range(i + 1, min(i + 5, len(out))) if out[k].lemma in _QUOTES), None)
+            if close is not None and close > i + 1 and all(t.is_word for t in out[i + 1:close]):
+                del out[close]
+                del out[i]
+                continue
+        i += 1
+    return out
+
+
+def _drop_state_titles(toks: list[Token]) -> list[Token]:
+    """"the Republic of Mali", "Republic of Niger": the title before a state's name is part of its name."""
+    out: list[Token] = []
+    for t in toks:
+        if t.kind == "S" and out and out[-1].lemma == "of":
+            k = len(out) - 2
+            while k >= 0 and out[k].is_word and out[k].lemma in _STATE_TITLES:
+                k -= 1
+            if k < len(out) - 2:
+                del out[k + 1:]
+                if out and out[-1].lemma == "the":
+                    out.pop()
+        out.append(t)
     return out
 
 
