@@ -80,6 +80,9 @@ def test_verb_group_features(text, lemma_, features):
     ("Peru, a member of the OAS, voted.", "vote", None),
     ("Ghana belongs to ECOWAS and is a member of the AU.", "be", "Ghana"),
     ("The talks with Peru went well; it is a member.", "be", None),
+    ("Peru was the last country to join the bloc.", "join", "Peru"),
+    ("Peru until now comprised two provinces.", "comprise", "Peru"),
+    ("Flights to Peru have been suspended.", "suspend", None),
 ])
 def test_clause_subjects(text, verb, subject):
     t = toks(text, {n: "S" for n in ("Norway", "Peru", "Ghana") if n in text})
@@ -148,3 +151,16 @@ def test_participle_after_a_new_subject_is_not_passive():
     t = toks("Peru was suspended in 2009 and Chile reinstated it.", {"Peru": "S", "Chile": "S"})
     vg = next(v for v in verb_groups(t, lexicon()) if v.lemma == "reinstate")
     assert "passive" not in vg.features
+
+
+def test_ordinal_infinitive_is_only_a_fact_after_the_copula():
+    """"was the last country to join" is a joining; "was the last to want to join" and "hopes to join" are not."""
+    lex = lexicon()
+    for text, asserted in (("Peru was the last country to join the bloc.", True),
+                           ("Peru was the last to want to join the bloc.", False),
+                           ("Peru hopes to join the bloc.", False)):
+        t = toks(text, {"Peru": "S"})
+        vgs = verb_groups(t, lex)
+        clauses(t, vgs, lex)
+        join = next(v for v in vgs if v.lemma == "join")
+        assert ("infinitive" not in join.features) is asserted, text

@@ -242,7 +242,7 @@ class Cascade:
                 org_tok = Token("O", subj.text, "ORG", subj.start, subj.end, subj.mention,
                                 [top_organization(r) for r in subj.refs])
         elif subj.kind == "S":
-            mem_toks = [subj]
+            mem_toks = [subj, *mem_toks]  # "Somalia joins Burundi, Kenya and Uganda": the ones it joins too
         else:
             return None, []
         return org_tok, mem_toks
