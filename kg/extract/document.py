@@ -213,6 +213,10 @@ def _main_org(all_base: list[list[Mention]], gaz: Gazetteer, text: str = "") -> 
                     counts[ref.key] += 2
     if not counts:
         return None
+    opener = next((m.value for base in all_base[:2] for m in base if m.kind == "O" and m.value.parent is None), None)
+    if opener is not None:  # "the organisation", "the bloc" four times: the one the lede named first
+        generic = [n for n, kind in descriptions().org_nouns.items() if kind == "any"]
+        counts[opener.key] += 0.5 * len(re.findall(rf"\b[Tt]he (?:{'|'.join(generic)})\b(?!\s+(?:of|for)\b)", text))
     named = [n for n, kind in descriptions().org_nouns.items() if kind == "named"]
     for key, ref in refs.items():
         # "the League" four times in an article that names the Arab League once: votes for the Arab League
