@@ -164,3 +164,21 @@ def test_ordinal_infinitive_is_only_a_fact_after_the_copula():
         clauses(t, vgs, lex)
         join = next(v for v in vgs if v.lemma == "join")
         assert ("infinitive" not in join.features) is asserted, text
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # "the Commonwealth" in an article about the CIS is the CIS ...
+    ("The CIS met in Moscow on Tuesday. The Commonwealth of Independent States was founded in 1991.\n"
+     "Minsk has been a member since the Commonwealth's creation.", ("Belarus", "CIS")),
+    # ... and a fact box line is about the article's organization, not the last one named before it
+    ("The CBSS met in Riga on Tuesday. The CBSS was founded in 1992.\nMembers: Denmark, Estonia and the EU\n"
+     "Observers: include France and Ukraine\n", ("France", "Council_of_the_Baltic_Sea_States")),
+])
+def test_article_organization_for_short_names_and_fact_boxes(text, wanted):
+    from kg.dates import PartialDate
+    from kg.extract.document import extract_document
+    from kg.gazetteer import Gazetteer
+    doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2024-12-07"), Gazetteer.load())
+    got = {(m.member.key, m.organization.key) for m in doc.facts if type(m).__name__ == "Membership"}
+    assert wanted in got
+    assert not any(org in ("Commonwealth_of_Nations", "European_Union") for _, org in got)

@@ -71,6 +71,13 @@ class Discourse:
             self.read_so_far = out
             if t.is_word:
                 got = self._pronoun(tokens, i) or self._description(tokens, i, d) or self._org_noun(tokens, i, d)
+            elif t.kind == "O" and i > 0 and tokens[i - 1].lemma == "the" and t.text.lower() in d.org_nouns \
+                    and self.main_org is not None and t.refs and t.refs[0].key != self.main_org.key:
+                # "the Commonwealth" in an article about the Commonwealth of Independent States
+                again = self._org_noun([Token("W", "the", "the", t.start, t.start), Token("W", t.text, t.text.lower(),
+                                                                                        t.start, t.end)], 0, d)
+                if again is not None and again[0].refs[0].key == self.main_org.key:
+                    got = (Token("O", t.text, "ORG", t.start, t.end, t.mention, again[0].refs), i + 1)
             elif t.kind == "O" and _is_org_noun_phrase(t.text, d):  # tagged for the article's organization
                 again = self._org_noun([Token("W", w, w.lower(), t.start, t.end) for w in t.text.split()], 0, d)
                 if again is not None:

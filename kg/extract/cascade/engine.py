@@ -455,16 +455,17 @@ class Cascade:
             k += 1
             if k < len(words) and words[k].lemma in ("state", "country", "nation"):
                 k += 1
+        if k + 2 < len(words) and words[k].lemma == ":" and words[k + 1].lemma in ("include", "including"):
+            words = words[:k + 1] + words[k + 2:]  # "Observers: include France, the Netherlands and Ukraine"
         if status is None or k + 1 >= len(words) or words[k].lemma != ":" or words[k + 1].kind != "S":
             return None
         if any(t.lemma in ("?",) for t in words):
             return None
-        org = None
-        for refs in self.discourse.recent("O", 2):
+        org = self.discourse.main_org  # a fact box is about the article's organization, else the one just named
+        for refs in self.discourse.recent("O", 2) if org is None else []:
             if refs:
                 org = refs[-1]
                 break
-        org = org or self.discourse.main_org
         if org is None:
             return None
         return Found(status, list(words[k + 1].refs), org, "list.line")
