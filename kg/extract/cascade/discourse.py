@@ -114,7 +114,7 @@ class Discourse:
         initial = all(x.lemma in ('"', "'", "(", "and", "but") for x in tokens[:i])
         after_conj = (i >= 2 and tokens[i - 1].lemma in ("but", "and") and tokens[i - 2].lemma in (",", ";")) \
             or (i >= 1 and tokens[i - 1].lemma in (":", ";"))
-        after_sub = i >= 1 and tokens[i - 1].lemma in _SUBORDINATORS
+        after_sub = i >= 1 and (tokens[i - 1].lemma in _SUBORDINATORS or tokens[i - 1].lemma in _SPEECH_VERBS)
         states_before = [x for x in self.read_so_far if x.kind == "S"]
         if low == "it" and not initial and (after_conj or after_sub) and len(states_before) == 1 \
                 and len(states_before[0].refs) == 1 and self._verb_follows(tokens, i + 1):
@@ -220,6 +220,11 @@ def top_organization(ref: EntityRef) -> EntityRef:
     while ref.parent is not None:
         ref = ref.parent
     return ref
+
+
+#: "Serbia insists it remains neutral": a verb of saying before "it" makes it the clause's subject
+_SPEECH_VERBS = {"say", "insist", "stress", "argue", "claim", "maintain", "state", "add", "note", "reiterate",
+                 "underline", "emphasise", "emphasize", "affirm", "confirm", "announce", "declare"}
 
 
 def _is_org_noun_phrase(text: str, d: Descriptions) -> bool:
