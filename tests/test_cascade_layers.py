@@ -182,3 +182,16 @@ def test_article_organization_for_short_names_and_fact_boxes(text, wanted):
     got = {(m.member.key, m.organization.key) for m in doc.facts if type(m).__name__ == "Membership"}
     assert wanted in got
     assert not any(org in ("Commonwealth_of_Nations", "European_Union") for _, org in got)
+
+
+def test_his_country_is_the_state_named_before_it():
+    from kg.dates import PartialDate
+    from kg.extract.document import extract_document
+    from kg.gazetteer import Gazetteer
+    gaz = Gazetteer.load()
+    text = "Moldova's minister, Dorin Lungu, said that his country's constitution declares it permanently neutral."
+    doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2024-12-07"), gaz)
+    assert {f.state.key for f in doc.facts if type(f).__name__ == "Neutrality"} == {"Moldova"}
+    two = "Moldova's minister met Romania's envoy and said that his country's constitution declares it neutral."
+    doc = extract_document("t", two, [(0, len(two))], PartialDate.parse("2024-12-07"), gaz)
+    assert not [f for f in doc.facts if type(f).__name__ == "Neutrality"]

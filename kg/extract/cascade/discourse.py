@@ -70,7 +70,8 @@ class Discourse:
             got = None
             self.read_so_far = out
             if t.is_word:
-                got = self._pronoun(tokens, i) or self._description(tokens, i, d) or self._org_noun(tokens, i, d)
+                got = self._pronoun(tokens, i) or self._description(tokens, i, d) or self._org_noun(tokens, i, d) \
+                    or self._his_country(tokens, i)
             elif t.kind == "O" and i > 0 and tokens[i - 1].lemma == "the" and t.text.lower() in d.org_nouns \
                     and self.main_org is not None and t.refs and t.refs[0].key != self.main_org.key:
                 # "the Commonwealth" in an article about the Commonwealth of Independent States
@@ -142,6 +143,15 @@ class Discourse:
                 ref = states[-1] if tokens[i + 1].lemma == "latter" else states[0]
                 return _pseudo("S", "the " + tokens[i + 1].text, t.start, tokens[i + 1].end, [ref]), i + 2
         return None
+
+    def _his_country(self, tokens: list[Token], i: int) -> tuple[Token, int] | None:
+        """"Moldova's minister ... says his country's constitution ...": the one state named before it."""
+        if tokens[i].lemma not in ("his", "her") or i + 1 >= len(tokens) or tokens[i + 1].lemma != "country":
+            return None
+        states = [x for x in self.read_so_far if x.kind == "S"]
+        if len(states) != 1 or len(states[0].refs) != 1:
+            return None
+        return _pseudo("S", "his country", tokens[i].start, tokens[i + 1].end, states[0].refs), i + 2
 
     def recent_tokens(self, back: int = 2) -> list[list[Token]]:
         return list(reversed(self.history[-back:]))

@@ -161,6 +161,8 @@ class Cascade:
                     continue
                 block = self._blocked(toks, vg)
                 neg = "neg" in vg.features or subj.negated or (org_tok is not None and org_tok.negated)
+                if block in ("future", "modal") and _will_stay_neutral(status, vg, toks, self.lex):
+                    block = None  # "Ireland will remain militarily neutral": it is neutral and says it stays so
                 if block:
                     return
                 rule = frame.id
@@ -479,6 +481,15 @@ class Cascade:
         if m and org is not None and org.refs:
             self.pending = ({"member": "FullMember", "observer": "Observer", "partner": "Partner",
                              None: "FullMember"}[m.group(1)], org.refs[0])
+
+
+def _will_stay_neutral(status: str, vg: VerbGroup, toks: list[Token], lex: Lexicon) -> bool:
+    """"will remain / stay militarily neutral": a future of continuing, with a word of standing neutrality."""
+    words = {t.text.lower() for t in toks[vg.start:vg.head]}
+    return (status == "Neutral" and toks[vg.head].lemma in ("remain", "stay") and bool(words & {"will", "shall"})
+            and not words & {"not", "no", "never"} and "neg" not in vg.features
+            and any(t.lemma in lex.classes.get("NEUTRAL_MOD", ()) and t.lemma not in (",", "and")
+                    for t in toks[vg.head + 1:vg.head + 5]))
 
 
 def _former_wins(found: list[Found]) -> list[Found]:
