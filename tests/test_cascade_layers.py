@@ -83,6 +83,7 @@ def test_verb_group_features(text, lemma_, features):
     ("Peru was the last country to join the bloc.", "join", "Peru"),
     ("Peru until now comprised two provinces.", "comprise", "Peru"),
     ("Flights to Peru have been suspended.", "suspend", None),
+    ("Chile follows Norway and Peru, both of which joined in 2009.", "join", "Norway"),
 ])
 def test_clause_subjects(text, verb, subject):
     t = toks(text, {n: "S" for n in ("Norway", "Peru", "Ghana") if n in text})
@@ -141,10 +142,12 @@ def test_timeline_lines_under_a_heading_about_members():
     from kg.extract.document import extract_document
     from kg.gazetteer import Gazetteer
     text = ("NATO met in Vilnius.\n\nKEY FACTS: NATO ENLARGEMENT SINCE 2017\n• Montenegro — 2017\n"
+            "2004 – seven members, including Latvia and Estonia\n"
             "• North Macedonia — 2020\n\nTimeline of the war\n2008 – Georgia\n\nKey dates\n2014 – Ukraine\n")
     doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2025-01-07"), Gazetteer.load())
     got = {(m.member.key, m.organization.key, str(m.start)) for m in doc.facts if type(m).__name__ == "Membership"}
-    assert got == {("Montenegro", "NATO", "2017"), ("North_Macedonia", "NATO", "2020")}
+    assert got == {("Montenegro", "NATO", "2017"), ("North_Macedonia", "NATO", "2020"), ("Latvia", "NATO", "2004"),
+                   ("Estonia", "NATO", "2004")}
 
 
 def test_participle_after_a_new_subject_is_not_passive():

@@ -39,8 +39,13 @@ class TimelineBox:
         got = None
         if len(words) >= 3 and words[1].lemma in _DASHES:
             a, b = words[0], words[2]
-            if _year(a) is not None and b.kind == "S":
-                got = (b, _year(a), words[3:])
+            k = 2  # "1949 – twelve founding members, including the US, Canada ...": a few words before the names
+            while k < min(len(words), 9) and words[k].is_word and words[k].lemma not in ("not", "no", "never") \
+                    or (k < len(words) and words[k].lemma == "," and k > 2):
+                k += 1
+            if _year(a) is not None and k < len(words) and words[k].kind == "S":
+                b = words[k]
+                got = (b, _year(a), words[k + 1:])
             elif a.kind == "S" and _year(b) is not None and len(words) == 3:
                 got = (a, _year(b), words[3:])
         if got is not None and self.open_org is not None and not any(t.kind in "ODL" for t in got[2]) \

@@ -83,6 +83,9 @@ def _subject(tokens: list[Token], vg: VerbGroup, lex: Lexicon, earlier: list[Cla
             continue
         if t.lemma in _RELATIVE:
             a = k - 1
+            if a >= 2 and tokens[a].lemma == "of" and tokens[a - 1].lemma in ("both", "all", "each", "two", "three",
+                                                                              "four", "five", "most"):
+                a -= 2  # "Albania and Croatia, both of which joined in 2009"
             if a >= 0 and tokens[a].lemma == ",":
                 a -= 1
             if a >= 0 and tokens[a].kind in _SUBJECT_KINDS:
