@@ -84,6 +84,7 @@ def test_verb_group_features(text, lemma_, features):
     ("Peru until now comprised two provinces.", "comprise", "Peru"),
     ("Flights to Peru have been suspended.", "suspend", None),
     ("Chile follows Norway and Peru, both of which joined in 2009.", "join", "Norway"),
+    ("Several members – including Peru and Ghana – are suspended.", "suspend", "Peru"),
 ])
 def test_clause_subjects(text, verb, subject):
     t = toks(text, {n: "S" for n in ("Norway", "Peru", "Ghana") if n in text})

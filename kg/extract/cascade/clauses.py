@@ -108,7 +108,9 @@ def _subject(tokens: list[Token], vg: VerbGroup, lex: Lexicon, earlier: list[Cla
                 k = a - 1  # ", however," ", for its part,"
                 continue
             return None, "none"
-        if t.lemma in _DASHES and k >= 2 and tokens[k - 1].kind == "S" and tokens[k - 2].lemma in _DASHES:
+        if t.lemma in _DASHES and k >= 2 and tokens[k - 1].kind == "S" and (
+                tokens[k - 2].lemma in _DASHES or (k >= 3 and tokens[k - 2].lemma in ("including", "include", "like")
+                                                   and tokens[k - 3].lemma in _DASHES)):
             return k - 1, "apposition"  # "Three of the suspended states - A, B and C - also left X"
         if t.lemma in ("and", "but", "or"):
             for c in reversed(earlier):
