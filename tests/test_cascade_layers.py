@@ -199,3 +199,14 @@ def test_his_country_is_the_state_named_before_it():
     two = "Moldova's minister met Romania's envoy and said that his country's constitution declares it neutral."
     doc = extract_document("t", two, [(0, len(two))], PartialDate.parse("2024-12-07"), gaz)
     assert not [f for f in doc.facts if type(f).__name__ == "Neutrality"]
+
+
+def test_fact_box_lines_of_leavers_and_suspended_with_their_date():
+    from kg.dates import PartialDate
+    from kg.extract.document import extract_document
+    from kg.gazetteer import Gazetteer
+    text = "The CBSS met in Riga on Tuesday.\nLeft: Russia (May 2022)\nSuspended: Belarus\nMembers: Denmark, Estonia\n"
+    doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2024-12-07"), Gazetteer.load())
+    got = {(m.member.key, m.status, str(m.start or m.end or "")) for m in doc.facts if type(m).__name__ == "Membership"}
+    assert got == {("Russia", "Former", "2022-05"), ("Belarus", "Suspended", ""), ("Denmark", "FullMember", ""),
+                   ("Estonia", "FullMember", "")}

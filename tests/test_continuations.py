@@ -31,6 +31,8 @@ def facts(text: str, gaz: Gazetteer) -> set[tuple[str, str, str, str]]:
      ("Chile", "APEC", "FullMember", "1994")),
     ("NATO met in London on Monday. France quit in 1966 before returning in 2009.",
      ("France", "NATO", "FullMember", "2009")),
+    ("Austria, Ireland and Malta are EU members – Ireland since 1973, Austria since 1995 and Malta since 2004 – and"
+     " take part in its policy.", ("Malta", "European_Union", "FullMember", "2004")),
     ("Sweden entered the EU in 1995, becoming its 15th member on 1 January 1995.",
      ("Sweden", "European_Union", "FullMember", "1995-01-01")),
 ])
@@ -43,6 +45,7 @@ def test_tail_extends_the_fact(text, wanted, gaz):
     ("Guinea was suspended from ECOWAS in 2021; Mali, which also had a coup, was not.", "Mali"),
     ("France quit NATO in 1966 before returning to the talks in 1990.", "1990"),
     ("Sweden joined the EU in 1995, becoming a drag on the budget in 2001.", "2001"),
+    ("Austria and Ireland are EU members – Ireland and Austria both want more.", "Ireland', 'European_Union', 'FullMember', '1"),
 ])
 def test_trap_beside_each_tail(text, unwanted, gaz):
     assert not any(unwanted in fact for fact in facts(text, gaz))

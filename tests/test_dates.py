@@ -272,6 +272,11 @@ def test_find_dates_weekday_needs_day_reference():
     ("two years ago", P(2017, 4), "2015"),
     ("three months ago", P(2017, 2), "2016-11"),
     ("last week", P(2017, 4, 19), "2017-04"),
+    ("Mali quit in May last year", P(2023, 12, 5), "2022-05"),
+    ("in March of next year", P(2023, 12, 5), "2024-03"),
+    ("Twenty years ago today, Switzerland became a member", P(2022, 9, 10), "2002-09-10"),
+    ("A decade ago today, Croatia joined", P(2023, 7, 1), "2013-07-01"),
+    ("a decade ago", P(2023, 7, 1), "2013"),
 ])
 def test_find_dates_relative_expressions(text, ref, iso):
     m = one(text, ref)

@@ -206,6 +206,15 @@ def _month_alone(m, ref, tense, ctx) -> _Resolved | None:
     return resolved
 
 
+def _month_which_year(m, ref, tense, ctx) -> _Resolved | None:
+    """"in May last year", "March this year": the month of the year the word names."""
+    if ref is None:
+        return None
+    step = {"this": 0, "last": -1, "next": 1}[m["which"].lower()]
+    direction = {0: UNKNOWN, -1: PAST, 1: FUTURE}[step]
+    return _Resolved(PartialDate(ref.year + step, _month_number(m["mon"])), relative=True, direction=direction)
+
+
 def _year(m, ref, tense, ctx) -> _Resolved | None:
     return _Resolved(PartialDate(int(m["y"])))
 
@@ -268,6 +277,11 @@ def _ago(m, ref, tense, ctx) -> _Resolved | None:
     raw = m["n"].lower()
     n = int(raw) if raw.isdigit() else _data()["number_words"][raw]
     unit = m["unit"].lower()
+    if unit == "decade":
+        unit, n = "year", 10 * n
+    if unit == "year" and m["today"] and ref.precision == "day":  # "Twenty years ago today": that very day
+        day = ref.day if (ref.month, ref.day) != (2, 29) else 28
+        return _Resolved(PartialDate(ref.year - n, ref.month, day), relative=True, direction=PAST)
     if unit == "year":
         return _Resolved(PartialDate(ref.year - n), relative=True, direction=PAST)
     if unit == "month" and ref.month is not None:
@@ -340,6 +354,8 @@ def _patterns() -> tuple[_Pattern, ...]:
         p("month-range", rf"(?P<m1>{mon}){dash}(?P<m2>{mon})(?:,?\s+(?P<y>{year}){year_end})?(?![\w])",
           _month_range),
         p("month-year", rf"(?P<mon>{mon})(?:\s+of)?,?\s+(?P<y>{year}){year_end}", _month_year),
+        p("month-which-year", rf"(?:\b(?i:(?P<cue>{month_cue}))\s+)?(?P<mon>{month_full})\s+(?:(?i:of)\s+)?"
+                              rf"(?i:(?P<which>this|last|next))\s+(?i:year)\b", _month_which_year),
         p("month", rf"(?:\b(?i:(?P<cue>{month_cue}))\s+)?(?:\b(?i:(?P<which>this|last|next))\s+)?"
                    rf"(?:\b(?i:(?P<mod>{month_mod}))(?:\s*-\s*|\s+))?(?P<mon>{month_full})\b(?!\s*\d)",
           _month_alone),
@@ -355,7 +371,8 @@ def _patterns() -> tuple[_Pattern, ...]:
         p("deictic", r"\b(?i:(?P<word>today|tonight|yesterday|tomorrow))\b", _deictic),
         p("this-last-next", rf"(?<!\bthe\s)\b(?:(?i:(?P<mod>{month_mod}))(?:\s*-\s*|\s+))?"
                             rf"(?i:(?P<which>this|last|next))\s+(?i:(?P<unit>{units}))\b", _this_last_next),
-        p("ago", rf"\b(?i:(?P<n>\d+|{numbers}))\s+(?i:(?P<unit>day|week|month|year))s?\s+(?i:ago)\b", _ago),
+        p("ago", rf"\b(?i:(?P<n>\d+|{numbers}))\s+(?i:(?P<unit>day|week|month|year|decade))s?\s+(?i:ago)"
+                 rf"(?:\s+(?i:(?P<today>today)))?\b", _ago),
         p("weekday", rf"(?:\b(?i:(?P<cue>on))\s+)?(?:\b(?i:(?P<which>last|next|this|coming))\s+)?"
                      rf"(?P<wd>{wd})(?![\w])",
           _weekday),

@@ -28,6 +28,7 @@ def continuations(toks: list[Token], after: int, stop: int, status: str, orgs: l
     """(status, members, organization, date, rule suffix) for each extension read in toks[after:stop]."""
     i = after
     last: PartialDate | None = None  # the latest date read, for "a year later"
+    gapped_end = -1  # where the last gapped item ended: "Austria since 1995 and Malta since 2004"
     while i < stop:
         t = toks[i]
         if t.kind == "D" and t.mention is not None:
@@ -38,16 +39,17 @@ def continuations(toks: list[Token], after: int, stop: int, status: str, orgs: l
             if tuple(words[:n]) == along and i + n < stop and toks[i + n].kind == "S":
                 for org in orgs:
                     yield status, list(toks[i + n].refs), org, None, ".alongside"
-        if t.lemma in (",", ";") and status != "Neutral":
-            k = i + 1
+        if (t.lemma in (",", ";", "–", "—") or (t.lemma == "and" and i == gapped_end)) and status != "Neutral":
+            k = i + 1  # "... members of the EU – Ireland since 1973, Austria since 1995 and Malta since 2004"
             if k < stop and toks[k].lemma == "and":
                 k += 1
             if k + 1 < stop and toks[k].kind == "S":
                 when, end = _date_after(toks, k + 1, stop)
                 if isinstance(when, str):
                     when = _later(last, when)
-                closed = end is not None and (end >= stop or toks[end].lemma in (",", ".", ";", "and"))
+                closed = end is not None and (end >= stop or toks[end].lemma in (",", ".", ";", "and", "–", "—"))
                 if closed and (when is None or pub is None or when <= pub):
+                    gapped_end = end
                     for org in orgs:  # "; Mali in May 2021": the same verb, its own date
                         yield status, list(toks[k].refs), org, when if role else None, ".gapped"
         if t.text.lower() in _RETURNING and i > 0 and toks[i - 1].lemma in ("before", "after", "and", "then") \
@@ -80,7 +82,7 @@ def _date_after(toks: list[Token], k: int, stop: int, skip: int = 0) -> tuple[Pa
             if skip == 0 and j - k > 1:
                 return None, None
             return toks[j].mention.value.value, j + 1
-        if toks[j].kind in "SO" or toks[j].lemma in (",", ";", ".") and skip == 0:
+        if toks[j].kind in "SO" or toks[j].lemma in (",", ";", ".", "and", "–", "—") and skip == 0:
             break
         j += 1
     later = [x.text.lower() for x in toks[k:k + 3]]

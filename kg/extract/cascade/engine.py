@@ -449,7 +449,8 @@ class Cascade:
         k = 0
         status = None
         nouns = {"member": "FullMember", "observer": "Observer", "partner": "Partner", "founder": "FullMember",
-                 "founding-member": "FullMember"}
+                 "founding-member": "FullMember", "left": "Former", "leave": "Former", "suspend": "Suspended",
+                 "suspended": "Suspended", "withdrawn": "Former", "expel": "Former"}
         if len(words) > 1 and words[0].lemma == "founding" and words[1].lemma == "member":
             words = words[1:]  # "Founding members: A, B, C"
         if k < len(words) and words[k].lemma in nouns:
@@ -470,7 +471,12 @@ class Cascade:
                 break
         if org is None:
             return None
-        return Found(status, list(words[k + 1].refs), org, "list.line")
+        dates = [t for t in words[k + 2:] if t.kind == "D" and t.mention is not None]
+        when = dates[0].mention.value.value if len(dates) == 1 and len(words[k + 1].refs) == 1 else None
+        if when is not None and self.pub is not None and when > self.pub:
+            when = None  # "Left: Russia (May 2022)": the date of the one state listed
+        start, end = (None, when) if status == "Former" else (when, None)
+        return Found(status, list(words[k + 1].refs), org, "list.line", start, end)
 
     def _question(self, toks: list[Token]) -> None:
         """Remember "Who are the members / observers of Y?" for the answer line after it."""
