@@ -45,7 +45,11 @@ def test_tail_extends_the_fact(text, wanted, gaz):
     ("Guinea was suspended from ECOWAS in 2021; Mali, which also had a coup, was not.", "Mali"),
     ("France quit NATO in 1966 before returning to the talks in 1990.", "1990"),
     ("Sweden joined the EU in 1995, becoming a drag on the budget in 2001.", "2001"),
-    ("Austria and Ireland are EU members – Ireland and Austria both want more.", "Ireland', 'European_Union', 'FullMember', '1"),
 ])
 def test_trap_beside_each_tail(text, unwanted, gaz):
     assert not any(unwanted in fact for fact in facts(text, gaz))
+
+
+def test_dash_without_dates_is_not_a_gapped_list(gaz):
+    got = facts("Austria and Ireland are EU members – Ireland and Austria both want more in 2025.", gaz)
+    assert all(date == "" for *_, date in got)
