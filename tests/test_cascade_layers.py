@@ -210,3 +210,18 @@ def test_fact_box_lines_of_leavers_and_suspended_with_their_date():
     got = {(m.member.key, m.status, str(m.start or m.end or "")) for m in doc.facts if type(m).__name__ == "Membership"}
     assert got == {("Russia", "Former", "2022-05"), ("Belarus", "Suspended", ""), ("Denmark", "FullMember", ""),
                    ("Estonia", "FullMember", "")}
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("The African Union became a permanent member of the G20 in September 2023.", {("African_Union", "G20")}),
+    ("G20 comprised Argentina, Australia and Brazil and the EU.",
+     {("Argentina", "G20"), ("Australia", "G20"), ("Brazil", "G20"), ("European_Union", "G20")}),
+    ("The CSTO Parliamentary Assembly is part of the CSTO.", set()),  # a body of the organization
+    ("The EU joined the talks.", set()),
+])
+def test_organization_as_member_of_another(text, wanted):
+    from kg.dates import PartialDate
+    from kg.extract.document import extract_document
+    from kg.gazetteer import Gazetteer
+    doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2024-12-07"), Gazetteer.load())
+    assert {(m.member.key, m.organization.key) for m in doc.facts if type(m).__name__ == "Membership"} == wanted

@@ -278,3 +278,11 @@ def test_gazetteer_find_all_is_linear_and_fast(gaz):
     matches = gaz.find_all(text)
     assert time.perf_counter() - t0 < 10
     assert len(matches) == 7 * 6000
+
+
+def test_acronym_that_is_a_word_needs_context():
+    """"WHO IS IN BRICS NOW" (a heading in capitals) names no World Health Organization; "the WHO said" does."""
+    from kg.gazetteer import Gazetteer
+    g = Gazetteer.load()
+    assert [m.entity.key for m in g.find_all("WHO IS IN BRICS NOW")] == ["BRICS"]
+    assert [m.entity.key for m in g.find_all("The WHO said on Monday.")] == ["World_Health_Organization"]

@@ -77,8 +77,10 @@ class Cascade:
         out: list = []
         for f in found:
             for m in f.members:
-                if m.kind not in _STATE_KINDS or (f.org is not None and m.key == f.org.key):
+                if f.org is not None and (m.key == f.org.key or (m.parent is not None and m.parent.key == f.org.key)):
                     continue
+                if m.kind not in _STATE_KINDS and (m.kind != "org" or f.status == "Neutral" or f.org is None):
+                    continue  # an organization is a member only of another one ("the EU is a member of the G20")
                 if f.status == "Neutral":
                     out.append(Neutrality(m, ev(f.rule)))
                 elif f.org is None or f.org.kind != "org":
@@ -245,6 +247,9 @@ class Cascade:
                                 [top_organization(r) for r in subj.refs])
         elif subj.kind == "S":
             mem_toks = [subj, *mem_toks]  # "Somalia joins Burundi, Kenya and Uganda": the ones it joins too
+        elif subj.kind == "O" and org_tok is not None and org_tok is not subj and not alt.context \
+                and not {r.key for r in subj.refs} & {r.key for r in org_tok.refs}:
+            mem_toks = [subj]  # "The African Union became a permanent member of the G20"
         else:
             return None, []
         return org_tok, mem_toks
