@@ -36,6 +36,12 @@ def test_tokens_lemmas_and_offsets():
     ("Ghana, Togo and Benin met.", {"Ghana": "S", "Togo": "S", "Benin": "S"}, ["Ghana", "Togo", "Benin"], False),
     ("Neither Ghana nor Togo met.", {"Ghana": "S", "Togo": "S"}, ["Ghana", "Togo"], True),
     ("None of Ghana, Togo or Benin met.", {"Ghana": "S", "Togo": "S", "Benin": "S"}, ["Ghana", "Togo", "Benin"], True),
+    ("Everyone except Ghana and Togo met.", {"Ghana": "S", "Togo": "S"}, ["Ghana", "Togo"], True),
+    ("All states other than Ghana met.", {"Ghana": "S"}, ["Ghana"], True),
+    ("Ghana, Togo and now Benin met.", {"Ghana": "S", "Togo": "S", "Benin": "S"}, ["Ghana", "Togo", "Benin"], False),
+    ("The Republic of Ghana and the Kingdom of Togo met.", {"Ghana": "S", "Togo": "S"}, ["Ghana", "Togo"], False),
+    ("Ghana (since 1975), Togo (frozen) and Benin met.", {"Ghana": "S", "Togo": "S", "Benin": "S"},
+     ["Ghana", "Togo", "Benin"], False),
 ])
 def test_entity_groups(text, names, refs, negated):
     group = [t for t in toks(text, names) if t.kind == "S"]
@@ -58,6 +64,8 @@ def test_organizations_separated_by_a_comma_only_are_not_a_list():
     ("Peru was admitted to NATO.", "admit", {"passive", "past"}),
     ("Peru remains suspended from the AU.", "suspend", {"passive"}),
     ("Peru is joining NATO.", "join", {"progressive"}),
+    ('Peru has "frozen" its participation.', "freeze", {"perfect"}),
+    ("Peru was suspended in 2009 and fully reinstated in 2014.", "reinstate", {"passive", "past"}),
     ("Peru hopes to join NATO.", "join", {"infinitive"}),
 ])
 def test_verb_group_features(text, lemma_, features):
@@ -72,6 +80,9 @@ def test_verb_group_features(text, lemma_, features):
     ("Peru, a member of the OAS, voted.", "vote", None),
     ("Ghana belongs to ECOWAS and is a member of the AU.", "be", "Ghana"),
     ("The talks with Peru went well; it is a member.", "be", None),
+    ("Peru was the last country to join the bloc.", "join", "Peru"),
+    ("Peru until now comprised two provinces.", "comprise", "Peru"),
+    ("Flights to Peru have been suspended.", "suspend", None),
 ])
 def test_clause_subjects(text, verb, subject):
     t = toks(text, {n: "S" for n in ("Norway", "Peru", "Ghana") if n in text})
@@ -82,3 +93,74 @@ def test_clause_subjects(text, verb, subject):
         assert not found or found[0].subject is None or t[found[0].subject].refs[0].key != "Peru" or verb == "vote"
     else:
         assert found and t[found[0].subject].refs[0].key == subject
+
+
+@pytest.mark.parametrize("text, names, group", [
+    # an organization closing a list of states is one of the list ...
+    ("Ghana, Togo and the EU are members.", {"Ghana": "S", "Togo": "S", "EU": "O"}, ["Ghana", "Togo", "EU"]),
+    # ... not when one state stands before it, nor when the organization is followed by more words
+    ("Ghana and the EU met.", {"Ghana": "S", "EU": "O"}, ["Ghana"]),
+    ("Ghana, Togo and the EU summit met.", {"Ghana": "S", "Togo": "S", "EU": "O"}, ["Ghana", "Togo"]),
+])
+def test_organization_closing_a_list_of_states(text, names, group):
+    t = toks(text, names)
+    assert [r.key for r in t[0].refs] == group
+
+
+def test_article_organization_weighs_headline_and_bodies():
+    """The organization a news article is about is named in its lede; quoting another's bodies is not enough."""
+    from kg.dates import PartialDate
+    from kg.extract.document import extract_document
+    from kg.gazetteer import Gazetteer
+    text = ("Mercosur and EU seal trade deal in Montevideo.\n\n"
+            "The South American trade bloc Mercosur and the EU agreed a deal on Friday.\n\n"
+            "The European Commission and the European Parliament must approve it.\n\n"
+            "The bloc was created in March 1991 by Argentina, Brazil, Paraguay and Uruguay.")
+    doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2024-12-07"), Gazetteer.load())
+    got = {(m.member.key, m.organization.key) for m in doc.facts if type(m).__name__ == "Membership"}
+    assert got == {(s, "Mercosur") for s in ("Argentina", "Brazil", "Paraguay", "Uruguay")}
+
+
+def test_main_organization_counts_bodies_half_and_the_lede_extra():
+    from kg.extract.document import _main_org
+    from kg.gazetteer import Gazetteer
+    eu, body = _ref("EU", "org"), EntityRef("org", "EC", "EC", (), (), _ref("EU", "org"))
+    mercosur = _ref("Mercosur", "org")
+
+    def m(ref: EntityRef) -> Mention:
+        return Mention("O", 0, 1, "x", ref)
+    # two mentions each, but two of the EU's are its bodies and Mercosur opens the article
+    sentences = [[m(mercosur)], [], [], [m(body), m(body)], [m(mercosur), m(eu)]]
+    assert _main_org(sentences, Gazetteer.load()).key == "Mercosur"
+    assert _main_org([[], [], [m(eu), m(eu), m(eu)], [m(mercosur)]], Gazetteer.load()).key == "EU"
+
+
+def test_timeline_lines_under_a_heading_about_members():
+    """'• Montenegro — 2017' under 'NATO ENLARGEMENT' is a membership; '2008 – Georgia' under a war timeline is not."""
+    from kg.dates import PartialDate
+    from kg.extract.document import extract_document
+    from kg.gazetteer import Gazetteer
+    text = ("NATO met in Vilnius.\n\nKEY FACTS: NATO ENLARGEMENT SINCE 2017\n• Montenegro — 2017\n"
+            "• North Macedonia — 2020\n\nTimeline of the war\n2008 – Georgia\n\nKey dates\n2014 – Ukraine\n")
+    doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2025-01-07"), Gazetteer.load())
+    got = {(m.member.key, m.organization.key, str(m.start)) for m in doc.facts if type(m).__name__ == "Membership"}
+    assert got == {("Montenegro", "NATO", "2017"), ("North_Macedonia", "NATO", "2020")}
+
+
+def test_participle_after_a_new_subject_is_not_passive():
+    t = toks("Peru was suspended in 2009 and Chile reinstated it.", {"Peru": "S", "Chile": "S"})
+    vg = next(v for v in verb_groups(t, lexicon()) if v.lemma == "reinstate")
+    assert "passive" not in vg.features
+
+
+def test_ordinal_infinitive_is_only_a_fact_after_the_copula():
+    """"was the last country to join" is a joining; "was the last to want to join" and "hopes to join" are not."""
+    lex = lexicon()
+    for text, asserted in (("Peru was the last country to join the bloc.", True),
+                           ("Peru was the last to want to join the bloc.", False),
+                           ("Peru hopes to join the bloc.", False)):
+        t = toks(text, {"Peru": "S"})
+        vgs = verb_groups(t, lex)
+        clauses(t, vgs, lex)
+        join = next(v for v in vgs if v.lemma == "join")
+        assert ("infinitive" not in join.features) is asserted, text

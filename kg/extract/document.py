@@ -19,6 +19,7 @@ from kg.extract.dates import find_dates
 from kg.extract.event_reader import EventReader
 from kg.extract.events import assemble, find_event_mentions
 from kg.extract.lexicon import phrase_regex, roles
+from kg.extract.orgnames import UnlistedOrgs
 from kg.extract.people import PersonRegistry, find_names
 from kg.extract.posts import counterpart_posts, find_posts, head_posts
 from kg.extract.sentences import Sentence, split_sentences
@@ -62,12 +63,16 @@ class _Reader:
                                       rf"|\b(?-i:{_titled(nouns)})(?=\s+(?:[Ss]pokes|[Ss]ecretary|[Cc]hief|[Cc]hair))",
                                       re.IGNORECASE)
         self.people = PersonRegistry()
+        self.unlisted = UnlistedOrgs()
         self.main_org: EntityRef | None = None
         self.last_ministry_state: EntityRef | None = None
 
     def base_mentions(self, s: Sentence) -> list[Mention]:
         out: list[Mention] = []
-        for m in self.gaz.find_all(s.text):
+        found = self.gaz.find_all(s.text)
+        for start, end, org in self.unlisted.find(s.text, found):  # organizations the gazetteer lacks
+            out.append(Mention("O", s.start + start, s.start + end, s.text[start:end], org))
+        for m in found:
             ref = entity_ref(m.entity, self.gaz)
             kind = {"state": "S", "org": "O", "place": "L"}[m.entity.kind]
             if m.via == "adjective":
@@ -132,8 +137,8 @@ class _Reader:
                 continue
             if kind == "named" and noun not in names:
                 continue
-            if re.match(r"\s+(?:for|of)\b", s.text[m.end():]):  # "the Organization for ..." is a name
-                continue
+            if m.group(0).split()[-1][:1].isupper() and re.match(r"\s+(?:for|of)\b", s.text[m.end():]):
+                continue  # "the Organization for ..." is a name; "the bloc of Kenya, Uganda and ..." is not
             out.append(Mention("O", start, end, m.group(0), self.main_org))
         return out
 
@@ -178,19 +183,40 @@ def _capitals(gaz: Gazetteer) -> dict[str, EntityRef]:
 
 
 def _main_org(all_base: list[list[Mention]], gaz: Gazetteer, text: str = "") -> EntityRef | None:
+    """The organization an article is about: named most, counting the headline and lede extra.
+
+    A body counts for itself and half for its organization (an article quoting the European
+    Commission is not thereby about the EU); an organization named in the first two sentences (headline and lede,
+    where news states its topic) gets one more, and one the article introduces with a noun
+    ("the South American trade bloc Mercosur") two more: "the bloc" later means that one.
+    """
     counts: Counter[str] = Counter()
     refs: dict[str, EntityRef] = {}
-    for base in all_base:
+    described = re.compile(rf"\b(?:{'|'.join(descriptions().org_nouns)})\s+$", re.IGNORECASE)
+    for i, base in enumerate(all_base):
+        lede: set[str] = set()
         for m in base:
             if m.kind == "O":
-                key = m.value.key
-                ent = gaz.get(key)
-                while ent.part_of:
-                    ent = gaz.get(ent.part_of)
-                counts[ent.key] += 1
-                refs[ent.key] = entity_ref(ent, gaz)
+                ref = m.value
+                body = ref.parent is not None
+                if body:  # an article about the Human Rights Council is about that body
+                    counts[ref.key] += 1.0
+                    refs[ref.key] = ref
+                while ref.parent is not None:
+                    ref = ref.parent
+                counts[ref.key] += 0.5 if body else 1.0
+                refs[ref.key] = ref
+                if i < 2 and not body and ref.key not in lede:
+                    lede.add(ref.key)
+                    counts[ref.key] += 1
+                if not body and described.search(text[max(0, m.start - 30):m.start]):
+                    counts[ref.key] += 2
     if not counts:
         return None
+    opener = next((m.value for base in all_base[:2] for m in base if m.kind == "O" and m.value.parent is None), None)
+    if opener is not None:  # "the organisation", "the bloc" four times: the one the lede named first
+        generic = [n for n, kind in descriptions().org_nouns.items() if kind == "any"]
+        counts[opener.key] += 0.5 * len(re.findall(rf"\b[Tt]he (?:{'|'.join(generic)})\b(?!\s+(?:of|for)\b)", text))
     named = [n for n, kind in descriptions().org_nouns.items() if kind == "named"]
     for key, ref in refs.items():
         # "the League" four times in an article that names the Arab League once: votes for the Arab League

@@ -36,6 +36,11 @@ class Clause:
     comp_end: int  # exclusive
 
 
+#: prepositions whose object is never the subject of the verb after it
+_OBJECT_PREPS = {"to", "from", "for", "with", "of", "against", "into", "about", "toward", "towards", "via", "than",
+                 "between", "without", "despite", "over", "like", "unlike"}
+
+
 def clauses(tokens: list[Token], vgs: list[VerbGroup], lex: Lexicon) -> list[Clause]:
     out: list[Clause] = []
     for n, vg in enumerate(vgs):
@@ -55,10 +60,20 @@ def _subject(tokens: list[Token], vg: VerbGroup, lex: Lexicon, earlier: list[Cla
         if comma is not None and comma + 1 < len(tokens) and tokens[comma + 1].kind in "SO":
             vg.features.discard("participle")  # "Since joining the AU in 2017, Morocco ..." is a past fact
             return comma + 1, "fronted"
+    if "infinitive" in vg.features:
+        subj = _ordinal_subject(tokens, vg)
+        if subj is not None:
+            vg.features.discard("infinitive")  # "Rwanda was the last country to join the Commonwealth"
+            return subj, "ordinal"
     k = vg.start - 1
     while k >= 0:
         t = tokens[k]
+        if t.lemma in ("until", "till", "up") and k + 1 < len(tokens) and tokens[k + 1].lemma == "now":
+            k -= 1  # "G20 until now comprised ..."
+            continue
         if t.kind in _SUBJECT_KINDS:
+            if k >= 1 and tokens[k - 1].is_word and tokens[k - 1].lemma in _OBJECT_PREPS:
+                return None, "none"  # "Flights to Mali have been suspended": Mali is not the subject
             return k, "direct"
         if t.kind == "D" or t.lemma == '"' or lex.is_adverb(t) or t.lemma in ("both", "all", "each", "together"):
             k -= 1
@@ -109,6 +124,26 @@ def _subject(tokens: list[Token], vg: VerbGroup, lex: Lexicon, earlier: list[Cla
     return None, "none"
 
 
+_ORDINALS = {"first", "last", "latest", "newest", "only", "second", "third", "fourth", "fifth", "sixth", "seventh",
+             "eighth", "ninth", "tenth", "most", "recent"}
+
+
+def _ordinal_subject(tokens: list[Token], vg: VerbGroup) -> int | None:
+    """"X was/became the last (non-anglophone) country to join Y": X, the subject of the copula before."""
+    to = vg.start - 1
+    k = to - 1
+    seen_ordinal = False
+    while k >= 0 and to - k <= 6 and tokens[k].is_word and tokens[k].lemma not in ("be", "become", "to"):
+        seen_ordinal = seen_ordinal or tokens[k].lemma in _ORDINALS or tokens[k].text[:1].isdigit()
+        k -= 1
+    if not seen_ordinal or k < 1 or tokens[k].lemma not in ("be", "become") or tokens[k + 1].lemma != "the":
+        return None
+    j = k - 1
+    while j >= 0 and tokens[j].is_word and tokens[j].lemma in ("have", "also", "thus", "now", "then"):
+        j -= 1
+    return j if j >= 0 and tokens[j].kind == "S" else None
+
+
 def _complement_end(tokens: list[Token], start: int, limit: int, adjectives: set[str] = frozenset()) -> int:
     k = start
     while k < limit:
@@ -116,6 +151,8 @@ def _complement_end(tokens: list[Token], start: int, limit: int, adjectives: set
         if t.lemma in _CLAUSE_END or (t.is_word and t.lemma in _CLAUSE_END_WORDS):
             return k
         if t.lemma == "," and not (k + 1 < len(tokens) and (tokens[k + 1].kind == "D"
+                                                          or (k + 2 < len(tokens) and tokens[k + 2].kind == "D"
+                                                              and tokens[k + 1].lemma in ("in", "on", "since"))
                                                           or tokens[k + 1].lemma in _LIST_OPENERS
                                                           or tokens[k + 1].text.lower() == "having"
                                                           or (tokens[k + 1].lemma in adjectives

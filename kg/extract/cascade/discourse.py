@@ -47,6 +47,7 @@ class Discourse:
     history: list[list[Token]] = field(default_factory=list)  # entity tokens of each sentence read
     topics: list[Token | None] = field(default_factory=list)  # the entity each sentence read opens with
     read_so_far: list[Token] = field(default_factory=list)  # this sentence's tokens resolved so far
+    bound: dict[str, EntityRef] = field(default_factory=dict)  # "the trade bloc Mercosur": "bloc" -> Mercosur
 
     def push(self, tokens: list[Token]) -> None:
         self.history.append([t for t in tokens if t.kind in "SO" and t.refs])
@@ -80,6 +81,9 @@ class Discourse:
                              and tokens[i + 1].text.endswith(("ed", "s")) and tokens[i + 1].text.islower())) \
                     and not (i > 0 and tokens[i - 1].lemma in _PLACE_PREPS):  # "set up in Bangkok on ..." is a place
                 got = (Token("S", t.text, "STATE", t.start, t.end, None, [self.capital_of[t.refs[0].key]]), i + 1)
+            if got is None and t.kind == "O" and len(t.refs) == 1 and i > 0 and tokens[i - 1].is_word \
+                    and tokens[i - 1].lemma in d.org_nouns and tokens[i - 1].text.islower():
+                self.bound[tokens[i - 1].lemma] = top_organization(t.refs[0])  # the article introduces it so
             if got is None:
                 out.append(t)
                 i += 1
@@ -184,6 +188,8 @@ class Discourse:
             candidates = main + recent + [r for refs in self.recent("O", 5) for r in refs]
         else:  # "the bloc", "the regional bloc": the one just named first
             candidates = recent + main + [r for refs in self.recent("O", 5) for r in refs]
+        if noun in self.bound:  # "the South American trade bloc Mercosur" ... "the bloc"
+            candidates = [self.bound[noun], *candidates]
         candidates = [top_organization(r) for r in candidates]
         for ref in candidates:
             kind = d.org_nouns[noun]

@@ -14,7 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.dates import PartialDate
+from kg.extract.cascade.boxes import TimelineBox
 from kg.extract.cascade.clauses import Clause, appositions, clauses
+from kg.extract.cascade.continuations import continuations
 from kg.extract.cascade.discourse import Discourse, descriptions, top_organization
 from kg.extract.cascade.lexicon import Alternative, Frame, Lexicon, lexicon
 from kg.extract.cascade.phrases import VerbGroup, group_entities, verb_groups
@@ -32,7 +34,7 @@ _TIME_NOUNS = {"day", "week", "month", "year", "decade", "few"}
 
 
 #: the empty complement of a frame that takes the article's organization
-_CONTEXT = Alternative("", re.compile(r"(?:$|(?:in|on|at|after|with|following|over|amid|because|when|and|but|last"
+_CONTEXT = Alternative("", re.compile(r"(?:$|(?:in|on|at|after|before|since|with|following|over|amid|because|when|and|but|last"
                                        r"|this|together|\.|,|;) |the (?:next|following|same|previous) "
                                        r"(?:day|week|month|year) )(?!.*ORG#)"), context=True)
 
@@ -62,6 +64,8 @@ class Cascade:
         self.pending: tuple[str, EntityRef] | None = None  # a question "Who are the members of Y?"
         self._org_nouns = set(descriptions().org_nouns)
         self.tokens: list[Token] = []
+        self.box = TimelineBox()
+        self._vgs: list[VerbGroup] = []
 
     def sentence(self, tagged: TaggedSentence) -> list:
         toks = tokenize(self.text, tagged.start, tagged.end, tagged.mentions)
@@ -96,6 +100,16 @@ class Cascade:
             self._question(toks)
             return
         vgs = verb_groups(toks, self.lex)
+        self._vgs = vgs
+        timeline = self.box.line(toks, bool(vgs) or any(self.lex.is_predicate_verb(t, toks, i)
+                                                         for i, t in enumerate(toks) if t.is_word),
+                                 self.context_org(toks))
+        if timeline is not None and self.box.open_org is not None:
+            states, when = timeline
+            if self.pub is None or when <= self.pub:  # "1995 – Austria, Finland, Sweden" in a box of enlargements
+                yield Found("FullMember", [r for t in states for r in t.refs], self.box.open_org, "list.timeline",
+                            when, None)
+            return
         cls = clauses(toks, vgs, self.lex)
         for c in cls:
             yield from self._verb(toks, c)
@@ -175,6 +189,13 @@ class Cascade:
                     yield Found(status, members, org, rule, start, end, negative)
                 # "joined X in 1993 and Y in 2012": the second object with its own date
                 yield from self._second_objects(toks, c, org_tok, frame, status, members, rule)
+                if not negative:  # ", alongside X", "; Mali in May 2021", ", becoming its 32nd member in 2024"
+                    nxt = min((v.start for v in self._vgs if v.start > c.vg.end and "participle" not in v.features),
+                              default=len(toks))
+                    for st, mem, org, when2, suffix in continuations(toks, c.vg.end + 1, nxt, status, orgs, role,
+                                                                      self.pub):
+                        yield Found(st, mem or members, org, rule + suffix,
+                                    when2 if st != "Former" else None, when2 if st == "Former" else None)
                 # "Nicaragua still belongs to SICA, as do Costa Rica and Panama": the same fact for them
                 k = c.comp_end
                 if not negative and k + 3 < len(toks) and [t.lemma for t in toks[k:k + 2]] == [",", "as"] \
@@ -213,13 +234,15 @@ class Cascade:
         if frame.subject == "org":
             if subj.kind != "O":
                 return None, []
-            org_tok = subj
-            if frame.status in ("Suspended", "Former") and any(r.parent is not None for r in subj.refs):
+            named = org_tok if org_tok is not None and not alt.context else None
+            org_tok = named or subj  # "The General Assembly suspended Russia from the Human Rights Council"
+            if named is None and frame.status in ("Suspended", "Former") \
+                    and any(r.parent is not None for r in subj.refs):
                 # "The AU's Peace and Security Council suspended Gabon": suspended from the AU
                 org_tok = Token("O", subj.text, "ORG", subj.start, subj.end, subj.mention,
                                 [top_organization(r) for r in subj.refs])
         elif subj.kind == "S":
-            mem_toks = [subj]
+            mem_toks = [subj, *mem_toks]  # "Somalia joins Burundi, Kenya and Uganda": the ones it joins too
         else:
             return None, []
         return org_tok, mem_toks

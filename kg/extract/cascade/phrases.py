@@ -18,9 +18,10 @@ _SEPARATORS = {",", "and", "or", "nor", "&"}
 
 def group_entities(tokens: list[Token]) -> list[Token]:
     """Coordinated states (and organizations) become one token each; "the" before a name is dropped."""
-    tokens = _drop_led(tokens)
+    tokens = _drop_scare_quotes(_drop_led(tokens))
     toks = [t for i, t in enumerate(tokens)
             if not (t.is_word and t.lemma == "the" and i + 1 < len(tokens) and tokens[i + 1].kind in "SO")]
+    toks = _drop_state_titles(toks)
     out: list[Token] = []
     i = 0
     while i < len(toks):
@@ -31,14 +32,20 @@ def group_entities(tokens: list[Token]) -> list[Token]:
             continue
         members, j, last = [t], i + 1, i
         while j < len(toks):
+            j = _skip_aside(toks, j)  # "Armenia (participation frozen), Belarus": the aside is not the list's end
             k = j
-            while k < len(toks) and (toks[k].lemma in _SEPARATORS or _as_well_as(toks, k)):
-                k += 3 if _as_well_as(toks, k) else 1
+            while k < len(toks) and (toks[k].lemma in _SEPARATORS or _as_well_as(toks, k)
+                                     or (k > j and toks[k].lemma in _LIST_ADVERBS)):
+                k += 3 if _as_well_as(toks, k) else 1  # "..., Uganda and now the DRC"
             conj = any(x.lemma in ("and", "or", "nor", "&", "well") for x in toks[j:k]) or _list_ahead(toks, k)
             if k > j and k < len(toks) and toks[k].kind == t.kind and (conj or t.kind == "S"):
                 members.append(toks[k])
                 last = k
                 j = k + 1
+            elif _org_closes_state_list(toks, members, j, k, conj):
+                members.append(toks[k])  # "Sweden, Norway and the European Union": the last member an organization
+                last = k
+                break
             elif t.kind == "O" and j + 2 < len(toks) and toks[j].lemma == "(" and toks[j + 1].kind == "O" \
                     and toks[j + 2].lemma == ")":  # "the Collective Security Treaty Organization (CSTO)"
                 last = j + 2
@@ -58,11 +65,87 @@ def group_entities(tokens: list[Token]) -> list[Token]:
         elif len(out) >= 2 and out[-1].lemma == "of" and out[-2].lemma == "none":
             negated = True
             del out[-2:]
+        elif _excepted(out):
+            negated = True  # "every country bordering the sea except Russia": Russia is the one that is not
         grp = Token(t.kind, " ".join(m.text for m in members), _GROUP_SYMBOL[t.kind], t.start, toks[last].end,
                     t.mention, refs, negated)
         out.append(grp)
         i = last + 1
+        if len(members) > 1 and i < len(toks) and toks[i].lemma == "(":  # "... and Romania (2007) are": past it
+            close = next((k for k in range(i + 1, min(i + 8, len(toks))) if toks[k].lemma == ")"), None)
+            if close is not None and not any(x.kind in "SO" for x in toks[i + 1:close]):
+                i = close + 1
     return out
+
+
+_QUOTES = {'"', "“", "”", "'", "‘", "’"}
+_LIST_ADVERBS = {"now", "also", "finally", "later", "most", "recently", "lately", "then"}
+_STATE_TITLES = {"republic", "kingdom", "state", "sultanate", "principality", "emirate", "commonwealth",
+                 "federation", "grand", "duchy", "islamic", "democratic", "federal", "people's", "united"}
+
+
+def _drop_scare_quotes(toks: list[Token]) -> list[Token]:
+    """'has "frozen" its participation', 'an "observer status"': quotes around a few plain words go."""
+    out = list(toks)
+    i = 0
+    while i < len(out):
+        if out[i].lemma in _QUOTES and not out[i].is_word:
+            close = next((k for k in range(i + 1, min(i + 5, len(out))) if out[k].lemma in _QUOTES), None)
+            if close is not None and close > i + 1 and all(t.is_word for t in out[i + 1:close]):
+                del out[close]
+                del out[i]
+                continue
+        i += 1
+    return out
+
+
+def _drop_state_titles(toks: list[Token]) -> list[Token]:
+    """"the Republic of Mali", "Republic of Niger": the title before a state's name is part of its name."""
+    out: list[Token] = []
+    for t in toks:
+        if t.kind == "S" and out and out[-1].lemma == "of":
+            k = len(out) - 2
+            while k >= 0 and out[k].is_word and out[k].lemma in _STATE_TITLES:
+                k -= 1
+            if k < len(out) - 2:
+                del out[k + 1:]
+                if out and out[-1].lemma == "the":
+                    out.pop()
+        out.append(t)
+    return out
+
+
+def _skip_aside(toks: list[Token], j: int) -> int:
+    """Past a short bracketed aside without names right after a list member, when the list goes on after it."""
+    if j >= len(toks) or toks[j].lemma != "(":
+        return j
+    close = next((k for k in range(j + 1, min(j + 8, len(toks))) if toks[k].lemma == ")"), None)
+    if close is None or any(t.kind in "SO" for t in toks[j + 1:close]):
+        return j
+    after = close + 1
+    if after + 1 < len(toks) and toks[after].lemma in _SEPARATORS and toks[after + 1].kind in "S":
+        return after
+    if after + 2 < len(toks) and toks[after].lemma == "," and toks[after + 1].lemma in _SEPARATORS \
+            and toks[after + 2].kind == "S":
+        return after
+    return j
+
+
+def _excepted(out: list[Token]) -> bool:
+    """The words before a group say it is left out: "except", "excluding", "other than", "apart from"."""
+    last = [t.lemma for t in out[-2:]]
+    return bool(last) and (last[-1] in ("except", "excluding", "bar") or last in (["other", "than"], ["apart", "from"],
+                                                                                   ["except", "for"], ["but", "not"]))
+
+
+_LIST_END = {",", ".", ";", ":", "–", "—", "-", ")", "be", "have", "also", "all", "both", "together", "now"}
+
+
+def _org_closes_state_list(toks: list[Token], members: list[Token], j: int, k: int, conj: bool) -> bool:
+    """"Denmark, Estonia ... Sweden and the European Union –": an organization ending a list of two or more
+    states is one of the list, not the organization the sentence is about."""
+    return (conj and k > j and k < len(toks) and toks[k].kind == "O" and members[0].kind == "S"
+            and len(members) >= 2 and (k + 1 == len(toks) or toks[k + 1].lemma in _LIST_END))
 
 
 _LED = {"lead", "led", "back", "backed", "dominate", "dominated", "base", "based", "sponsor", "sponsored"}
@@ -154,9 +237,23 @@ def verb_groups(tokens: list[Token], lex: Lexicon) -> list[VerbGroup]:
             end += 1
         vg = VerbGroup(start, head, end, tokens[head].lemma)
         _features(vg, tokens, lex)
+        if out and "passive" in out[-1].features and _coordinated_participle(tokens, out[-1], vg, lex):
+            vg.features.add("passive")  # "was suspended in 2009 and fully reinstated in 2014"
+            vg.features.discard("past")
+            vg.features.update(out[-1].features & {"past", "perfect"})
         out.append(vg)
         i = end + 1
     return out
+
+
+def _coordinated_participle(tokens: list[Token], before: VerbGroup, vg: VerbGroup, lex: Lexicon) -> bool:
+    """A participle without auxiliary coordinated with a passive verb group shares its auxiliary."""
+    head = tokens[vg.head].text.lower()
+    if any(lex.is_aux(t) for t in tokens[vg.start:vg.head]) or not (head.endswith("ed") or head in _IRREGULAR_PAST):
+        return False
+    between = tokens[before.end + 1:vg.start]  # no new subject in between: "... and fully reinstated"
+    return bool(between) and between[-1].lemma in ("and", "but") and not any(t.kind == "S" for t in between) \
+        and len(between) <= 8
 
 
 def _features(vg: VerbGroup, tokens: list[Token], lex: Lexicon) -> None:

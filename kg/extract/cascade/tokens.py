@@ -69,6 +69,10 @@ def lemma(word: str) -> str:
     got = table.get(low)
     if got is None:
         got = table.get(word)
+    if got is None and "-" in low[1:-1]:  # "re-joined" -> "re-join", "co-founded" -> "co-found"
+        head, _, tail = low.rpartition("-")
+        if head in ("re", "co", "pre", "un"):
+            return f"{head}-{lemma(tail)}"
     return (got or low).lower()
 
 
@@ -113,7 +117,7 @@ def _join_hyphens(toks: list[Token]) -> list[Token]:
                 continue
             prev = out.pop()
             text = prev.text + hyphen.text + t.text
-            out.append(Token("W", text, text.lower(), prev.start, t.end))
+            out.append(Token("W", text, lemma(text), prev.start, t.end))
             continue
         out.append(t)
     return out

@@ -1,0 +1,102 @@
+"""What follows a clause and extends its fact to other states or another date.
+
+News packs several facts into one clause and its tail:
+- "..., alongside Austria and Denmark" / "along with" / "together with": the same fact for them;
+- gapping, the verb left out: "Guinea was suspended in September 2021; Mali in May 2021",
+  "China came in in 1991, Mexico and Papua New Guinea in 1993": the same status, their own date;
+- a participle of joining after the clause: "..., becoming its 32nd member on 4 April 2023",
+  "quit in 1972 before returning in 1989": a membership with the participle's date.
+Each tail is read only up to the end of the sentence or the next verb group.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kg.dates import PartialDate
+from kg.extract.cascade.tokens import Token
+from kg.model import EntityRef
+
+_ALONG = (("alongside",), ("along", "with"), ("together", "with"))
+_RETURNING = {"returning", "rejoining", "re-joining", "coming"}
+_BECOMING = {"becoming", "joining"}
+
+
+def continuations(toks: list[Token], after: int, stop: int, status: str, orgs: list[EntityRef | None],
+                  role: str | None, pub: PartialDate | None) -> Iterator[tuple[str, list[EntityRef], EntityRef | None,
+                                                                          PartialDate | None, str]]:
+    """(status, members, organization, date, rule suffix) for each extension read in toks[after:stop]."""
+    i = after
+    last: PartialDate | None = None  # the latest date read, for "a year later"
+    while i < stop:
+        t = toks[i]
+        if t.kind == "D" and t.mention is not None:
+            last = t.mention.value.value
+        words = [x.lemma for x in toks[i:i + 2]]
+        for along in _ALONG:
+            n = len(along)
+            if tuple(words[:n]) == along and i + n < stop and toks[i + n].kind == "S":
+                for org in orgs:
+                    yield status, list(toks[i + n].refs), org, None, ".alongside"
+        if t.lemma in (",", ";") and status != "Neutral":
+            k = i + 1
+            if k < stop and toks[k].lemma == "and":
+                k += 1
+            if k + 1 < stop and toks[k].kind == "S":
+                when, end = _date_after(toks, k + 1, stop)
+                if isinstance(when, str):
+                    when = _later(last, when)
+                closed = end is not None and (end >= stop or toks[end].lemma in (",", ".", ";", "and"))
+                if closed and (when is None or pub is None or when <= pub):
+                    for org in orgs:  # "; Mali in May 2021": the same verb, its own date
+                        yield status, list(toks[k].refs), org, when if role else None, ".gapped"
+        if t.text.lower() in _RETURNING and i > 0 and toks[i - 1].lemma in ("before", "after", "and", "then") \
+                and status == "Former":
+            when, end = _date_after(toks, i + 1, stop)
+            bare = i + 1 >= stop or toks[i + 1].lemma in (",", ".", ";")  # "before returning." / "... in 1989"
+            if (end is not None or bare) and not isinstance(when, str) and (when is None or pub is None
+                                                                              or when <= pub):
+                for org in orgs:
+                    yield "FullMember", [], org, when, ".returning"
+        if t.text.lower() in _BECOMING and i > 0 and toks[i - 1].lemma == "," and status == "FullMember" \
+                and any(x.lemma in ("member", "ally") for x in toks[i + 1:i + 6]):
+            when, _ = _date_after(toks, i + 1, stop, skip=6)
+            if isinstance(when, PartialDate) and (pub is None or when <= pub):
+                for org in orgs:
+                    yield "FullMember", [], org, when, ".becoming"
+        i += 1
+
+
+def _date_after(toks: list[Token], k: int, stop: int, skip: int = 0) -> tuple[PartialDate | str | None, int | None]:
+    """The date right after position k ("in 1993", "on 4 April", "a year later": None), and where it ends.
+
+    `skip` words may come first ("becoming its 32nd member on 4 April"). The end is None when
+    what follows is not a bare date phrase (so "; Mali, which ..." is not a gapped clause).
+    """
+    j = k
+    limit = min(stop, k + skip + 3)
+    while j < limit:
+        if toks[j].kind == "D" and toks[j].mention is not None:
+            if skip == 0 and j - k > 1:
+                return None, None
+            return toks[j].mention.value.value, j + 1
+        if toks[j].kind in "SO" or toks[j].lemma in (",", ";", ".") and skip == 0:
+            break
+        j += 1
+    later = [x.text.lower() for x in toks[k:k + 3]]
+    if skip == 0 and len(later) == 3 and later[0] in ("a", "one") and later[2] == "later" \
+            and later[1] in ("year", "month"):
+        return later[1], k + 3  # "Chile a year later": a year after the date before it
+    return None, None
+
+
+def _later(last: PartialDate | None, unit: str) -> PartialDate | None:
+    """One year (or month) after `last`, at its precision; None without a date before."""
+    if last is None:
+        return None
+    if unit == "year":
+        return PartialDate(last.year + 1, last.month, last.day if last.month != 2 or (last.day or 0) < 29 else 28)
+    if last.month is None:
+        return None
+    month = last.month % 12 + 1
+    return PartialDate(last.year + (last.month == 12), month, None)

@@ -1,0 +1,48 @@
+"""Tails of a clause that extend its fact (kg/extract/cascade/continuations.py): each with a trap beside it."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.dates import PartialDate
+from kg.extract.document import extract_document
+from kg.gazetteer import Gazetteer
+from kg.model import Membership
+
+PUB = PartialDate.parse("2025-01-07")
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def facts(text: str, gaz: Gazetteer) -> set[tuple[str, str, str, str]]:
+    doc = extract_document("t", text, [(0, len(text))], PUB, gaz)
+    return {(m.member.key, m.organization.key, m.status, str(m.start or m.end or ""))
+            for m in doc.facts if isinstance(m, Membership)}
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Finland joined NATO in April 2023, along with Sweden.", ("Sweden", "NATO", "FullMember", "")),
+    ("Guinea was suspended from ECOWAS in September 2021; Mali in May 2021.",
+     ("Mali", "ECOWAS", "Suspended", "2021-05")),
+    ("APEC met in Lima. China came in in 1991, Mexico in 1993, and Chile a year later.",
+     ("Chile", "APEC", "FullMember", "1994")),
+    ("NATO met in London on Monday. France quit in 1966 before returning in 2009.",
+     ("France", "NATO", "FullMember", "2009")),
+    ("Sweden entered the EU in 1995, becoming its 15th member on 1 January 1995.",
+     ("Sweden", "European_Union", "FullMember", "1995-01-01")),
+])
+def test_tail_extends_the_fact(text, wanted, gaz):
+    assert wanted in facts(text, gaz)
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("Finland did not join NATO, along with Sweden.", "Sweden"),
+    ("Guinea was suspended from ECOWAS in 2021; Mali, which also had a coup, was not.", "Mali"),
+    ("France quit NATO in 1966 before returning to the talks in 1990.", "1990"),
+    ("Sweden joined the EU in 1995, becoming a drag on the budget in 2001.", "2001"),
+])
+def test_trap_beside_each_tail(text, unwanted, gaz):
+    assert not any(unwanted in fact for fact in facts(text, gaz))
