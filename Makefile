@@ -14,16 +14,19 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $(STAMP)
 
+# the articles: `make build CORPUS=DIR`, and `make test CORPUS=DIR` runs the tests that read the corpus on DIR
+CORPUS ?= corpus
+
 # rebuilt when the corpus, the ontology, the rules or the extractor code change
 KG_SOURCES := $(shell find kg -name '*.py' -o -name '*.json' -o -name '*.csv')
-build/kg.trig: $(STAMP) $(wildcard corpus/*.txt corpus/metadata.csv) $(wildcard ontology/*.ttl ontology/rules/*) $(KG_SOURCES)
-	$(BIN)/kg build --corpus corpus --out build
+build/kg.trig: $(STAMP) $(wildcard $(CORPUS)/*.txt $(CORPUS)/metadata.csv) $(wildcard ontology/*.ttl ontology/rules/*) $(KG_SOURCES)
+	$(BIN)/kg build --corpus $(CORPUS) --out build
 
 build: $(STAMP)
-	$(BIN)/kg build --corpus corpus --out build
+	$(BIN)/kg build --corpus $(CORPUS) --out build
 
 test: $(STAMP)
-	$(BIN)/pytest -q
+	AKG_CORPUS=$(abspath $(CORPUS)) $(BIN)/pytest -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check kg server ontology tests

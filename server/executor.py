@@ -145,7 +145,10 @@ def _child_main(spec: ChildSpec, updates: list[tuple[str, str | None]], conn) ->
     """Wall in, open the graph, replay accepted updates, then answer requests until the pipe closes.
 
     Requests are answered on a thread with a large stack (server/shape.py): the engine recurses.
+    Ctrl-C reaches every process of the terminal's group; this one leaves when its worker does (the pipe
+    closes, or the worker's exit terminates it), so it ignores SIGINT rather than print a traceback.
     """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     network = "allowed (--allow-service)" if spec.allowed else sandbox.block_network()
     try:
         store = _open(spec)
@@ -229,6 +232,24 @@ class _Child:
         return f"it exited with code {code}"
 
 
+def _start_forkserver() -> None:
+    """Start the fork server with SIGINT ignored, a disposition it and every query process inherit.
+
+    Ctrl-C reaches every process of the terminal's group; the fork server ignores SIGINT only once it has
+    imported its preload, so a Ctrl-C while a worker starts printed a KeyboardInterrupt traceback from there.
+    """
+    from multiprocessing import forkserver
+
+    if threading.current_thread() is not threading.main_thread():
+        forkserver.ensure_running()
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 class QueryPool:
     """`size` query processes over `spec` (see ChildSpec)."""
 
@@ -238,6 +259,7 @@ class QueryPool:
         self._ctx = multiprocessing.get_context(start_method)
         if start_method == "forkserver":
             self._ctx.set_forkserver_preload(["server.executor"])
+            _start_forkserver()
         self._idle: queue.Queue[_Child] = queue.Queue()
         self._updates: list[tuple[str, str | None]] = []
         self._update_lock = threading.Lock()

@@ -17,12 +17,15 @@ connection still goes back to the poller, so threads are not tied up by idle cli
 from __future__ import annotations
 
 import select
+import signal
 import socket
+import sys
 import time
 
 from gunicorn.http.errors import NoMoreData
 from gunicorn.workers.gthread import ThreadWorker
 
+STOP_SIGNALS = (signal.SIGINT, signal.SIGQUIT, signal.SIGTERM)
 #: seconds a thread waits on a kept-alive connection for its next request
 LINGER = 0.02
 #: requests one thread answers on a connection before handing it back (fairness between clients)
@@ -80,6 +83,32 @@ class DeadlineSocket:
 
 class LingeringThreadWorker(ThreadWorker):
     """gthread with a per-request read deadline and a short linger on kept-alive connections."""
+
+    def init_signals(self) -> None:
+        """Ctrl-C (SIGINT, which the terminal sends to every process of the group) and the arbiter's SIGQUIT
+        end the worker the way SIGTERM does: stop accepting, finish what is in flight, return. gunicorn's own
+        handler calls sys.exit() inside whatever frame the signal lands in (an atexit callback of
+        multiprocessing, a lock wait) and printed tracebacks, then the worker hung until SIGKILL."""
+        super().init_signals()
+        signal.signal(signal.SIGINT, self.handle_exit)
+        signal.signal(signal.SIGQUIT, self.handle_exit)
+        # a stop signal that came between the fork and here went to the arbiter's handler, still installed in
+        # this process, which queued it (server/wsgi.py hands the queue over): lost, the worker would serve on
+        # until the arbiter SIGKILLed it after the graceful timeout
+        pending = getattr(self, "signals_before_init", None)
+        while pending is not None and not pending.empty():
+            if pending.get_nowait() in STOP_SIGNALS:
+                self.alive = False
+
+    def load_wsgi(self) -> None:
+        """A stop signal sent to the whole process group while the worker starts (Ctrl-C, a service manager's
+        SIGTERM) also ends its query processes, so starting the app fails: that is a shutdown, not an error."""
+        try:
+            super().load_wsgi()
+        except Exception:
+            if self.alive:
+                raise
+            sys.exit(0)
 
     def handle(self, conn):
         if not isinstance(conn.sock, DeadlineSocket):

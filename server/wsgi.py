@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from gunicorn.app.base import BaseApplication
 
 from server.config import ServerConfig
@@ -31,6 +33,9 @@ class GunicornServer(BaseApplication):
             "errorlog": "-",
             "loglevel": "warning",
             "limit_request_line": 8190,
+            # Ctrl-C or SIGTERM: workers finish what is in flight (server/worker.py), then this one line
+            "on_exit": lambda _arbiter: print(f"Stopped serving on http://{self.bind}/", file=sys.stderr),
+            "post_fork": _hand_over_signals,
         }
         for key, value in settings.items():
             self.cfg.set(key, value)
@@ -39,3 +44,9 @@ class GunicornServer(BaseApplication):
         from server.app import create_app
 
         return create_app(self.akg)
+
+
+def _hand_over_signals(arbiter, worker) -> None:
+    """Give a new worker the arbiter's signal queue as it was copied by the fork: until the worker installs its
+    own handlers, signals it gets are queued there (see LingeringThreadWorker.init_signals)."""
+    worker.signals_before_init = arbiter.SIG_QUEUE

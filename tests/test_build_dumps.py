@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from corpus_support import CORPUS
 
 from kg.build.dumps import WRITE_PREFIXES, _SortedPrefixes, graph_sources, write_trig, write_turtle
 from kg.build.output import write_outputs
@@ -27,7 +28,7 @@ def _whole(items: list, fmt: ox.RdfFormat) -> bytes:
 
 @pytest.fixture(scope="module")
 def seed_build(tmp_path_factory):
-    result = build(ROOT / "corpus")
+    result = build(CORPUS)
     out = tmp_path_factory.mktemp("out")
     write_outputs(result, out)
     return result, out

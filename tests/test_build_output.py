@@ -16,11 +16,12 @@ import time
 from pathlib import Path
 
 import pytest
+from corpus_support import CORPUS
 
 from kg.build.output import FILES, clean_stale, publish
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = sorted((ROOT / "corpus").glob("*.txt"))
+SEEDS = sorted(CORPUS.glob("*.txt"))
 
 
 def _corpus(folder: Path, seeds: list[Path]) -> Path:

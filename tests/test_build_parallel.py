@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from corpus_support import CORPUS
 
 from kg.build.cache import Cache, article_key
 from kg.build.parallel import Mapper
@@ -21,7 +22,7 @@ SAME = ("kg.trig", "kg.ttl", "report.json")
 def corpus(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("par") / "corpus"
     folder.mkdir()
-    for p in sorted((ROOT / "corpus").glob("*.txt")):
+    for p in sorted(CORPUS.glob("*.txt")):
         shutil.copy(p, folder)
     (folder / "bad.txt").write_bytes(b"\xff\xfe\x00x")
     return folder
@@ -47,7 +48,7 @@ def test_cached_rebuild_is_identical_and_hits(corpus, serial, tmp_path):
     assert _build(corpus, tmp_path / "a", "--jobs", "1", "--cache", str(cache)) == serial
     mapper = Mapper(1, cache=Cache(cache))
     results = list(mapper(read_corpus(corpus).articles))
-    seeds = len(list((ROOT / "corpus").glob("*.txt")))  # not exactly five: the README invites adding articles
+    seeds = len(list(CORPUS.glob("*.txt")))  # not exactly five: the README invites adding articles
     assert mapper.hits == seeds and all(r.failure is None for r in results)
     assert _build(corpus, tmp_path / "b", "--jobs", "1", "--cache", str(cache)) == serial
 

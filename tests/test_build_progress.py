@@ -12,6 +12,8 @@ import sys
 import time
 from pathlib import Path
 
+from corpus_support import CORPUS
+
 from kg.build.progress import Progress
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,7 +54,7 @@ def test_progress_defaults_to_whether_the_stream_is_a_terminal():
 def _build(args: list[str], tmp_path: Path, tty: bool) -> str:
     corpus = tmp_path / "corpus"
     corpus.mkdir(exist_ok=True)
-    for p in sorted((ROOT / "corpus").glob("*.txt"))[:2]:
+    for p in sorted(CORPUS.glob("*.txt"))[:2]:
         shutil.copy(p, corpus)
     cmd = [sys.executable, "-c", "from kg.cli import main; main()", "build", "--corpus", str(corpus),
            "--out", str(tmp_path / "out"), "--jobs", "1", "--no-reason", *args]
@@ -100,7 +102,7 @@ def test_an_interrupt_during_an_article_stops_the_build_instead_of_skipping_it(m
         raise BuildInterrupted("build interrupted by SIGTERM")
 
     monkeypatch.setattr(document, "extract_document", interrupted)
-    article = read_corpus(ROOT / "corpus").articles[0]
+    article = read_corpus(CORPUS).articles[0]
     with pytest.raises(BuildInterrupted):
         document.process(article, None)
     with pytest.raises(BuildInterrupted):

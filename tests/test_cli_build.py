@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
+from corpus_support import CORPUS
 from rdflib import Dataset
 
 from kg.cli import cli
@@ -18,7 +19,7 @@ def _corpus(tmp_path: Path) -> Path:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for name in ("000_30b86da1aa736978.txt", "004_6b319de293d910cb.txt"):
-        shutil.copy(ROOT / "corpus" / name, corpus / name)
+        shutil.copy(CORPUS / name, corpus / name)
     (corpus / "broken.txt").write_bytes(b"\xff\xfe\x00not utf-8 \xc3\x28")
     (corpus / "empty.txt").write_text("  \n")
     return corpus
@@ -47,7 +48,7 @@ def test_cli_build_missing_corpus_is_a_clean_error(tmp_path):
 def test_cli_eval_agrees_with_thresholds(tmp_path):
     out = tmp_path / "build"
     runner = CliRunner()
-    assert runner.invoke(cli, ["build", "--corpus", str(ROOT / "corpus"), "--out", str(out), "-q"]).exit_code == 0
+    assert runner.invoke(cli, ["build", "--corpus", str(CORPUS), "--out", str(out), "-q"]).exit_code == 0
     gold = Path(__file__).parent / "data" / "gold" / "seed-gold.json"
     result = runner.invoke(cli, ["eval", str(gold), "--kg", str(out), "--json", "--min-f1", "0.9"])
     assert result.exit_code == 0, result.output

@@ -50,9 +50,11 @@ def test_cli_query_format_mismatch_names_fitting_formats():
 
 
 def test_cli_query_unknown_prefix_is_one_clear_line():
+    """Regression: an unknown prefix read "expected one of Prefix not found"."""
     out = _run("SELECT ?x WHERE { ?x foo:bar ?y }")
     assert out.exit_code == 2
     assert out.output.count("\n") == 1 and "unknown prefix foo:" in out.output
+    assert "expected one of" not in out.output and "Prefix not found" not in out.output
 
 
 def test_cli_help_examples_name_files_that_exist():

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
+from corpus_support import CORPUS
 
 from kg.cli import cli
 from kg.namespaces import INFERRED_GRAPH
@@ -25,7 +26,7 @@ a leaked ministry memo shows.
 def _corpus(tmp_path: Path) -> Path:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    shutil.copy(ROOT / "corpus" / "000_30b86da1aa736978.txt", corpus)  # "Serbia is a military neutral country"
+    shutil.copy(CORPUS / "000_30b86da1aa736978.txt", corpus)  # "Serbia is a military neutral country"
     (corpus / "900_serbia_joins.txt").write_text(INJECTED, encoding="utf-8")
     return corpus
 

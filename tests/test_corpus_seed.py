@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
+from corpus_support import CORPUS, SEED_STEMS
 
 from kg.corpus import read_corpus
 from kg.dates import PartialDate as P
 
-SEED = Path(__file__).parent.parent / "corpus"
+SEED = CORPUS
 GOLD_DATES = {"000": "2016-04-05", "001": "2017-04", "002": "2017-09-27", "003": "2014-12-19", "004": "2017"}
 
 
@@ -31,11 +31,6 @@ def bare(tmp_path_factory):
 
 def stripped(article, kind=None):
     return [article.text[s.start:s.end] for s in article.boilerplate if kind in (None, s.kind)]
-
-
-#: the five seed articles; corpus/ may hold more (the README says how to add one)
-SEED_STEMS = {"000_30b86da1aa736978", "001_21f842e8bf764d39", "002_669bd5540130527a", "003_939ed7b195b97517",
-              "004_6b319de293d910cb"}
 
 
 def test_seed_reads_all_five_without_problems():

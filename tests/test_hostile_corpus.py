@@ -14,12 +14,13 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
+from corpus_support import CORPUS
 
 from kg.cli import cli
 from kg.namespaces import doc_iri
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = sorted(p.name[:-4] for p in (ROOT / "corpus").glob("*.txt"))
+SEEDS = sorted(p.name[:-4] for p in CORPUS.glob("*.txt"))
 ARTICLE = "BELGRADE, 5 April 2016 - Serbia is a member of the United Nations. Russia is a member of the CSTO.\n"
 
 #: name -> (file content or a marker, expected: "built" or words of the reason it was refused)
@@ -61,7 +62,7 @@ METADATA = (
 
 def _make(corpus: Path) -> None:
     for stem in SEEDS:
-        shutil.copy(ROOT / "corpus" / f"{stem}.txt", corpus)
+        shutil.copy(CORPUS / f"{stem}.txt", corpus)
     for name, (content, _) in HOSTILE.items():
         path = corpus / name
         if content == "<dir>":

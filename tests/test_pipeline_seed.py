@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from corpus_support import CORPUS, seeds_only
 from rdflib import RDF, Dataset, Literal, URIRef
 
 from kg.evaluate import evaluate
@@ -18,7 +19,7 @@ GOLD = json.loads((Path(__file__).parent / "data" / "gold" / "seed-gold.json").r
 
 @pytest.fixture(scope="module")
 def seed_build(tmp_path_factory):
-    result = build(ROOT / "corpus")
+    result = build(CORPUS)
     out = tmp_path_factory.mktemp("build")
     paths = write_build(result, out)
     return result, paths
@@ -33,7 +34,7 @@ def test_pipeline_writes_trig_ttl_and_report(seed_build):
     for stem in GOLD["documents"]:
         assert URIRef(DOC[stem]) in names
     report = json.loads(paths["report"].read_text())
-    assert report["documents"] == len(list((ROOT / "corpus").glob("*.txt"))) and report["skipped"] == []
+    assert report["documents"] == len(list(CORPUS.glob("*.txt"))) and report["skipped"] == []
     assert paths["ttl"].stat().st_size > 0
 
 
@@ -164,7 +165,10 @@ def test_armenia_in_the_csto_is_one_statement_with_two_sources(seed_build):
 
     report = validate(g)  # the statements graph conforms to its shapes (checked here, not in every build)
     assert report.conforms, report.text()
-    assert result.report["statements"]["per_kind"]["MembershipStatement"] == 9
+    memberships = set(g.subjects(RDF.type, AKG.MembershipStatement))
+    assert result.report["statements"]["per_kind"]["MembershipStatement"] == len(memberships)
+    if seeds_only():  # a corpus with more articles has more (the README invites adding them)
+        assert len(memberships) == 9
 
 
 @pytest.mark.skipif(not (ROOT.parent / "shared" / "tools" / "score_kg.py").exists(), reason="../shared is absent")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from corpus_support import CORPUS
+
 from kg.reasoning import engine
 from kg.reasoning.rules import parse_rule
 
@@ -31,7 +33,7 @@ def test_rule_with_a_variable_predicate_or_exists_needs_the_whole_closure(tmp_pa
 def test_filtered_rule_graph_infers_what_the_whole_closure_infers(monkeypatch):
     from kg.pipeline import build
 
-    ds = build(ROOT / "corpus", reason=False).dataset
+    ds = build(CORPUS, reason=False).dataset
     fast = engine.reason(ds)
     monkeypatch.setattr(engine, "rule_predicates", lambda rules: None)
     whole = engine.reason(ds)

@@ -33,11 +33,22 @@ def running_server(
     kg_dir: Path, *args: str, startup: float = 60.0, env: dict | None = None
 ) -> Iterator[str]:
     """Start `kg serve` on a free port, wait (bounded) until /healthz answers, yield its base URL."""
+    proc, url = start_server(kg_dir, *args, startup=startup, env=env)
+    try:
+        yield url
+    finally:
+        stop_process_group(proc, grace=15)
+
+
+def start_server(kg_dir: Path, *args: str, startup: float = 60.0, env: dict | None = None,
+                 stdout=subprocess.DEVNULL) -> tuple[subprocess.Popen, str]:
+    """`kg serve` in a session of its own (so a signal can reach its whole group, as Ctrl-C does), answering
+    /healthz; the caller stops it (stop_process_group). Bounded: gives up after `startup` seconds."""
     port = free_port()
     cmd = [sys.executable, "-c", "from kg.cli import main; main()", "serve", "--kg", str(kg_dir),
            "--host", "127.0.0.1", "--port", str(port), *args]
     proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **(env or {})}, start_new_session=True,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                            stdout=stdout, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + startup
         while True:
@@ -52,9 +63,10 @@ def running_server(
             if time.monotonic() > deadline:
                 raise RuntimeError("server did not start in time")
             time.sleep(0.2)
-        yield f"http://127.0.0.1:{port}"
-    finally:
+    except BaseException:
         stop_process_group(proc, grace=15)
+        raise
+    return proc, f"http://127.0.0.1:{port}"
 
 
 def stop_process_group(proc: subprocess.Popen, grace: float) -> None:

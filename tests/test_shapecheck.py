@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 import pytest
+from corpus_support import CORPUS
 from pyshacl.errors import ReportableRuntimeError
 from rdflib import XSD, BNode, Graph, Literal, URIRef
 from test_shapes import EVENT, MEMBERSHIP, OTHERS, POST, _graph
@@ -102,7 +103,6 @@ def test_shapecheck_refuses_what_it_does_not_compile():
 
 def test_shapecheck_agrees_with_pyshacl_on_the_seed_documents():
     """Real document graphs from the extractors: the same results from both engines."""
-    from pathlib import Path
 
     from kg.build.document import metadata_of
     from kg.corpus import read_corpus
@@ -110,7 +110,7 @@ def test_shapecheck_agrees_with_pyshacl_on_the_seed_documents():
     from kg.gazetteer import Gazetteer
     from kg.graph.rdf import document_graph
 
-    corpus = read_corpus(Path(__file__).resolve().parent.parent / "corpus")
+    corpus = read_corpus(CORPUS)
     gazetteer = Gazetteer.load()
     for a in corpus.articles:
         facts = extract_document(a.stem, a.text, a.content_spans(), a.date, gazetteer)

@@ -71,7 +71,7 @@ def query(query_or_file: str, kg_dir: Path, fmt: str, labels: bool, timeout: flo
 
         kg query examples/memberships.rq --format json
 
-        kg query 'SELECT ?x WHERE { ?x akg:memberOf ?o }' --as-of 2010-06
+        kg query 'SELECT ?x WHERE { ?x akg:memberOf ?o }' --as-of 2017-06
     """
     text = read_query(query_or_file)
     if inspect_query(text).is_update:

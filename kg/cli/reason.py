@@ -28,7 +28,9 @@ def reason(ontology: Path, data: tuple[Path, ...], out: Path, engine: str, infer
 
     Example:
 
-        kg reason univ-bench.ttl lubm1.nt --out closure.nt
+        kg reason ontology/akg.ttl build/kg.ttl --out closure.nt
+
+    Any OWL 2 RL ontology works the same way: `make bench-reason` runs LUBM's univ-bench.ttl over its data.
     """
     result = materialize(ontology, list(data), engine=engine, rules=not no_rules, inferred_only=inferred_only)
     write(result.triples, out)

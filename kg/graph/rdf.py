@@ -66,7 +66,10 @@ def document_graph(stem: str, facts: Iterable[Fact], metadata: dict[str, object]
     events = 0
     for fact in facts:
         if isinstance(fact, Membership):
-            node = _fact_iri(stem, "membership", fact.member.key, fact.organization.key, fact.status)
+            # the period is part of the key: a dated and an undated statement of one membership (a headline and
+            # its first paragraph) are two facts, each with its own evidence and offsets, not one node with two
+            dated = (fact.start, fact.end) if fact.start or fact.end else ()
+            node = _fact_iri(stem, "membership", fact.member.key, fact.organization.key, fact.status, *dated)
             g.add((node, RDF.type, AKG.Membership))
             g.add((node, AKG.member, entity_iri(fact.member)))
             g.add((node, AKG.organization, entity_iri(fact.organization)))
