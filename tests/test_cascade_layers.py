@@ -225,3 +225,15 @@ def test_organization_as_member_of_another(text, wanted):
     from kg.gazetteer import Gazetteer
     doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2024-12-07"), Gazetteer.load())
     assert {(m.member.key, m.organization.key) for m in doc.facts if type(m).__name__ == "Membership"} == wanted
+
+
+def test_context_organization_is_named_within_the_clause():
+    """An organization named in a later aside is not the one the clause is about."""
+    from kg.dates import PartialDate
+    from kg.extract.document import extract_document
+    from kg.gazetteer import Gazetteer
+    text = ("The Organization of Turkic States met in Astana on Friday.\nNorthern Cyprus has held observer status "
+            "since November 2022, a step that angered the EU.\n")
+    doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2024-12-07"), Gazetteer.load())
+    assert {(m.member.key, m.organization.key) for m in doc.facts if type(m).__name__ == "Membership"} == {
+        ("Northern_Cyprus", "Organization_of_Turkic_States")}

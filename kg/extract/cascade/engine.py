@@ -127,7 +127,10 @@ class Cascade:
         comp = _complement(toks, c.comp_start, c.comp_end, self.lex)
         sym = _symbols(comp)
         passive = "passive" in vg.features
-        context = self.context_org(toks)
+        # the organization a clause without one is about: named up to the clause's end, not in a later aside
+        # ("has held observer status since 2022, a step that angered the EU")
+        upto = toks[:c.comp_end]
+        context = self.context_org(upto)
         for frame in frames:
             if frame.voice == "active" and passive or frame.voice == "passive" and not passive:
                 continue
@@ -143,7 +146,7 @@ class Cascade:
                 if toks[vg.head].lemma == "be" and "past" in vg.features and "perfect" not in vg.features \
                         and frame.date_preps and status == "FullMember" and until is not None \
                         and not self._blocked(toks, vg) and "neg" not in vg.features:
-                    org_tok, mem_toks = self._args(frame, subj, m, alt, comp, toks)
+                    org_tok, mem_toks = self._args(frame, subj, m, alt, comp, upto)
                     if org_tok is not None and mem_toks:  # "Greece was a member of NATO until 1974"
                         for org in org_tok.refs:
                             yield Found("Former", [r for t in mem_toks for r in t.refs], org,
@@ -152,7 +155,7 @@ class Cascade:
                 if toks[vg.head].lemma == "be" and "past" in vg.features and "perfect" not in vg.features \
                         and frame.date_preps and status != "Former":
                     return  # "X was a member of Y": perhaps no longer
-                org_tok, mem_toks = self._args(frame, subj, m, alt, comp, toks)
+                org_tok, mem_toks = self._args(frame, subj, m, alt, comp, upto)
                 if org_tok is None and status != "Neutral":
                     continue
                 if not mem_toks:
