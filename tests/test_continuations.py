@@ -24,7 +24,7 @@ def facts(text: str, gaz: Gazetteer) -> set[tuple[str, str, str, str]]:
 
 
 @pytest.mark.parametrize("text, wanted", [
-    ("Finland joined NATO in April 2023, along with Sweden.", ("Sweden", "NATO", "FullMember", "")),
+    ("Finland joined NATO in April 2023, along with Sweden.", ("Sweden", "NATO", "FullMember", "2023-04")),
     ("Guinea was suspended from ECOWAS in September 2021; Mali in May 2021.",
      ("Mali", "ECOWAS", "Suspended", "2021-05")),
     ("APEC met in Lima. China came in in 1991, Mexico in 1993, and Chile a year later.",
@@ -33,6 +33,11 @@ def facts(text: str, gaz: Gazetteer) -> set[tuple[str, str, str, str]]:
      ("France", "NATO", "FullMember", "2009")),
     ("Austria, Ireland and Malta are EU members – Ireland since 1973, Austria since 1995 and Malta since 2004 – and"
      " take part in its policy.", ("Malta", "European_Union", "FullMember", "2004")),
+    ("The EAEU met. Moldova was granted observer status in April 2018; Uzbekistan and Cuba followed in December 2020.",
+     ("Cuba", "EAEU", "Observer", "2020-12")),
+    ("Gabon is one of the newest members of the Commonwealth, which it joined in June 2022 together with Togo.",
+     ("Togo", "Commonwealth_of_Nations", "FullMember", "2022-06")),
+    ("OPEC met in Vienna. Gabon, which had left in the 1990s, rejoined in 2016.", ("Gabon", "OPEC", "FullMember", "2016")),
     ("Sweden entered the EU in 1995, becoming its 15th member on 1 January 1995.",
      ("Sweden", "European_Union", "FullMember", "1995-01-01")),
 ])
@@ -45,6 +50,8 @@ def test_tail_extends_the_fact(text, wanted, gaz):
     ("Guinea was suspended from ECOWAS in 2021; Mali, which also had a coup, was not.", "Mali"),
     ("France quit NATO in 1966 before returning to the talks in 1990.", "1990"),
     ("Sweden joined the EU in 1995, becoming a drag on the budget in 2001.", "2001"),
+    ("The EAEU met. Moldova was granted observer status in April 2018; Cuba followed the debate in 2020.", "Cuba"),
+    ("OPEC met in Vienna. Qatar, a member since 1961, left in 2019.", "1961"),
 ])
 def test_trap_beside_each_tail(text, unwanted, gaz):
     assert not any(unwanted in fact for fact in facts(text, gaz))

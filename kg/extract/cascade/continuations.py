@@ -52,6 +52,12 @@ def continuations(toks: list[Token], after: int, stop: int, status: str, orgs: l
                     gapped_end = end
                     for org in orgs:  # "; Mali in May 2021": the same verb, its own date
                         yield status, list(toks[k].refs), org, when if role else None, ".gapped"
+        if t.lemma in (";", ",") and i + 2 < stop and toks[i + 1].kind == "S" and toks[i + 2].lemma == "follow" \
+                and status != "Neutral":
+            when, end = _date_after(toks, i + 3, stop)
+            if isinstance(when, PartialDate) and (pub is None or when <= pub):
+                for org in orgs:  # "; Uzbekistan and Cuba followed in December 2020": the same, later
+                    yield status, list(toks[i + 1].refs), org, when, ".followed"
         if t.text.lower() in _RETURNING and i > 0 and toks[i - 1].lemma in ("before", "after", "and", "then") \
                 and status == "Former":
             when, end = _date_after(toks, i + 1, stop)

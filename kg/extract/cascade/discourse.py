@@ -115,8 +115,12 @@ class Discourse:
         initial = all(x.lemma in ('"', "'", "(", "and", "but") for x in tokens[:i])
         after_conj = (i >= 2 and tokens[i - 1].lemma in ("but", "and") and tokens[i - 2].lemma in (",", ";")) \
             or (i >= 1 and tokens[i - 1].lemma in (":", ";"))
-        after_sub = i >= 1 and (tokens[i - 1].lemma in _SUBORDINATORS or tokens[i - 1].lemma in _SPEECH_VERBS)
+        after_sub = i >= 1 and (tokens[i - 1].lemma in _SUBORDINATORS or tokens[i - 1].lemma in _SPEECH_VERBS
+                                or (tokens[i - 1].lemma in ("which", "that") and i >= 3 and tokens[i - 2].lemma == ","
+                                    and tokens[i - 3].kind == "O"))  # "the Commonwealth, which it joined"
         states_before = [x for x in self.read_so_far if x.kind == "S"]
+        if len({r.key for x in states_before for r in x.refs}) == 1:
+            states_before = states_before[:1]  # "Syria's delegation ... Damascus has attended since it was ..."
         if low == "it" and not initial and (after_conj or after_sub) and len(states_before) == 1 \
                 and len(states_before[0].refs) == 1 and self._verb_follows(tokens, i + 1):
             # "Austria is not a member of NATO, but it is a member of the EU": the one state of the first clause

@@ -197,10 +197,14 @@ class Cascade:
                 # "joined X in 1993 and Y in 2012": the second object with its own date
                 yield from self._second_objects(toks, c, org_tok, frame, status, members, rule)
                 if not negative:  # ", alongside X", "; Mali in May 2021", ", becoming its 32nd member in 2024"
-                    nxt = min((v.start for v in self._vgs if v.start > c.vg.end and "participle" not in v.features),
+                    nxt = min((v.start for v in self._vgs if v.start > c.vg.end and "participle" not in v.features
+                               and v.lemma != "follow"),
                               default=len(toks))
                     for st, mem, org, when2, suffix in continuations(toks, c.vg.end + 1, nxt, status, orgs, role,
                                                                       self.pub):
+                        if suffix == ".alongside":  # "joined in June 2022 together with Togo": the same date
+                            yield Found(st, mem, org, rule + suffix, start, end)
+                            continue
                         yield Found(st, mem or members, org, rule + suffix,
                                     when2 if st != "Former" else None, when2 if st == "Former" else None)
                 # "Nicaragua still belongs to SICA, as do Costa Rica and Panama": the same fact for them
@@ -215,8 +219,10 @@ class Cascade:
         """The organization an organization-less statement is about: the only one the sentence names,
         else the article's when the sentence names none ("South Africa joined in 2010")."""
         named = {r.key: r for t in toks if t.kind == "O" for r in t.refs}
-        if any(t.is_word and t.text[:1].isupper() and t.text.lower() in self._org_nouns for t in toks):
+        if any(t.is_word and t.text[:1].isupper() and t.text.lower() in self._org_nouns
+               and not any(x.kind == "O" for x in toks[max(0, i - 2):i]) for i, t in enumerate(toks)):
             return None  # "The Charter ...": an organization the sentence names but no one resolved
+            # (but "the OAS Permanent Council" is a body of the OAS)
         if len(named) == 1:
             return next(iter(named.values()))
         if named:
@@ -497,6 +503,15 @@ class Cascade:
                              None: "FullMember"}[m.group(1)], org.refs[0])
 
 
+def _rejoined(f: Found, found: list[Found], gone: dict) -> bool:
+    """"Gabon, which had left in the 1990s, rejoined in 2016": a later joining in the same sentence wins."""
+    if not f.rule.startswith(("member.join", "member.return", "member.admitted")) or f.start is None:
+        return False
+    index = found.index(f)
+    return any(g.status == "Former" and found.index(g) < index and g.org is not None and f.org is not None
+               and g.org.key == f.org.key and (g.end is None or g.end < f.start) for g in found)
+
+
 def _will_stay_neutral(status: str, vg: VerbGroup, toks: list[Token], lex: Lexicon) -> bool:
     """"will remain / stay militarily neutral": a future of continuing, with a word of standing neutrality."""
     words = {t.text.lower() for t in toks[vg.start:vg.head]}
@@ -515,7 +530,7 @@ def _former_wins(found: list[Found]) -> list[Found]:
             # ... unless the membership began after the leaving ("quit in 2004, came back in 2008")
             kept = [m for m in f.members if (m.key, f.org.key) not in gone
                     or (f.start is not None and gone[(m.key, f.org.key)] is not None
-                        and f.start > gone[(m.key, f.org.key)])]
+                        and f.start > gone[(m.key, f.org.key)]) or _rejoined(f, found, gone)]
             if not kept:
                 continue
             f = Found(f.status, kept, f.org, f.rule, f.start, f.end, f.negative)
