@@ -37,7 +37,8 @@ def facts(text: str, gaz: Gazetteer) -> set[tuple[str, str, str, str]]:
      ("Cuba", "EAEU", "Observer", "2020-12")),
     ("Gabon is one of the newest members of the Commonwealth, which it joined in June 2022 together with Togo.",
      ("Togo", "Commonwealth_of_Nations", "FullMember", "2022-06")),
-    ("OPEC met in Vienna. Gabon, which had left in the 1990s, rejoined in 2016.", ("Gabon", "OPEC", "FullMember", "2016")),
+    ("OPEC met in Vienna. Gabon, which had left in the 1990s, rejoined in 2016.",
+     ("Gabon", "OPEC", "FullMember", "2016")),
     ("Sweden entered the EU in 1995, becoming its 15th member on 1 January 1995.",
      ("Sweden", "European_Union", "FullMember", "1995-01-01")),
 ])
