@@ -39,6 +39,8 @@ def facts(text: str, gaz: Gazetteer) -> set[tuple[str, str, str, str]]:
      ("Togo", "Commonwealth_of_Nations", "FullMember", "2022-06")),
     ("OPEC met in Vienna. Gabon, which had left in the 1990s, rejoined in 2016.",
      ("Gabon", "OPEC", "FullMember", "2016")),
+    ("Burkina Faso, Mali and Niger formed the Alliance of Sahel States. All three are suspended from the African Union:"
+     " Mali since June 2021, Burkina Faso since January 2022.", ("Burkina_Faso", "African_Union", "Suspended", "2022-01")),
     ("Sweden entered the EU in 1995, becoming its 15th member on 1 January 1995.",
      ("Sweden", "European_Union", "FullMember", "1995-01-01")),
 ])
@@ -61,3 +63,15 @@ def test_trap_beside_each_tail(text, unwanted, gaz):
 def test_dash_without_dates_is_not_a_gapped_list(gaz):
     got = facts("Austria and Ireland are EU members – Ireland and Austria both want more in 2025.", gaz)
     assert all(date == "" for *_, date in got)
+
+
+def test_listed_dates_are_not_the_clause_date(gaz):
+    text = "All three are suspended from the African Union: Mali since June 2021, Niger since August 2023."
+    got = facts("Burkina Faso, Mali and Niger met. " + text, gaz)
+    assert ("Burkina_Faso", "African_Union", "Suspended", "") in got
+    assert ("Burkina_Faso", "African_Union", "Suspended", "2021-06") not in got
+
+
+def test_fact_box_heading_date(gaz):
+    got = facts("The G5 Sahel met in Nouakchott.\nFounders (February 2014): Burkina Faso, Chad, Mali\n", gaz)
+    assert ("Chad", "G5_Sahel", "FullMember", "2014-02") in got

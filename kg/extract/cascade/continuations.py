@@ -39,7 +39,7 @@ def continuations(toks: list[Token], after: int, stop: int, status: str, orgs: l
             if tuple(words[:n]) == along and i + n < stop and toks[i + n].kind == "S":
                 for org in orgs:
                     yield status, list(toks[i + n].refs), org, None, ".alongside"
-        if (t.lemma in (",", ";", "–", "—") or (t.lemma == "and" and i == gapped_end)) and status != "Neutral":
+        if (t.lemma in (",", ";", ":", "–", "—") or (t.lemma == "and" and i == gapped_end)) and status != "Neutral":
             k = i + 1  # "... members of the EU – Ireland since 1973, Austria since 1995 and Malta since 2004"
             if k < stop and toks[k].lemma == "and":
                 k += 1

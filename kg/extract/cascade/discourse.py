@@ -139,6 +139,16 @@ class Discourse:
                 if sent:
                     return None
             return None
+        n = _COUNTED.get(tokens[i + 1].lemma) if low in ("all", "the", "these", "those") and i + 1 < len(tokens) \
+            else (2 if low == "both" and initial else None)
+        if n is not None:  # "All three are suspended from the AU": the group of three named last
+            j = i + 2 if low != "both" else i + 1
+            if self._verb_follows(tokens, j):
+                for sent in [[x for x in self.read_so_far if x.kind == "S"], *self.recent_tokens(2)]:
+                    groups = [x for x in sent if x.kind == "S" and len({r.key for r in x.refs}) == n]
+                    if groups:
+                        return _pseudo("S", " ".join(x.text for x in tokens[i:j]), t.start, tokens[j - 1].end,
+                                       groups[-1].refs), j
         if low == "the" and i + 1 < len(tokens) and tokens[i + 1].lemma in ("latter", "former") \
                 and self._verb_follows(tokens, i + 2):
             prev = self.recent("S", 1)
@@ -235,6 +245,8 @@ def top_organization(ref: EntityRef) -> EntityRef:
         ref = ref.parent
     return ref
 
+
+_COUNTED = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 #: "Serbia insists it remains neutral": a verb of saying before "it" makes it the clause's subject
 _SPEECH_VERBS = {"say", "insist", "stress", "argue", "claim", "maintain", "state", "add", "note", "reiterate",

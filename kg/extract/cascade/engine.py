@@ -341,6 +341,9 @@ class Cascade:
                 prev = toks[k - 1].lemma if k > 0 else ""
                 if prev in _NOT_DATE_PREPS:
                     continue
+                colon = next((j for j in range(lo, k) if toks[j].lemma in (":", "–", "—")), None)
+                if colon is not None and any(x.kind == "S" for x in toks[colon:k]):
+                    continue  # ": Mali since June 2021, Burkina Faso since ...": each listed state's own date
                 if preps and prev not in preps:
                     continue
                 value = t.mention.value.value
@@ -472,6 +475,15 @@ class Cascade:
             k += 1
             if k < len(words) and words[k].lemma in ("state", "country", "nation"):
                 k += 1
+        heading_date = None
+        if status is not None and k + 2 < len(words) and words[k].lemma == "(" and words[k + 1].kind == "D" \
+                and words[k + 2].lemma in (")", "):"):
+            heading_date = words[k + 1].mention.value.value if words[k + 1].mention is not None else None
+            k += 2  # "Founders (February 2014): A, B, C"
+            if words[k].lemma == "):":
+                words = words[:k] + [Token("X", ":", ":", words[k].start, words[k].end)] + words[k + 1:]
+            else:
+                k += 1
         if k + 2 < len(words) and words[k].lemma == ":" and words[k + 1].lemma in ("include", "including"):
             words = words[:k + 1] + words[k + 2:]  # "Observers: include France, the Netherlands and Ukraine"
         if status is None or k + 1 >= len(words) or words[k].lemma != ":" or words[k + 1].kind != "S":
@@ -486,7 +498,7 @@ class Cascade:
         if org is None:
             return None
         dates = [t for t in words[k + 2:] if t.kind == "D" and t.mention is not None]
-        when = dates[0].mention.value.value if len(dates) == 1 and len(words[k + 1].refs) == 1 else None
+        when = dates[0].mention.value.value if len(dates) == 1 and len(words[k + 1].refs) == 1 else heading_date
         if when is not None and self.pub is not None and when > self.pub:
             when = None  # "Left: Russia (May 2022)": the date of the one state listed
         start, end = (None, when) if status == "Former" else (when, None)
