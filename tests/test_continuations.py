@@ -40,7 +40,8 @@ def facts(text: str, gaz: Gazetteer) -> set[tuple[str, str, str, str]]:
     ("OPEC met in Vienna. Gabon, which had left in the 1990s, rejoined in 2016.",
      ("Gabon", "OPEC", "FullMember", "2016")),
     ("Burkina Faso, Mali and Niger formed the Alliance of Sahel States. All three are suspended from the African Union:"
-     " Mali since June 2021, Burkina Faso since January 2022.", ("Burkina_Faso", "African_Union", "Suspended", "2022-01")),
+     " Mali since June 2021, Burkina Faso since January 2022.",
+     ("Burkina_Faso", "African_Union", "Suspended", "2022-01")),
     ("Sweden entered the EU in 1995, becoming its 15th member on 1 January 1995.",
      ("Sweden", "European_Union", "FullMember", "1995-01-01")),
 ])
