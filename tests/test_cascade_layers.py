@@ -237,3 +237,20 @@ def test_context_organization_is_named_within_the_clause():
     doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2024-12-07"), Gazetteer.load())
     assert {(m.member.key, m.organization.key) for m in doc.facts if type(m).__name__ == "Membership"} == {
         ("Northern_Cyprus", "Organization_of_Turkic_States")}
+
+
+@pytest.mark.parametrize("text, neutral", [
+    ("The OSCE met. Malta, a small, neutral EU member, stepped in as a compromise candidate.", {"Malta"}),
+    ("The OSCE met. Sweden, a formerly neutral state, stepped in.", set()),
+    ("The OSCE met. Ireland's government insists the country's traditional military neutrality is not up for debate.",
+     {"Ireland"}),
+    ("The OSCE met. Breaking with Sweden's traditional neutrality, Stockholm applied to join NATO.", set()),
+    ("Sweden joined NATO. Austria is wary, and Ireland's government says the country's traditional neutrality stays.",
+     {"Ireland"}),
+])
+def test_neutrality_in_appositions_and_possessives(text, neutral):
+    from kg.dates import PartialDate
+    from kg.extract.document import extract_document
+    from kg.gazetteer import Gazetteer
+    doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2024-12-07"), Gazetteer.load())
+    assert {f.state.key for f in doc.facts if type(f).__name__ == "Neutrality"} == neutral

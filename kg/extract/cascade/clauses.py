@@ -169,6 +169,14 @@ def _complement_end(tokens: list[Token], start: int, limit: int, adjectives: set
     return k
 
 
+def _apposition_end(tokens: list[Token], a: int) -> int:
+    e = a
+    while e < len(tokens) and tokens[e].lemma not in (",", ";", ".", "?", "!", "—", "–", "(", ")", ":") \
+            and not (e > a and tokens[e].lemma in _RELATIVE | {"whose"}):
+        e += 1  # "an ASEAN member whose government ...": the apposition ends where its relative clause begins
+    return e
+
+
 def appositions(tokens: list[Token], lex: Lexicon) -> list[tuple[int, int, int]]:
     """(subject, start, end) for each ", NP," after a name that holds no verb of the lexicon."""
     out = []
@@ -179,10 +187,10 @@ def appositions(tokens: list[Token], lex: Lexicon) -> list[tuple[int, int, int]]
         a = k + 2
         if tokens[a].is_word and tokens[a].lemma in _RELATIVE | {"whose", "and", "or", "but"}:
             continue
-        e = a
-        while e < len(tokens) and tokens[e].lemma not in (",", ";", ".", "?", "!", "—", "–", "(", ")", ":") \
-                and not (e > a and tokens[e].lemma in _RELATIVE | {"whose"}):
-            e += 1  # "an ASEAN member whose government ...": the apposition ends where its relative clause begins
+        e = _apposition_end(tokens, a)
+        if e < len(tokens) and tokens[e].lemma == "," and e - a <= 2 and tokens[a].lemma in ("a", "an") \
+                and e + 1 < len(tokens) and tokens[e + 1].is_word and tokens[e + 1].text.islower():
+            e = _apposition_end(tokens, e + 1)  # "Malta, a small, neutral EU member, ...": two adjectives
         if e > a:
             out.append((k, a, e))
     # a fronted apposition: "A member of the Commonwealth since 1960, Nigeria hosted the summit."

@@ -185,14 +185,22 @@ class Discourse:
         while j + 1 < len(tokens) and tokens[j + 1].is_word and tokens[j + 1].lemma in d.state_heads:
             words.append(tokens[j].text.lower())
             j += 1  # "the archipelago nation", "the Pacific island nation"
-        if not self._verb_follows(tokens, j + 1):
-            return None
+        possessive = j + 1 < len(tokens) and tokens[j + 1].lemma == "'s" and not words
+        if not self._verb_follows(tokens, j + 1) and not possessive:
+            return None  # "the country's traditional neutrality": a possessive is read too
         if any(w in ("other", "two", "three", "both", "same", "member", "host", "neighbouring", "neighboring")
                for w in words):
             return None
         phrases = words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
         regions = [d.regions[p] for p in phrases if p in d.regions]
-        for refs in self.recent("S", 3):
+        current = [r for x in self.read_so_far if x.kind == "S" for r in x.refs]
+        earlier = [current] if len({r.key for r in current}) == 1 else []  # "Ireland's government ... the country's"
+        if possessive and current:  # "Austria ..., and Ireland's government insists the country's ...": the nearest
+            last = [x for x in self.read_so_far if x.kind == "S"][-1]
+            earlier = [list(last.refs)] if len(last.refs) == 1 else []
+            if not earlier:
+                return None
+        for refs in earlier + self.recent("S", 3):
             for ref in refs:
                 if all(ref.key in r for r in regions):
                     text = " ".join(x.text for x in tokens[i:j + 1])

@@ -30,6 +30,9 @@ _FOLLOW_OK = {"as", "in", "on", "at", "since", "from", "to", "with", "after", "b
               "along", "together", "alongside", "under", "during", "by", "into", "itself", "through", "again",
               "only", "just", "formally", "officially"}
 _STATE_KINDS = ("state",)
+#: words before "neutral" that make it past or denied ("a formerly neutral state", "a non-neutral member")
+_NOT_NEUTRAL = {"formerly", "once", "previously", "long", "then", "former", "non", "non-", "no", "not", "never",
+                "traditionally", "historically", "until"}
 _TIME_NOUNS = {"day", "week", "month", "year", "decade", "few"}
 
 
@@ -365,6 +368,7 @@ class Cascade:
             if subj.kind != "S":
                 continue
             comp = _complement(toks, a, e, self.lex)
+            comp = [t for n, t in enumerate(comp) if not (t.lemma == "," and n <= 3)]  # "a small, neutral member"
             sym = _symbols(comp)
             for frame in frames:
                 hit = None
@@ -378,6 +382,8 @@ class Cascade:
                         continue
                     if _next_lemma(comp, m) in self.lex.classes.get("NOT_AFTER_STATUS", ()):
                         continue
+                    if status == "Neutral" and any(t.lemma in _NOT_NEUTRAL for t in toks[a:e]):
+                        continue  # "Sweden, a formerly neutral state, ...", "Finland, once neutral, ..."
                     when = None
                     for k in range(a, e):
                         if toks[k].kind == "D" and toks[k - 1].lemma == "since":
@@ -392,6 +398,18 @@ class Cascade:
                     break
                 if hit is not None:
                     break
+            if hit is None or hit.status != "Neutral":
+                yield from self._neutral_adjective(subj, toks[a:e])
+
+    def _neutral_adjective(self, subj: Token, raw: list[Token]) -> Iterator[Found]:
+        """"Malta, a small, neutral EU member, ...": "neutral" describing the state in an apposition."""
+        words = [t.lemma for t in raw]
+        if "neutral" not in words[:6] or words[:1] not in (["a"], ["an"], ["another"], ["the"]):
+            return
+        before = words[:words.index("neutral")]
+        if any(w in _NOT_NEUTRAL for w in before) or any(w in self.lex.neutrality_enders for w in words):
+            return
+        yield Found("Neutral", list(subj.refs), None, "neutral.apposition")
 
     def _nouns(self, toks: list[Token], vgs: list[VerbGroup]) -> Iterator[Found]:
         sym = _symbols(toks)
@@ -418,7 +436,8 @@ class Cascade:
                     status = alt.status or frame.status
                     if mem is None or (org_tok is None and status != "Neutral"):
                         continue
-                    if status == "Neutral" and any(t.lemma in self.lex.neutrality_enders for t in toks[last:]):
+                    if status == "Neutral" and any(t.lemma in self.lex.neutrality_enders
+                                                   for t in toks[max(0, first - 4):first] + toks[last:]):
                         continue  # "Sweden's permanent neutrality ended in 2022"
                     if mem.negated or (org_tok is not None and org_tok.negated):
                         continue
