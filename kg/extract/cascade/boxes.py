@@ -1,4 +1,4 @@
-"""Fact boxes: timeline lines under a heading about members ("At a glance: EU enlargement").
+"""Fact boxes: list lines ("Members: A, B"), timeline lines and question-and-answer pairs.
 
 News pages set facts apart from the prose: "1995 – Austria, Finland, Sweden" or
 "• Montenegro — 2017" under a heading such as "KEY FACTS: NATO ENLARGEMENT SINCE 2017".
@@ -10,9 +10,11 @@ another such line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from kg.dates import PartialDate
+from kg.extract.cascade.matching import Found, captured_sym, symbols
 from kg.extract.cascade.tokens import Token
 from kg.model import EntityRef
 
@@ -70,3 +72,74 @@ def _year(t: Token) -> PartialDate | None:
     if t.is_word and len(t.text) == 4 and t.text.isdigit() and t.text[:2] in ("19", "20"):
         return PartialDate.parse(t.text)
     return None
+
+
+class BoxReader:
+    """Mixin of the cascade (kg/extract/cascade/engine.py): list lines of fact boxes and Q-and-A pairs."""
+
+    def _list_line(self, toks: list[Token]) -> Found | None:
+        """"Member states: A, B, C" (a fact box line) and "A: A, B and C." answering "Who are the members of Y?"."""
+        words = [t for t in toks if t.lemma not in ("*", "-", "•")]
+        if len(words) >= 3 and words[0].is_word and words[0].lemma == "a" and words[1].lemma == ":" \
+                and self.pending is not None:
+            # "A: Armenia, Belarus and ...", "A: Formally nine states: Armenia, ..."
+            k = 2
+            while k < len(words) and words[k].kind != "S" and (
+                    self.lex.is_adverb(words[k]) or words[k].lemma in (":", ",") or words[k].text.isdigit()
+                    or words[k].lemma in self.lex.classes["COUNT"] | self.lex.classes["MEMBER_NOUN"]):
+                k += 1
+            if k < len(words) and words[k].kind == "S":
+                status, org = self.pending
+                self.pending = None
+                return Found(status, list(words[k].refs), org, "list.answer")
+        self.pending = None
+        k = 0
+        status = None
+        nouns = {"member": "FullMember", "observer": "Observer", "partner": "Partner", "founder": "FullMember",
+                 "founding-member": "FullMember", "left": "Former", "leave": "Former", "suspend": "Suspended",
+                 "suspended": "Suspended", "withdrawn": "Former", "expel": "Former"}
+        if len(words) > 1 and words[0].lemma == "founding" and words[1].lemma == "member":
+            words = words[1:]  # "Founding members: A, B, C"
+        if k < len(words) and words[k].lemma in nouns:
+            status = nouns[words[k].lemma]
+            k += 1
+            if k < len(words) and words[k].lemma in ("state", "country", "nation"):
+                k += 1
+        heading_date = None
+        if status is not None and k + 2 < len(words) and words[k].lemma == "(" and words[k + 1].kind == "D" \
+                and words[k + 2].lemma in (")", "):"):
+            heading_date = words[k + 1].mention.value.value if words[k + 1].mention is not None else None
+            k += 2  # "Founders (February 2014): A, B, C"
+            if words[k].lemma == "):":
+                words = words[:k] + [Token("X", ":", ":", words[k].start, words[k].end)] + words[k + 1:]
+            else:
+                k += 1
+        if k + 2 < len(words) and words[k].lemma == ":" and words[k + 1].lemma in ("include", "including"):
+            words = words[:k + 1] + words[k + 2:]  # "Observers: include France, the Netherlands and Ukraine"
+        if status is None or k + 1 >= len(words) or words[k].lemma != ":" or words[k + 1].kind != "S":
+            return None
+        if any(t.lemma in ("?",) for t in words):
+            return None
+        org = self.discourse.main_org  # a fact box is about the article's organization, else the one just named
+        for refs in self.discourse.recent("O", 2) if org is None else []:
+            if refs:
+                org = refs[-1]
+                break
+        if org is None:
+            return None
+        dates = [t for t in words[k + 2:] if t.kind == "D" and t.mention is not None]
+        when = dates[0].mention.value.value if len(dates) == 1 and len(words[k + 1].refs) == 1 else heading_date
+        if when is not None and self.pub is not None and when > self.pub:
+            when = None  # "Left: Russia (May 2022)": the date of the one state listed
+        start, end = (None, when) if status == "Former" else (when, None)
+        return Found(status, list(words[k + 1].refs), org, "list.line", start, end)
+
+    def _question(self, toks: list[Token]) -> None:
+        """Remember "Who are the members / observers of Y?" for the answer line after it."""
+        sym = symbols(toks)
+        m = re.search(r"(?:^|\s)who (?:\S+ ){0,3}?(?:(member|observer|partner) (?:state |country )?)?"
+                      r"(?:of|in|to) (ORG#\d+) ", sym)
+        org = captured_sym(m.group(2), toks) if m else None
+        if m and org is not None and org.refs:
+            self.pending = ({"member": "FullMember", "observer": "Observer", "partner": "Partner",
+                             None: "FullMember"}[m.group(1)], org.refs[0])

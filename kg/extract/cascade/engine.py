@@ -11,29 +11,36 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from kg.dates import PartialDate
-from kg.extract.cascade.boxes import TimelineBox
-from kg.extract.cascade.clauses import Clause, appositions, clauses
+from kg.extract.cascade.boxes import BoxReader, TimelineBox
+from kg.extract.cascade.clauses import Clause, clauses
 from kg.extract.cascade.continuations import continuations
 from kg.extract.cascade.discourse import Discourse, descriptions, top_organization
 from kg.extract.cascade.lexicon import Alternative, Frame, Lexicon, lexicon
+from kg.extract.cascade.matching import (
+    Found,
+    captured,
+    complement,
+    for_trade,
+    former_wins,
+    has_since,
+    is_question,
+    next_lemma,
+    np_head_ok,
+    symbols,
+    token_index,
+    until_date,
+    will_stay_neutral,
+)
+from kg.extract.cascade.nouns import NounReader
 from kg.extract.cascade.phrases import VerbGroup, group_entities, verb_groups
 from kg.extract.cascade.tokens import Token, tokenize
 from kg.extract.tagging import TaggedSentence
 from kg.model import EntityRef, Evidence, Membership, Neutrality, NonMembership
 
 _NOT_DATE_PREPS = {"until", "till", "before", "by", "ahead", "after"}
-_FOLLOW_OK = {"as", "in", "on", "at", "since", "from", "to", "with", "after", "before", "over", "amid", "last",
-              "this", "and", "but", "or", "for", "when", "because", "following", "earlier", "later", "back",
-              "along", "together", "alongside", "under", "during", "by", "into", "itself", "through", "again",
-              "only", "just", "formally", "officially"}
 _STATE_KINDS = ("state",)
-#: words before "neutral" that make it past or denied ("a formerly neutral state", "a non-neutral member")
-_NOT_NEUTRAL = {"formerly", "once", "previously", "long", "then", "former", "non", "non-", "no", "not", "never",
-                "traditionally", "historically", "until"}
-_TIME_NOUNS = {"day", "week", "month", "year", "decade", "few"}
 
 
 #: the empty complement of a frame that takes the article's organization
@@ -42,20 +49,7 @@ _CONTEXT = Alternative("", re.compile(r"(?:$|(?:in|on|at|after|before|since|with
                                        r"(?:day|week|month|year) )(?!.*ORG#)"), context=True)
 
 
-@dataclass
-class Found:
-    """One reading: a status (or Neutral, or a non-membership) with its arguments and rule."""
-
-    status: str
-    members: list[EntityRef]
-    org: EntityRef | None
-    rule: str
-    start: PartialDate | None = None
-    end: PartialDate | None = None
-    negative: bool = False
-
-
-class Cascade:
+class Cascade(NounReader, BoxReader):
     """Reads the sentences of one article in order, keeping the discourse between them."""
 
     def __init__(self, doc_text: str, pub_date: PartialDate | None, capital_of: dict[str, EntityRef],
@@ -73,7 +67,7 @@ class Cascade:
     def sentence(self, tagged: TaggedSentence) -> list:
         toks = tokenize(self.text, tagged.start, tagged.end, tagged.mentions)
         toks = group_entities(self.discourse.resolve(toks))
-        found = _former_wins(list(self.read(toks)))
+        found = former_wins(list(self.read(toks)))
         self.discourse.push(toks)
         self.tokens = toks  # the resolved tokens of the sentence just read, for the event frames
         ev = lambda rule: Evidence(tagged.start, tagged.end, tagged.text, rule)  # noqa: E731
@@ -96,7 +90,7 @@ class Cascade:
 
     # -- reading one sentence -------------------------------------------------------------------------------
     def read(self, toks: list[Token]) -> Iterator[Found]:
-        question = _is_question(toks)
+        question = is_question(toks)
         lines = self._list_line(toks)
         if lines is not None:
             yield lines
@@ -127,8 +121,8 @@ class Cascade:
         if not frames or c.subject is None:
             return
         subj = toks[c.subject]
-        comp = _complement(toks, c.comp_start, c.comp_end, self.lex)
-        sym = _symbols(comp)
+        comp = complement(toks, c.comp_start, c.comp_end, self.lex)
+        sym = symbols(comp)
         passive = "passive" in vg.features
         # the organization a clause without one is about: named up to the clause's end, not in a later aside
         # ("has held observer status since 2022, a step that angered the EU")
@@ -145,7 +139,7 @@ class Cascade:
                 if m is None:
                     continue
                 status = alt.status or frame.status
-                until = _until_date(toks, c)
+                until = until_date(toks, c)
                 if toks[vg.head].lemma == "be" and "past" in vg.features and "perfect" not in vg.features \
                         and frame.date_preps and status == "FullMember" and until is not None \
                         and not self._blocked(toks, vg) and "neg" not in vg.features:
@@ -163,13 +157,13 @@ class Cascade:
                     continue
                 if not mem_toks:
                     continue
-                if org_tok is not None and not _np_head_ok(comp, m, "org"):
+                if org_tok is not None and not np_head_ok(comp, m, "org"):
                     continue
-                if _next_lemma(comp, m) in self.lex.classes.get("NOT_AFTER_STATUS", ()) or _for_trade(comp, m, self.lex):
+                if next_lemma(comp, m) in self.lex.classes.get("NOT_AFTER_STATUS", ()) or for_trade(comp, m, self.lex):
                     continue
                 block = self._blocked(toks, vg)
                 neg = "neg" in vg.features or subj.negated or (org_tok is not None and org_tok.negated)
-                if block in ("future", "modal") and _will_stay_neutral(status, vg, toks, self.lex):
+                if block in ("future", "modal") and will_stay_neutral(status, vg, toks, self.lex):
                     block = None  # "Ireland will remain militarily neutral": it is neutral and says it stays so
                 if block:
                     return
@@ -178,13 +172,13 @@ class Cascade:
                 if neg:
                     if "no-longer" in vg.features and status == "FullMember":
                         status, rule = "Former", rule + ".no-longer"
-                    elif frame.neg_status and _has_since(toks, c):
+                    elif frame.neg_status and has_since(toks, c):
                         status, rule = frame.neg_status, rule + ".negated-since"
                     elif frame.nonmember and status == "FullMember":
                         negative, rule = True, rule + ".negated"
                     else:
                         return
-                founding = any(t.lemma in ("founding", "founder", "co-founder") for t in comp[:_token_index(m, comp, m.end())])
+                founding = any(t.lemma in ("founding", "founder", "co-founder") for t in comp[:token_index(m, comp, m.end())])
                 when = self._date(toks, c, frame, status, alt.date, verb="become" if founding else toks[vg.head].lemma,
                                   past="past" in vg.features or "perfect" in vg.features)
                 if when is False:
@@ -238,7 +232,7 @@ class Cascade:
 
     def _org(self, m: re.Match[str], alt: Alternative, matched: list[Token], toks: list[Token]) -> Token | None:
         """The organization a match captured, else (for a context alternative) the one the sentence is about."""
-        org_tok = _captured(m, matched, "org") or _captured(m, matched, "org2")
+        org_tok = captured(m, matched, "org") or captured(m, matched, "org2")
         if org_tok is None and alt.context and (ctx := self.context_org(toks)) is not None:
             org_tok = Token("O", "", "ORG", 0, 0, None, [ctx])
         return org_tok
@@ -246,7 +240,7 @@ class Cascade:
     def _args(self, frame: Frame, subj: Token, m: re.Match[str], alt: Alternative, comp: list[Token],
               toks: list[Token]):
         org_tok = self._org(m, alt, comp, toks)
-        mem_toks = [t for t in [_captured(m, comp, "member")] if t is not None]
+        mem_toks = [t for t in [captured(m, comp, "member")] if t is not None]
         if frame.subject == "org":
             if subj.kind != "O":
                 return None, []
@@ -356,309 +350,3 @@ class Cascade:
                 return value
         return None
 
-    # -- appositions and noun phrases -----------------------------------------------------------------------
-    def _appositions(self, toks: list[Token], vgs: list[VerbGroup]) -> Iterator[Found]:
-        if any(t.is_word and t.lemma in self.lex.hedges for t in toks):
-            return
-        frames = [f for f in self.lex.verb_frames if f.apposition]
-        for subj_i, a, e in appositions(toks, self.lex):
-            if any(a <= vg.head < e for vg in vgs):
-                continue
-            subj = toks[subj_i]
-            if subj.kind != "S":
-                continue
-            comp = _complement(toks, a, e, self.lex)
-            comp = [t for n, t in enumerate(comp) if not (t.lemma == "," and n <= 3)]  # "a small, neutral member"
-            sym = _symbols(comp)
-            for frame in frames:
-                hit = None
-                for alt in frame.alternatives:
-                    m = alt.regex.match(sym)
-                    if m is None:
-                        continue
-                    org_tok = self._org(m, alt, comp, toks)
-                    status = alt.status or frame.status
-                    if org_tok is None and status != "Neutral":
-                        continue
-                    if _next_lemma(comp, m) in self.lex.classes.get("NOT_AFTER_STATUS", ()):
-                        continue
-                    if status == "Neutral" and any(t.lemma in _NOT_NEUTRAL for t in toks[a:e]):
-                        continue  # "Sweden, a formerly neutral state, ...", "Finland, once neutral, ..."
-                    when = None
-                    for k in range(a, e):
-                        if toks[k].kind == "D" and toks[k - 1].lemma == "since":
-                            when = toks[k].mention.value.value
-                    if when is not None and self.pub is not None and when > self.pub:
-                        break
-                    start, end = (None, when) if status == "Former" else (when, None)
-                    hit = Found(status, list(subj.refs), None, frame.id + ".apposition", start, end)
-                    orgs = org_tok.refs if org_tok is not None else [None]
-                    for org in orgs:
-                        yield Found(hit.status, hit.members, org, hit.rule, hit.start, hit.end)
-                    break
-                if hit is not None:
-                    break
-            if hit is None or hit.status != "Neutral":
-                yield from self._neutral_adjective(subj, toks[a:e])
-
-    def _neutral_adjective(self, subj: Token, raw: list[Token]) -> Iterator[Found]:
-        """"Malta, a small, neutral EU member, ...": "neutral" describing the state in an apposition."""
-        words = [t.lemma for t in raw]
-        if "neutral" not in words[:6] or words[:1] not in (["a"], ["an"], ["another"], ["the"]):
-            return
-        before = words[:words.index("neutral")]
-        if any(w in _NOT_NEUTRAL for w in before) or any(w in self.lex.neutrality_enders for w in words):
-            return
-        yield Found("Neutral", list(subj.refs), None, "neutral.apposition")
-
-    def _nouns(self, toks: list[Token], vgs: list[VerbGroup]) -> Iterator[Found]:
-        sym = _symbols(toks)
-        hedged = any(t.is_word and t.lemma in self.lex.hedges for t in toks)
-        if hedged:
-            return
-        for frame in self.lex.noun_frames:
-            for alt in frame.alternatives:
-                for m in alt.regex.finditer(sym):
-                    first = _token_index(m, toks, m.start())
-                    if first > 0 and toks[first - 1].is_word and (
-                            toks[first - 1].lemma in self.lex.noun_blockers or toks[first - 1].lemma in
-                            self.lex.negators or toks[first - 1].lemma == "no"):
-                        continue
-                    last = _token_index(m, toks, m.end())
-                    if any(first <= vg.head < last and (vg.features & {"neg", "modal", "future", "plan",
-                                                                         "infinitive", "progressive"})
-                           for vg in vgs):
-                        continue
-                    if any(t.is_word and t.lemma in self.lex.conditionals for t in toks[:first]):
-                        continue
-                    org_tok = self._org(m, alt, toks, toks)
-                    mem = _captured(m, toks, "member")
-                    status = alt.status or frame.status
-                    if mem is None or (org_tok is None and status != "Neutral"):
-                        continue
-                    if status == "Neutral" and any(t.lemma in self.lex.neutrality_enders
-                                                   for t in toks[max(0, first - 4):first] + toks[last:]):
-                        continue  # "Sweden's permanent neutrality ended in 2022"
-                    if mem.negated or (org_tok is not None and org_tok.negated):
-                        continue
-                    if frame.subject == "member" and any(t.lemma in self.lex.negators for t in toks[first:last]):
-                        continue
-                    when = None
-                    dt = _captured(m, toks, "date")
-                    if dt is None and frame.date:
-                        dt = next((t for t in toks[first:last] if t.kind == "D"), None)
-                    if dt is None and frame.date:
-                        k = last
-                        while k < len(toks) and toks[k].lemma not in (",", ";", ".", "but", "and") and k < last + 6:
-                            if toks[k].kind == "D":
-                                dt = toks[k]
-                                break
-                            k += 1
-                    if dt is not None and dt.mention is not None and frame.date:
-                        when = dt.mention.value.value
-                        if self.pub is not None and when > self.pub:
-                            continue
-                    role = alt.date or frame.date
-                    start, end = (when, None) if role == "start" else (None, when)
-                    members = list(mem.refs)
-                    orgs = org_tok.refs if org_tok is not None else [None]
-                    for org in orgs:
-                        yield Found(status, members, org, frame.id, start, end)
-
-    # -- list lines and questions ---------------------------------------------------------------------------
-    def _list_line(self, toks: list[Token]) -> Found | None:
-        """"Member states: A, B, C" (a fact box line) and "A: A, B and C." answering "Who are the members of Y?"."""
-        words = [t for t in toks if t.lemma not in ("*", "-", "•")]
-        if len(words) >= 3 and words[0].is_word and words[0].lemma == "a" and words[1].lemma == ":" \
-                and self.pending is not None:
-            # "A: Armenia, Belarus and ...", "A: Formally nine states: Armenia, ..."
-            k = 2
-            while k < len(words) and words[k].kind != "S" and (
-                    self.lex.is_adverb(words[k]) or words[k].lemma in (":", ",") or words[k].text.isdigit()
-                    or words[k].lemma in self.lex.classes["COUNT"] | self.lex.classes["MEMBER_NOUN"]):
-                k += 1
-            if k < len(words) and words[k].kind == "S":
-                status, org = self.pending
-                self.pending = None
-                return Found(status, list(words[k].refs), org, "list.answer")
-        self.pending = None
-        k = 0
-        status = None
-        nouns = {"member": "FullMember", "observer": "Observer", "partner": "Partner", "founder": "FullMember",
-                 "founding-member": "FullMember", "left": "Former", "leave": "Former", "suspend": "Suspended",
-                 "suspended": "Suspended", "withdrawn": "Former", "expel": "Former"}
-        if len(words) > 1 and words[0].lemma == "founding" and words[1].lemma == "member":
-            words = words[1:]  # "Founding members: A, B, C"
-        if k < len(words) and words[k].lemma in nouns:
-            status = nouns[words[k].lemma]
-            k += 1
-            if k < len(words) and words[k].lemma in ("state", "country", "nation"):
-                k += 1
-        heading_date = None
-        if status is not None and k + 2 < len(words) and words[k].lemma == "(" and words[k + 1].kind == "D" \
-                and words[k + 2].lemma in (")", "):"):
-            heading_date = words[k + 1].mention.value.value if words[k + 1].mention is not None else None
-            k += 2  # "Founders (February 2014): A, B, C"
-            if words[k].lemma == "):":
-                words = words[:k] + [Token("X", ":", ":", words[k].start, words[k].end)] + words[k + 1:]
-            else:
-                k += 1
-        if k + 2 < len(words) and words[k].lemma == ":" and words[k + 1].lemma in ("include", "including"):
-            words = words[:k + 1] + words[k + 2:]  # "Observers: include France, the Netherlands and Ukraine"
-        if status is None or k + 1 >= len(words) or words[k].lemma != ":" or words[k + 1].kind != "S":
-            return None
-        if any(t.lemma in ("?",) for t in words):
-            return None
-        org = self.discourse.main_org  # a fact box is about the article's organization, else the one just named
-        for refs in self.discourse.recent("O", 2) if org is None else []:
-            if refs:
-                org = refs[-1]
-                break
-        if org is None:
-            return None
-        dates = [t for t in words[k + 2:] if t.kind == "D" and t.mention is not None]
-        when = dates[0].mention.value.value if len(dates) == 1 and len(words[k + 1].refs) == 1 else heading_date
-        if when is not None and self.pub is not None and when > self.pub:
-            when = None  # "Left: Russia (May 2022)": the date of the one state listed
-        start, end = (None, when) if status == "Former" else (when, None)
-        return Found(status, list(words[k + 1].refs), org, "list.line", start, end)
-
-    def _question(self, toks: list[Token]) -> None:
-        """Remember "Who are the members / observers of Y?" for the answer line after it."""
-        sym = _symbols(toks)
-        m = re.search(r"(?:^|\s)who (?:\S+ ){0,3}?(?:(member|observer|partner) (?:state |country )?)?"
-                      r"(?:of|in|to) (ORG#\d+) ", sym)
-        org = _captured_sym(m.group(2), toks) if m else None
-        if m and org is not None and org.refs:
-            self.pending = ({"member": "FullMember", "observer": "Observer", "partner": "Partner",
-                             None: "FullMember"}[m.group(1)], org.refs[0])
-
-
-def _rejoined(f: Found, found: list[Found], gone: dict) -> bool:
-    """"Gabon, which had left in the 1990s, rejoined in 2016": a later joining in the same sentence wins."""
-    if not f.rule.startswith(("member.join", "member.return", "member.admitted")) or f.start is None:
-        return False
-    index = found.index(f)
-    return any(g.status == "Former" and found.index(g) < index and g.org is not None and f.org is not None
-               and g.org.key == f.org.key and (g.end is None or g.end < f.start) for g in found)
-
-
-def _will_stay_neutral(status: str, vg: VerbGroup, toks: list[Token], lex: Lexicon) -> bool:
-    """"will remain / stay militarily neutral": a future of continuing, with a word of standing neutrality."""
-    words = {t.text.lower() for t in toks[vg.start:vg.head]}
-    return (status == "Neutral" and toks[vg.head].lemma in ("remain", "stay") and bool(words & {"will", "shall"})
-            and not words & {"not", "no", "never"} and "neg" not in vg.features
-            and any(t.lemma in lex.classes.get("NEUTRAL_MOD", ()) and t.lemma not in (",", "and")
-                    for t in toks[vg.head + 1:vg.head + 5]))
-
-
-def _former_wins(found: list[Found]) -> list[Found]:
-    """"Angola, an OPEC member since 2007, left on 1 January 2024": the leaving is what the sentence says now."""
-    gone = {(m.key, f.org.key): f.end for f in found if f.status == "Former" and f.org is not None for m in f.members}
-    out = []
-    for f in found:
-        if f.status == "FullMember" and f.org is not None and not f.negative:
-            # ... unless the membership began after the leaving ("quit in 2004, came back in 2008")
-            kept = [m for m in f.members if (m.key, f.org.key) not in gone
-                    or (f.start is not None and gone[(m.key, f.org.key)] is not None
-                        and f.start > gone[(m.key, f.org.key)]) or _rejoined(f, found, gone)]
-            if not kept:
-                continue
-            f = Found(f.status, kept, f.org, f.rule, f.start, f.end, f.negative)
-        out.append(f)
-    return out
-
-
-def _is_question(toks: list[Token]) -> bool:
-    for t in reversed(toks):
-        if t.lemma in ('"', "'", ")"):
-            continue
-        return t.lemma == "?"
-    return False
-
-
-def _until_date(toks: list[Token], c: Clause):
-    for k in range(c.comp_start, c.comp_end):
-        if toks[k].kind == "D" and k > 0 and toks[k - 1].lemma in ("until", "till") and toks[k].mention is not None:
-            return toks[k].mention.value.value
-    return None
-
-
-def _has_since(toks: list[Token], c: Clause) -> bool:
-    return any(toks[k].kind == "D" and toks[k - 1].lemma == "since" for k in range(c.comp_start, c.comp_end))
-
-
-def _complement(toks: list[Token], start: int, end: int, lex: Lexicon) -> list[Token]:
-    """The complement's tokens for pattern matching: dates with their prepositions and adverbs left out."""
-    out = []
-    k = start
-    while k < end:
-        t = toks[k]
-        if t.kind == "D":
-            k += 1
-            continue
-        if t.is_word and t.lemma in ("on", "in", "since", "last", "this", "from", "early", "late", "until") \
-                and k + 1 < end and toks[k + 1].kind == "D":
-            k += 1
-            continue
-        if t.is_word and lex.is_adverb(t) and t.lemma not in ("both", "all", "since", "once", "first", "so", "far",
-                                                               "long", "then"):
-            k += 1
-            continue
-        out.append(t)
-        k += 1
-    return out
-
-
-def _symbols(toks: list[Token]) -> str:
-    parts = []
-    for i, t in enumerate(toks):
-        if t.kind in ("W", "X"):
-            parts.append(t.lemma.replace(" ", "_") or "_")
-        else:
-            parts.append(f"{t.lemma if t.kind not in 'SO' else ('STATES' if t.kind == 'S' else 'ORG')}#{i}")
-    return " ".join(parts) + " " if parts else ""
-
-
-def _captured(m: re.Match[str], toks: list[Token], name: str) -> Token | None:
-    if name not in m.re.groupindex or m.group(name) is None:
-        return None
-    return _captured_sym(m.group(name), toks)
-
-
-def _captured_sym(sym: str, toks: list[Token]) -> Token | None:
-    mm = re.search(r"#(\d+)", sym)
-    return toks[int(mm.group(1))] if mm else None
-
-
-def _token_index(m: re.Match[str], toks: list[Token], pos: int) -> int:
-    """Index of the token starting at character `pos` of the symbol string."""
-    return m.string[:pos].count(" ")
-
-
-def _for_trade(comp: list[Token], m: re.Match[str], lex: Lexicon) -> bool:
-    """"an EU partner for trade": a status noun followed by "for" and a field of business."""
-    i = _token_index(m, comp, m.end())
-    return i + 1 < len(comp) and comp[i].lemma == "for" and comp[i + 1].lemma in lex.classes.get("BUSINESS", ())
-
-
-def _next_lemma(comp: list[Token], m: re.Match[str]) -> str | None:
-    i = _token_index(m, comp, m.end())
-    return comp[i].lemma if i < len(comp) else None
-
-
-def _np_head_ok(comp: list[Token], m: re.Match[str], name: str) -> bool:
-    """An organization object is the head of its noun phrase, not a modifier ("left the Y meeting")."""
-    tok = _captured(m, comp, name)
-    if tok is None or m.end(name) != m.end():
-        return True  # only an organization that ends the match must head its noun phrase
-    i = comp.index(tok)
-    if i + 1 >= len(comp):
-        return True
-    nxt = comp[i + 1]
-    if nxt.kind != "W":
-        return True
-    if nxt.lemma in ("a", "an", "one", "two", "three", "several", "few", "just") and i + 2 < len(comp) \
-            and comp[i + 2].lemma in _TIME_NOUNS:
-        return True  # "joined ASEAN a week after independence"
-    return nxt.lemma in _FOLLOW_OK

@@ -1,0 +1,167 @@
+"""What the frame readers share: one reading (`Found`), the complement as a symbol string, captures.
+
+Patterns (kg/extract/cascade/lexicon.py) are regular expressions over a string of symbols, one
+per token ("STATES#3 be a member of ORG#7"); these helpers build that string and map a match
+back to its tokens, and decide what a whole sentence's readings say together.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.dates import PartialDate
+from kg.extract.cascade.clauses import Clause
+from kg.extract.cascade.lexicon import Lexicon
+from kg.extract.cascade.phrases import VerbGroup
+from kg.extract.cascade.tokens import Token
+from kg.model import EntityRef
+
+_FOLLOW_OK = {"as", "in", "on", "at", "since", "from", "to", "with", "after", "before", "over", "amid", "last",
+              "this", "and", "but", "or", "for", "when", "because", "following", "earlier", "later", "back",
+              "along", "together", "alongside", "under", "during", "by", "into", "itself", "through", "again",
+              "only", "just", "formally", "officially"}
+_TIME_NOUNS = {"day", "week", "month", "year", "decade", "few"}
+
+
+@dataclass
+class Found:
+    """One reading: a status (or Neutral, or a non-membership) with its arguments and rule."""
+
+    status: str
+    members: list[EntityRef]
+    org: EntityRef | None
+    rule: str
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    negative: bool = False
+
+
+def rejoined(f: Found, found: list[Found], gone: dict) -> bool:
+    """"Gabon, which had left in the 1990s, rejoined in 2016": a later joining in the same sentence wins."""
+    if not f.rule.startswith(("member.join", "member.return", "member.admitted")) or f.start is None:
+        return False
+    index = found.index(f)
+    return any(g.status == "Former" and found.index(g) < index and g.org is not None and f.org is not None
+               and g.org.key == f.org.key and (g.end is None or g.end < f.start) for g in found)
+
+
+def will_stay_neutral(status: str, vg: VerbGroup, toks: list[Token], lex: Lexicon) -> bool:
+    """"will remain / stay militarily neutral": a future of continuing, with a word of standing neutrality."""
+    words = {t.text.lower() for t in toks[vg.start:vg.head]}
+    return (status == "Neutral" and toks[vg.head].lemma in ("remain", "stay") and bool(words & {"will", "shall"})
+            and not words & {"not", "no", "never"} and "neg" not in vg.features
+            and any(t.lemma in lex.classes.get("NEUTRAL_MOD", ()) and t.lemma not in (",", "and")
+                    for t in toks[vg.head + 1:vg.head + 5]))
+
+
+def former_wins(found: list[Found]) -> list[Found]:
+    """"Angola, an OPEC member since 2007, left on 1 January 2024": the leaving is what the sentence says now."""
+    gone = {(m.key, f.org.key): f.end for f in found if f.status == "Former" and f.org is not None for m in f.members}
+    out = []
+    for f in found:
+        if f.status == "FullMember" and f.org is not None and not f.negative:
+            # ... unless the membership began after the leaving ("quit in 2004, came back in 2008")
+            kept = [m for m in f.members if (m.key, f.org.key) not in gone
+                    or (f.start is not None and gone[(m.key, f.org.key)] is not None
+                        and f.start > gone[(m.key, f.org.key)]) or rejoined(f, found, gone)]
+            if not kept:
+                continue
+            f = Found(f.status, kept, f.org, f.rule, f.start, f.end, f.negative)
+        out.append(f)
+    return out
+
+
+def is_question(toks: list[Token]) -> bool:
+    for t in reversed(toks):
+        if t.lemma in ('"', "'", ")"):
+            continue
+        return t.lemma == "?"
+    return False
+
+
+def until_date(toks: list[Token], c: Clause):
+    for k in range(c.comp_start, c.comp_end):
+        if toks[k].kind == "D" and k > 0 and toks[k - 1].lemma in ("until", "till") and toks[k].mention is not None:
+            return toks[k].mention.value.value
+    return None
+
+
+def has_since(toks: list[Token], c: Clause) -> bool:
+    return any(toks[k].kind == "D" and toks[k - 1].lemma == "since" for k in range(c.comp_start, c.comp_end))
+
+
+def complement(toks: list[Token], start: int, end: int, lex: Lexicon) -> list[Token]:
+    """The complement's tokens for pattern matching: dates with their prepositions and adverbs left out."""
+    out = []
+    k = start
+    while k < end:
+        t = toks[k]
+        if t.kind == "D":
+            k += 1
+            continue
+        if t.is_word and t.lemma in ("on", "in", "since", "last", "this", "from", "early", "late", "until") \
+                and k + 1 < end and toks[k + 1].kind == "D":
+            k += 1
+            continue
+        if t.is_word and lex.is_adverb(t) and t.lemma not in ("both", "all", "since", "once", "first", "so", "far",
+                                                               "long", "then"):
+            k += 1
+            continue
+        out.append(t)
+        k += 1
+    return out
+
+
+def symbols(toks: list[Token]) -> str:
+    parts = []
+    for i, t in enumerate(toks):
+        if t.kind in ("W", "X"):
+            parts.append(t.lemma.replace(" ", "_") or "_")
+        else:
+            parts.append(f"{t.lemma if t.kind not in 'SO' else ('STATES' if t.kind == 'S' else 'ORG')}#{i}")
+    return " ".join(parts) + " " if parts else ""
+
+
+def captured(m: re.Match[str], toks: list[Token], name: str) -> Token | None:
+    if name not in m.re.groupindex or m.group(name) is None:
+        return None
+    return captured_sym(m.group(name), toks)
+
+
+def captured_sym(sym: str, toks: list[Token]) -> Token | None:
+    mm = re.search(r"#(\d+)", sym)
+    return toks[int(mm.group(1))] if mm else None
+
+
+def token_index(m: re.Match[str], toks: list[Token], pos: int) -> int:
+    """Index of the token starting at character `pos` of the symbol string."""
+    return m.string[:pos].count(" ")
+
+
+def for_trade(comp: list[Token], m: re.Match[str], lex: Lexicon) -> bool:
+    """"an EU partner for trade": a status noun followed by "for" and a field of business."""
+    i = token_index(m, comp, m.end())
+    return i + 1 < len(comp) and comp[i].lemma == "for" and comp[i + 1].lemma in lex.classes.get("BUSINESS", ())
+
+
+def next_lemma(comp: list[Token], m: re.Match[str]) -> str | None:
+    i = token_index(m, comp, m.end())
+    return comp[i].lemma if i < len(comp) else None
+
+
+def np_head_ok(comp: list[Token], m: re.Match[str], name: str) -> bool:
+    """An organization object is the head of its noun phrase, not a modifier ("left the Y meeting")."""
+    tok = captured(m, comp, name)
+    if tok is None or m.end(name) != m.end():
+        return True  # only an organization that ends the match must head its noun phrase
+    i = comp.index(tok)
+    if i + 1 >= len(comp):
+        return True
+    nxt = comp[i + 1]
+    if nxt.kind != "W":
+        return True
+    if nxt.lemma in ("a", "an", "one", "two", "three", "several", "few", "just") and i + 2 < len(comp) \
+            and comp[i + 2].lemma in _TIME_NOUNS:
+        return True  # "joined ASEAN a week after independence"
+    return nxt.lemma in _FOLLOW_OK

@@ -1,0 +1,131 @@
+"""Noun frames and appositions: facts a noun phrase states anywhere in a sentence.
+
+"X's accession to Y was completed", "Y member X", "X, a member of Y, ..." and "Malta, a
+small, neutral EU member": read over the whole sentence's symbols (noun frames) or over
+the apposition after a name, with the same blocking words as the verb frames.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kg.extract.cascade.clauses import appositions
+from kg.extract.cascade.matching import Found, captured, complement, next_lemma, symbols, token_index
+from kg.extract.cascade.phrases import VerbGroup
+from kg.extract.cascade.tokens import Token
+
+#: words before "neutral" that make it past or denied ("a formerly neutral state", "a non-neutral member")
+_NOT_NEUTRAL = {"formerly", "once", "previously", "long", "then", "former", "non", "non-", "no", "not", "never",
+                "traditionally", "historically", "until"}
+
+
+class NounReader:
+    """Mixin of the cascade (kg/extract/cascade/engine.py): noun frames and appositions."""
+
+    def _appositions(self, toks: list[Token], vgs: list[VerbGroup]) -> Iterator[Found]:
+        if any(t.is_word and t.lemma in self.lex.hedges for t in toks):
+            return
+        frames = [f for f in self.lex.verb_frames if f.apposition]
+        for subj_i, a, e in appositions(toks, self.lex):
+            if any(a <= vg.head < e for vg in vgs):
+                continue
+            subj = toks[subj_i]
+            if subj.kind != "S":
+                continue
+            comp = complement(toks, a, e, self.lex)
+            comp = [t for n, t in enumerate(comp) if not (t.lemma == "," and n <= 3)]  # "a small, neutral member"
+            sym = symbols(comp)
+            for frame in frames:
+                hit = None
+                for alt in frame.alternatives:
+                    m = alt.regex.match(sym)
+                    if m is None:
+                        continue
+                    org_tok = self._org(m, alt, comp, toks)
+                    status = alt.status or frame.status
+                    if org_tok is None and status != "Neutral":
+                        continue
+                    if next_lemma(comp, m) in self.lex.classes.get("NOT_AFTER_STATUS", ()):
+                        continue
+                    if status == "Neutral" and any(t.lemma in _NOT_NEUTRAL for t in toks[a:e]):
+                        continue  # "Sweden, a formerly neutral state, ...", "Finland, once neutral, ..."
+                    when = None
+                    for k in range(a, e):
+                        if toks[k].kind == "D" and toks[k - 1].lemma == "since":
+                            when = toks[k].mention.value.value
+                    if when is not None and self.pub is not None and when > self.pub:
+                        break
+                    start, end = (None, when) if status == "Former" else (when, None)
+                    hit = Found(status, list(subj.refs), None, frame.id + ".apposition", start, end)
+                    orgs = org_tok.refs if org_tok is not None else [None]
+                    for org in orgs:
+                        yield Found(hit.status, hit.members, org, hit.rule, hit.start, hit.end)
+                    break
+                if hit is not None:
+                    break
+            if hit is None or hit.status != "Neutral":
+                yield from self._neutral_adjective(subj, toks[a:e])
+
+    def _neutral_adjective(self, subj: Token, raw: list[Token]) -> Iterator[Found]:
+        """"Malta, a small, neutral EU member, ...": "neutral" describing the state in an apposition."""
+        words = [t.lemma for t in raw]
+        if "neutral" not in words[:6] or words[:1] not in (["a"], ["an"], ["another"], ["the"]):
+            return
+        before = words[:words.index("neutral")]
+        if any(w in _NOT_NEUTRAL for w in before) or any(w in self.lex.neutrality_enders for w in words):
+            return
+        yield Found("Neutral", list(subj.refs), None, "neutral.apposition")
+
+    def _nouns(self, toks: list[Token], vgs: list[VerbGroup]) -> Iterator[Found]:
+        sym = symbols(toks)
+        hedged = any(t.is_word and t.lemma in self.lex.hedges for t in toks)
+        if hedged:
+            return
+        for frame in self.lex.noun_frames:
+            for alt in frame.alternatives:
+                for m in alt.regex.finditer(sym):
+                    first = token_index(m, toks, m.start())
+                    if first > 0 and toks[first - 1].is_word and (
+                            toks[first - 1].lemma in self.lex.noun_blockers or toks[first - 1].lemma in
+                            self.lex.negators or toks[first - 1].lemma == "no"):
+                        continue
+                    last = token_index(m, toks, m.end())
+                    if any(first <= vg.head < last and (vg.features & {"neg", "modal", "future", "plan",
+                                                                         "infinitive", "progressive"})
+                           for vg in vgs):
+                        continue
+                    if any(t.is_word and t.lemma in self.lex.conditionals for t in toks[:first]):
+                        continue
+                    org_tok = self._org(m, alt, toks, toks)
+                    mem = captured(m, toks, "member")
+                    status = alt.status or frame.status
+                    if mem is None or (org_tok is None and status != "Neutral"):
+                        continue
+                    if status == "Neutral" and any(t.lemma in self.lex.neutrality_enders
+                                                   for t in toks[max(0, first - 4):first] + toks[last:]):
+                        continue  # "Sweden's permanent neutrality ended in 2022"
+                    if mem.negated or (org_tok is not None and org_tok.negated):
+                        continue
+                    if frame.subject == "member" and any(t.lemma in self.lex.negators for t in toks[first:last]):
+                        continue
+                    when = None
+                    dt = captured(m, toks, "date")
+                    if dt is None and frame.date:
+                        dt = next((t for t in toks[first:last] if t.kind == "D"), None)
+                    if dt is None and frame.date:
+                        k = last
+                        while k < len(toks) and toks[k].lemma not in (",", ";", ".", "but", "and") and k < last + 6:
+                            if toks[k].kind == "D":
+                                dt = toks[k]
+                                break
+                            k += 1
+                    if dt is not None and dt.mention is not None and frame.date:
+                        when = dt.mention.value.value
+                        if self.pub is not None and when > self.pub:
+                            continue
+                    role = alt.date or frame.date
+                    start, end = (when, None) if role == "start" else (None, when)
+                    members = list(mem.refs)
+                    orgs = org_tok.refs if org_tok is not None else [None]
+                    for org in orgs:
+                        yield Found(status, members, org, frame.id, start, end)
