@@ -307,6 +307,10 @@ def test_question_and_answer_pairs():
     ("Deposed President Omar Hassan of Sudan spoke.", {("Omar Hassan", "President", "Sudan", True)}),
     ("NATO met in Brussels. The alliance's secretary-general, Mark Rutte, spoke.",
      {("Mark Rutte", "SecretaryGeneral", "NATO", False)}),
+    # a ministry that names its state, never the state of the article; a bare "Foreign Ministry" stays unplaced
+    ("Nicaragua left the OAS on Sunday. A State Department spokesperson, Matthew Keane, said so.",
+     {("Matthew Keane", "Spokesperson", "United States", False)}),
+    ("Nicaragua left the OAS on Sunday. A Foreign Ministry spokesperson, Matthew Keane, said so.", set()),
 ])
 def test_posts_of_institutions_deposed_holders_and_the_articles_organization(text, expected):
     doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2025-06-27"), Gazetteer.load())

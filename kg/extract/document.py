@@ -116,11 +116,17 @@ class _Reader:
                 gap = self.text[b.end:start]
                 if b.kind in "SA" and b.end <= start and re.fullmatch(r"(?:['’]s)?\s*(?:the\s+)?", gap):
                     state = b.value
-            state = state or self.last_ministry_state
+            state = state or self._named_state(m.group(0)) or self.last_ministry_state
             self.last_ministry_state = state or self.last_ministry_state
             out.append(Mention("M", start, s.start + m.end(), m.group(0),
                                {"role": roles().ministries[" ".join(m.group(0).lower().split())], "state": state}))
         return [m for m in out if not any(b.start < m.end and m.start < b.end and b.kind in "SO" for b in base)]
+
+    def _named_state(self, ministry: str) -> EntityRef | None:
+        """The state a ministry names by itself ("the State Department"), from kg/data/roles.json."""
+        name = dict(roles().ministry_states).get(" ".join(ministry.lower().split()))
+        entity = self.gaz.lookup(name) if name else None
+        return entity_ref(entity, self.gaz) if entity is not None else None
 
     def anaphora(self, s: Sentence, base: list[Mention]) -> list[Mention]:
         if self.main_org is None:

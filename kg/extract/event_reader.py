@@ -35,6 +35,7 @@ _STOP_ARGS = {"in", "at", "on", "to", "for", "over", "about", "after", "during",
 _ARG_SKIP = {"the", "his", "her", "their", "its", "counterpart", "counterparts", "new", "visiting", "incoming",
              "then", "host", "leader", "leaders", "president", "officials", "delegation", "delegations"}
 _WINDOW_END = {";", "but", "while", "whereas", "although", "though", "which", "who", "whose", "because"}
+_SPEECH = {"say", "announce", "tell", "state", "add", "declare", "confirm", "report", "write", "warn"}
 _NEGATORS = {"not", "n't", "never", "no"}
 _CONDITIONALS = {"if", "unless", "whether"}
 _ACTORS = "SOP"
@@ -130,6 +131,8 @@ class EventReader:
         det = toks[k].lemma if k >= 0 else ""
         if det in _NEGATORS:
             return None
+        if det in ("a", "an") and k > 0 and toks[k - 1].lemma == "as":
+            return None  # "set up in 1999 as a forum for finance ministers": what a body is, not an event
         w_end = self._window_end(toks, end)
         if w_end < len(toks) and toks[w_end].lemma in ("which", "that"):  # "the forum, which will take place in X"
             w_end = self._window_end(toks, w_end + 1)
@@ -156,7 +159,7 @@ class EventReader:
                 and toks[end + 1].kind in "SO":
             _add_all(em, _refs(toks[end + 1]))
         # a support verb before the noun: "X held talks with Y", "X will host the summit"
-        if k >= 0 and toks[k].is_word and toks[k].lemma in _SUPPORT | {"the", "a", "an"}:
+        if k >= 0 and toks[k].is_word and toks[k].lemma in _SUPPORT | {"the", "a", "an", "its", "their"}:
             v = k if toks[k].lemma in _SUPPORT else k - 1
             if v >= 0 and toks[v].is_word and toks[v].lemma in _SUPPORT:
                 vg = self._group(toks, v)
@@ -268,13 +271,27 @@ class EventReader:
         for j in range(start - 1, c_start - 1, -1):
             if self._place_of(toks[j]) is not None and j > 0 and toks[j - 1].lemma in ("in", "at"):
                 return self._place_of(toks[j])
-        return None
+        return self._dateline(toks, start)
+
+    def _dateline(self, toks: list[Token], start: int) -> EntityRef | None:
+        """The dateline of a lead sentence ("MOSCOW — Leaders met in the Kremlin"): where the event is,
+        unless a place is named; only for a trigger in the sentence's first clause."""
+        k = 0
+        while k < min(start, 4) and toks[k].text.isupper() and self._place_of(toks[k]) is None:
+            k += 1
+        if k >= start or self._place_of(toks[k]) is None or not toks[k].text.isupper():
+            return None
+        if not any(t.text in ("—", "–", "-", ",", "(") for t in toks[k + 1:k + 3]):
+            return None
+        if any(t.lemma in _WINDOW_END or t.text == ";" for t in toks[k + 1:start]):
+            return None
+        return self._place_of(toks[k])
 
     def _dates(self, em: EventMention, toks: list[Token], c_start: int, start: int,
                w_end: int) -> list[tuple[PartialDate, PartialDate | None]]:
         def usable(j: int) -> bool:
             return toks[j].kind == "D" and toks[j].mention is not None and (
-                j == 0 or toks[j - 1].lemma not in _NOT_DATE_PREPS)
+                j == 0 or toks[j - 1].lemma not in _NOT_DATE_PREPS) and not self._said_on(toks, j)
 
         found = [j for j in range(c_start, w_end) if usable(j)]
         if not found:
@@ -293,6 +310,12 @@ class EventReader:
         if self.pub is not None and _has_any(toks, 0, len(toks), tuple(tuple(w.split()) for w in self.elex.ongoing_words)):
             return [(self.pub, None)]
         return []
+
+    @staticmethod
+    def _said_on(toks: list[Token], j: int) -> bool:
+        """'X said on Saturday (that) it had left after the summit': the date is the saying's, not the event's."""
+        k = j - 1 if j > 0 and toks[j - 1].lemma in ("on", "in") else j
+        return k > 0 and toks[k - 1].is_word and toks[k - 1].lemma in _SPEECH
 
     def _place_of(self, t: Token) -> EntityRef | None:
         """The place a token names, also when the discourse layer read a capital as its state."""

@@ -300,6 +300,7 @@ def _dedupe(mentions: list[EventMention]) -> list[EventMention]:
 
 def assemble(mentions: list[EventMention], doc_date: PartialDate | None, rule_prefix: str = "event") -> list[Event]:
     """Turn a document's event mentions into events (see the module docstring)."""
+    _borrowed.clear()
     events: list[Event] = []
     named: dict[str, Event] = {}
     pending: list[EventMention] = []
@@ -352,6 +353,10 @@ def assemble(mentions: list[EventMention], doc_date: PartialDate | None, rule_pr
     return [e for e in events if _specific_enough(e)]
 
 
+# events (by id) whose date was borrowed, not read in their own clause; reset per document
+_borrowed: set[int] = set()
+
+
 def _specific_enough(ev: Event) -> bool:
     """Keep events a reader could find again: named, or with two participants, or one and a time or place,
     or a meeting with both a place and a date ("the next summit, in Malabo in July 2025")."""
@@ -371,7 +376,7 @@ def _conflict(ev: Event, em: EventMention) -> bool:
     """A mention that cannot be this event: another place, a date outside its date, other organizations."""
     if ev.location is not None and em.location is not None and ev.location.key != em.location.key:
         return True
-    if ev.date is not None and em.dates and not getattr(em, "weak_date", False):
+    if ev.date is not None and em.dates and not getattr(em, "weak_date", False) and id(ev) not in _borrowed:
         d = em.dates[0][0]
         if not (ev.date.contains(d) or d.contains(ev.date) or (ev.end_date and ev.end_date.overlaps(d))):
             return True
@@ -411,11 +416,17 @@ def _merge(ev: Event, em: EventMention) -> None:
             ev.aliases.append(n)
     if em.location and ev.location is None:
         ev.location = em.location
+    weak = getattr(em, "weak_date", False)
+    if em.dates and not weak and id(ev) in _borrowed:
+        ev.date = None  # a borrowed date (the sentence before, the publication date) yields to the event's own
+        _borrowed.discard(id(ev))
     for start, end in em.dates:
-        if getattr(em, "weak_date", False) and ev.date is not None:
+        if weak and ev.date is not None:
             break  # a date borrowed from the sentence before never overrides the event's own
         if ev.date is None or _more_precise(start, ev.date):
             ev.date, ev.end_date = start, end
+            if weak:
+                _borrowed.add(id(ev))
     ev.planned = ev.planned or em.planned
 
 

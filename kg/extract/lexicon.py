@@ -38,6 +38,7 @@ class Roles:
     org_only: frozenset[str] = frozenset()  # "chief": a post only with an organization ("OPEC chief X")
     state_adjective_only: frozenset[str] = frozenset()  # "leader": only right after a state's adjective
     heads_verbs: tuple[str, ...] = ()  # "X, who heads Y": Y's secretary general
+    ministry_states: tuple[tuple[str, str], ...] = ()  # "state department": the United States
 
     def role_of(self, phrase: str) -> str | None:
         key = " ".join(phrase.lower().split())
@@ -60,6 +61,9 @@ def roles() -> Roles:
     for role in set(plural.values()) | set(ministries.values()):
         if role not in data["roles"]:
             problems.append(f"unknown role {role!r} in plural/ministries")
+    for p in data.get("ministry_states", {}):
+        if p != "about" and p not in ministries:
+            problems.append(f"ministry_states: {p!r} is not a ministry")
     for key in ("org_only", "state_adjective_only"):
         for p in data.get(key, []):
             if p not in by_phrase:
@@ -69,7 +73,8 @@ def roles() -> Roles:
     return Roles(by_phrase, plural, modifiers, ministries,
                  tuple(data.get("person_nouns", [])), tuple(data.get("honorifics", [])),
                  frozenset(data.get("org_only", [])), frozenset(data.get("state_adjective_only", [])),
-                 tuple(data.get("heads_verbs", [])))
+                 tuple(data.get("heads_verbs", [])),
+                 tuple((k, v) for k, v in data.get("ministry_states", {}).items() if k != "about"))
 
 
 @cache
