@@ -84,7 +84,7 @@ def main() -> None:
             graphs[f"{n} articles"] = Path(tmp) / f"out{n}-{args.jobs[0]}-0"
         if args.questions:
             print("\ncompetency questions, median of 5 runs, in-memory Oxigraph, union default graph:")
-            bench_questions.report({name: bench_questions.time_questions(d, 5) for name, d in graphs.items()})
+            bench_questions.report(bench_questions.time_questions(graphs, 5))
 
 
 if __name__ == "__main__":
