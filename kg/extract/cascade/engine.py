@@ -26,6 +26,7 @@ from kg.extract.cascade.matching import (
     former_wins,
     has_since,
     is_question,
+    more_members,
     next_lemma,
     np_head_ok,
     symbols,
@@ -188,6 +189,8 @@ class Cascade(NounReader, BoxReader):
                     role = "end"  # a date of a former membership is when it ended
                 start, end = (when, None) if role == "start" else (None, when) if role == "end" else (None, None)
                 members = [r for t in mem_toks for r in t.refs]
+                if frame.subject == "org" and mem_toks:
+                    members += more_members(toks, mem_toks[-1])
                 orgs = org_tok.refs if org_tok is not None else [None]
                 for org in orgs:
                     yield Found(status, members, org, rule, start, end, negative)
@@ -233,6 +236,12 @@ class Cascade(NounReader, BoxReader):
     def _org(self, m: re.Match[str], alt: Alternative, matched: list[Token], toks: list[Token]) -> Token | None:
         """The organization a match captured, else (for a context alternative) the one the sentence is about."""
         org_tok = captured(m, matched, "org") or captured(m, matched, "org2")
+        if org_tok is None and alt.context and m.group(0).split()[:1] in (["its"], ["their"]):
+            # "Its 27 member states include ...": the organization named last, this sentence or the one before
+            named = [r for t in toks[:token_index(m, matched, m.start())] if t.kind == "O" for r in t.refs]
+            recent = named[-1:] or next((refs[-1:] for refs in self.discourse.recent("O", 1) if refs), [])
+            if recent:
+                return Token("O", "", "ORG", 0, 0, None, [top_organization(recent[0])])
         if org_tok is None and alt.context and (ctx := self.context_org(toks)) is not None:
             org_tok = Token("O", "", "ORG", 0, 0, None, [ctx])
         return org_tok
