@@ -150,9 +150,11 @@ class Cascade(NounReader, BoxReader):
                             yield Found("Former", [r for t in mem_toks for r in t.refs], org,
                                         frame.id + ".until", None, until)
                     return
+                founders = any(t.lemma in ("founding", "founder", "co-founder", "founding-member") for t in comp) \
+                    and any(toks[k].kind == "D" for k in range(c.comp_start, c.comp_end))
                 if toks[vg.head].lemma == "be" and "past" in vg.features and "perfect" not in vg.features \
-                        and frame.date_preps and status != "Former":
-                    return  # "X was a member of Y": perhaps no longer
+                        and frame.date_preps and status != "Former" and not founders:
+                    return  # "X was a member of Y": perhaps no longer ("were founding members in 1949" founded it)
                 org_tok, mem_toks = self._args(frame, subj, m, alt, comp, upto)
                 if org_tok is None and status != "Neutral":
                     continue
