@@ -45,7 +45,8 @@ _STATE_KINDS = ("state",)
 
 
 #: the empty complement of a frame that takes the article's organization
-_CONTEXT = Alternative("", re.compile(r"(?:$|(?:in|on|at|after|before|since|with|following|over|amid|because|when|and|but|last"
+_CONTEXT = Alternative("", re.compile(r"(?:$|(?:in|on|at|after|before|since|for|with|following|over|amid|because|when|and"
+                                       r"|but|last"
                                        r"|this|together|\.|,|;) |the (?:next|following|same|previous) "
                                        r"(?:day|week|month|year) )(?!.*ORG#)"), context=True)
 
