@@ -84,7 +84,8 @@ def _subject(tokens: list[Token], vg: VerbGroup, lex: Lexicon, earlier: list[Cla
                     and tokens[vg.head].text.lower().endswith("ed"):
                 vg.features.add("passive")  # "Cambodia was [the last nation] admitted ...": a reduced relative
             return k, "direct"
-        if t.kind == "D" or t.lemma == '"' or lex.is_adverb(t) or t.lemma in ("both", "all", "each", "together"):
+        if t.kind == "D" or t.lemma == '"' or lex.is_adverb(t) or t.lemma in ("both", "all", "each", "together",
+                                                                            "only"):
             k -= 1
             continue
         if t.is_word and t.lemma in _DATE_PREPS and k + 1 < len(tokens) and tokens[k + 1].kind == "D":

@@ -205,7 +205,7 @@ class Cascade(NounReader, BoxReader):
                               default=len(toks))
                     for st, mem, org, when2, suffix in continuations(toks, c.vg.end + 1, nxt, status, orgs, role,
                                                                       self.pub):
-                        if suffix == ".alongside":  # "joined in June 2022 together with Togo": the same date
+                        if suffix == ".together":  # "joined in June 2022 together with Togo": the same date
                             yield Found(st, mem, org, rule + suffix, start, end)
                             continue
                         yield Found(st, mem or members, org, rule + suffix,

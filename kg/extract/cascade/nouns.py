@@ -121,7 +121,7 @@ class NounReader:
                                 dt = toks[k]
                                 break
                             k += 1
-                    if dt is not None and dt.mention is not None and frame.date:
+                    if dt is not None and dt.mention is not None and (alt.date or frame.date):
                         when = dt.mention.value.value
                         if self.pub is not None and when > self.pub:
                             continue
