@@ -254,3 +254,26 @@ def test_neutrality_in_appositions_and_possessives(text, neutral):
     from kg.gazetteer import Gazetteer
     doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2024-12-07"), Gazetteer.load())
     assert {f.state.key for f in doc.facts if type(f).__name__ == "Neutrality"} == neutral
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # the list goes on after an aside with "as well as"
+    ("The EU met. Its members include Spain, which hosted the talks, as well as Germany.",
+     {("Spain", "European_Union"), ("Germany", "European_Union")}),
+    # "its" is the organization named last, not the article's
+    ("Mercosur met in Montevideo. The deal needs the approval of the European Union.\n"
+     "Its 27 member states include Spain and Portugal.", {("Spain", "European_Union"), ("Portugal", "European_Union")}),
+    # "the council" in an article about the Human Rights Council is that body
+    ("The Human Rights Council met. Members of the council include Ukraine and Finland.",
+     {("Ukraine", "UN_Human_Rights_Council"), ("Finland", "UN_Human_Rights_Council")}),
+    # each noun phrase of a coordinated apposition; "an EU country" is a member of the EU
+    ("The OTS met. Hungary, an observer since 2018 and the only EU and NATO country in the group, spoke.",
+     {("Hungary", "Organization_of_Turkic_States"), ("Hungary", "European_Union"), ("Hungary", "NATO")}),
+    ("The OTS met. Serbia, an EU candidate country, spoke.", set()),
+])
+def test_lists_pronouns_and_appositions(text, wanted):
+    from kg.dates import PartialDate
+    from kg.extract.document import extract_document
+    from kg.gazetteer import Gazetteer
+    doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2024-12-07"), Gazetteer.load())
+    assert {(m.member.key, m.organization.key) for m in doc.facts if type(m).__name__ == "Membership"} == wanted

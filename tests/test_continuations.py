@@ -76,3 +76,13 @@ def test_listed_dates_are_not_the_clause_date(gaz):
 def test_fact_box_heading_date(gaz):
     got = facts("The G5 Sahel met in Nouakchott.\nFounders (February 2014): Burkina Faso, Chad, Mali\n", gaz)
     assert ("Chad", "G5_Sahel", "FullMember", "2014-02") in got
+
+
+def test_alongside_existing_members_takes_no_date(gaz):
+    text = "Mercosur met. Bolivia became a full member of Mercosur on 8 July 2024, taking its place alongside Peru."
+    got = facts(text, gaz)
+    assert ("Peru", "Mercosur", "FullMember", "") in got
+    assert ("Peru", "Mercosur", "FullMember", "2024-07-08") not in got
+    same_day = facts("The Pacific Islands Forum met. New Caledonia joined as a full member in 2016, on the same day as"
+                     " French Polynesia.", gaz)
+    assert ("French_Polynesia", "Pacific_Islands_Forum", "FullMember", "2016") in same_day

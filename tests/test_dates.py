@@ -277,6 +277,7 @@ def test_find_dates_weekday_needs_day_reference():
     ("Twenty years ago today, Switzerland became a member", P(2022, 9, 10), "2002-09-10"),
     ("A decade ago today, Croatia joined", P(2023, 7, 1), "2013-07-01"),
     ("a decade ago", P(2023, 7, 1), "2013"),
+    ("became the 125th state party on 1 January this year", P(2025, 3, 5), "2025-01-01"),
 ])
 def test_find_dates_relative_expressions(text, ref, iso):
     m = one(text, ref)

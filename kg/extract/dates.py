@@ -212,7 +212,12 @@ def _month_which_year(m, ref, tense, ctx) -> _Resolved | None:
         return None
     step = {"this": 0, "last": -1, "next": 1}[m["which"].lower()]
     direction = {0: UNKNOWN, -1: PAST, 1: FUTURE}[step]
-    return _Resolved(PartialDate(ref.year + step, _month_number(m["mon"])), relative=True, direction=direction)
+    day = _day(m["d1"]) if m["d1"] else None  # "on 1 January this year"
+    try:
+        value = PartialDate(ref.year + step, _month_number(m["mon"]), day)
+    except ValueError:
+        return None
+    return _Resolved(value, relative=True, direction=direction)
 
 
 def _year(m, ref, tense, ctx) -> _Resolved | None:
@@ -354,7 +359,8 @@ def _patterns() -> tuple[_Pattern, ...]:
         p("month-range", rf"(?P<m1>{mon}){dash}(?P<m2>{mon})(?:,?\s+(?P<y>{year}){year_end})?(?![\w])",
           _month_range),
         p("month-year", rf"(?P<mon>{mon})(?:\s+of)?,?\s+(?P<y>{year}){year_end}", _month_year),
-        p("month-which-year", rf"(?:\b(?i:(?P<cue>{month_cue}))\s+)?(?P<mon>{month_full})\s+(?:(?i:of)\s+)?"
+        p("month-which-year", rf"(?:\b(?i:(?P<cue>{month_cue}))\s+)?(?:(?P<d1>{day})\s+)?(?P<mon>{month_full})\s+"
+                              rf"(?:(?i:of)\s+)?"
                               rf"(?i:(?P<which>this|last|next))\s+(?i:year)\b", _month_which_year),
         p("month", rf"(?:\b(?i:(?P<cue>{month_cue}))\s+)?(?:\b(?i:(?P<which>this|last|next))\s+)?"
                    rf"(?:\b(?i:(?P<mod>{month_mod}))(?:\s*-\s*|\s+))?(?P<mon>{month_full})\b(?!\s*\d)",

@@ -65,6 +65,12 @@ def _subject(tokens: list[Token], vg: VerbGroup, lex: Lexicon, earlier: list[Cla
         if subj is not None:
             vg.features.discard("infinitive")  # "Rwanda was the last country to join the Commonwealth"
             return subj, "ordinal"
+    head = tokens[vg.head].text.lower()
+    if vg.start == vg.head and head.endswith("ed") and vg.start >= 1 and tokens[vg.start - 1].lemma != "to":
+        subj = _ordinal_subject(tokens, vg, bare=True)
+        if subj is not None:  # "Cambodia was the last nation admitted as a member in 1999": a reduced relative
+            vg.features.add("passive")
+            return subj, "ordinal"
     k = vg.start - 1
     while k >= 0:
         t = tokens[k]
@@ -74,8 +80,12 @@ def _subject(tokens: list[Token], vg: VerbGroup, lex: Lexicon, earlier: list[Cla
         if t.kind in _SUBJECT_KINDS:
             if k >= 1 and tokens[k - 1].is_word and tokens[k - 1].lemma in _OBJECT_PREPS:
                 return None, "none"  # "Flights to Mali have been suspended": Mali is not the subject
+            if k == vg.start - 1 and k >= 1 and tokens[k - 1].lemma in ("be", "become") and vg.start == vg.head \
+                    and tokens[vg.head].text.lower().endswith("ed"):
+                vg.features.add("passive")  # "Cambodia was [the last nation] admitted ...": a reduced relative
             return k, "direct"
-        if t.kind == "D" or t.lemma == '"' or lex.is_adverb(t) or t.lemma in ("both", "all", "each", "together"):
+        if t.kind == "D" or t.lemma == '"' or lex.is_adverb(t) or t.lemma in ("both", "all", "each", "together",
+                                                                            "only"):
             k -= 1
             continue
         if t.is_word and t.lemma in _DATE_PREPS and k + 1 < len(tokens) and tokens[k + 1].kind == "D":
@@ -133,9 +143,10 @@ _ORDINALS = {"first", "last", "latest", "newest", "only", "second", "third", "fo
              "eighth", "ninth", "tenth", "most", "recent"}
 
 
-def _ordinal_subject(tokens: list[Token], vg: VerbGroup) -> int | None:
-    """"X was/became the last (non-anglophone) country to join Y": X, the subject of the copula before."""
-    to = vg.start - 1
+def _ordinal_subject(tokens: list[Token], vg: VerbGroup, bare: bool = False) -> int | None:
+    """"X was/became the last (non-anglophone) country to join Y": X, the subject of the copula before
+    (`bare`: a participle right after the noun, "the last nation admitted")."""
+    to = vg.start if bare else vg.start - 1
     k = to - 1
     seen_ordinal = False
     while k >= 0 and to - k <= 6 and tokens[k].is_word and tokens[k].lemma not in ("be", "become", "to"):

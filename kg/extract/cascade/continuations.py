@@ -37,8 +37,16 @@ def continuations(toks: list[Token], after: int, stop: int, status: str, orgs: l
         for along in _ALONG:
             n = len(along)
             if tuple(words[:n]) == along and i + n < stop and toks[i + n].kind == "S":
+                # "joined in June 2022 together with Togo": the same event; "taking its place alongside
+                # Argentina and Brazil": members already, with no date of this clause
+                suffix = ".alongside" if along == ("alongside",) else ".together"
                 for org in orgs:
-                    yield status, list(toks[i + n].refs), org, None, ".alongside"
+                    yield status, list(toks[i + n].refs), org, None, suffix
+        same = [x.text.lower() for x in toks[i:i + 5]]
+        if same[:1] in (["on"], ["at"], ["in"]) and same[1:3] == ["the", "same"] and len(same) >= 5 \
+                and same[4] == "as" and i + 5 < stop and toks[i + 5].kind == "S":
+            for org in orgs:  # "joined as a full member in 2016, on the same day as French Polynesia"
+                yield status, list(toks[i + 5].refs), org, None, ".together"
         if (t.lemma in (",", ";", ":", "–", "—") or (t.lemma == "and" and i == gapped_end)) and status != "Neutral":
             k = i + 1  # "... members of the EU – Ireland since 1973, Austria since 1995 and Malta since 2004"
             if k < stop and toks[k].lemma == "and":

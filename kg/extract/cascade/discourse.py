@@ -229,9 +229,11 @@ class Discourse:
             candidates = recent + main + [r for refs in self.recent("O", 5) for r in refs]
         if noun in self.bound:  # "the South American trade bloc Mercosur" ... "the bloc"
             candidates = [self.bound[noun], *candidates]
-        candidates = [top_organization(r) for r in candidates]
+        kind = d.org_nouns[noun]
+        # "the council" in an article about the Human Rights Council is that body; "the bloc" its organization
+        candidates = [x for r in candidates for x in ((r, top_organization(r)) if kind == "named"
+                                                      else (top_organization(r),))]
         for ref in candidates:
-            kind = d.org_nouns[noun]
             names = " ".join((ref.label, *ref.aliases)).lower()
             if kind == "military" and "MilitaryAlliance" not in ref.types:
                 continue

@@ -26,6 +26,7 @@ from kg.extract.cascade.matching import (
     former_wins,
     has_since,
     is_question,
+    more_members,
     next_lemma,
     np_head_ok,
     symbols,
@@ -44,7 +45,8 @@ _STATE_KINDS = ("state",)
 
 
 #: the empty complement of a frame that takes the article's organization
-_CONTEXT = Alternative("", re.compile(r"(?:$|(?:in|on|at|after|before|since|with|following|over|amid|because|when|and|but|last"
+_CONTEXT = Alternative("", re.compile(r"(?:$|(?:in|on|at|after|before|since|for|with|following|over|amid|because|when|and"
+                                       r"|but|last"
                                        r"|this|together|\.|,|;) |the (?:next|following|same|previous) "
                                        r"(?:day|week|month|year) )(?!.*ORG#)"), context=True)
 
@@ -149,9 +151,11 @@ class Cascade(NounReader, BoxReader):
                             yield Found("Former", [r for t in mem_toks for r in t.refs], org,
                                         frame.id + ".until", None, until)
                     return
+                founders = any(t.lemma in ("founding", "founder", "co-founder", "founding-member") for t in comp) \
+                    and any(toks[k].kind == "D" for k in range(c.comp_start, c.comp_end))
                 if toks[vg.head].lemma == "be" and "past" in vg.features and "perfect" not in vg.features \
-                        and frame.date_preps and status != "Former":
-                    return  # "X was a member of Y": perhaps no longer
+                        and frame.date_preps and status != "Former" and not founders:
+                    return  # "X was a member of Y": perhaps no longer ("were founding members in 1949" founded it)
                 org_tok, mem_toks = self._args(frame, subj, m, alt, comp, upto)
                 if org_tok is None and status != "Neutral":
                     continue
@@ -188,6 +192,8 @@ class Cascade(NounReader, BoxReader):
                     role = "end"  # a date of a former membership is when it ended
                 start, end = (when, None) if role == "start" else (None, when) if role == "end" else (None, None)
                 members = [r for t in mem_toks for r in t.refs]
+                if frame.subject == "org" and mem_toks:
+                    members += more_members(toks, mem_toks[-1])
                 orgs = org_tok.refs if org_tok is not None else [None]
                 for org in orgs:
                     yield Found(status, members, org, rule, start, end, negative)
@@ -199,7 +205,7 @@ class Cascade(NounReader, BoxReader):
                               default=len(toks))
                     for st, mem, org, when2, suffix in continuations(toks, c.vg.end + 1, nxt, status, orgs, role,
                                                                       self.pub):
-                        if suffix == ".alongside":  # "joined in June 2022 together with Togo": the same date
+                        if suffix == ".together":  # "joined in June 2022 together with Togo": the same date
                             yield Found(st, mem, org, rule + suffix, start, end)
                             continue
                         yield Found(st, mem or members, org, rule + suffix,
@@ -233,6 +239,12 @@ class Cascade(NounReader, BoxReader):
     def _org(self, m: re.Match[str], alt: Alternative, matched: list[Token], toks: list[Token]) -> Token | None:
         """The organization a match captured, else (for a context alternative) the one the sentence is about."""
         org_tok = captured(m, matched, "org") or captured(m, matched, "org2")
+        if org_tok is None and alt.context and m.group(0).split()[:1] in (["its"], ["their"]):
+            # "Its 27 member states include ...": the organization named last, this sentence or the one before
+            named = [r for t in toks[:token_index(m, matched, m.start())] if t.kind == "O" for r in t.refs]
+            recent = named[-1:] or next((refs[-1:] for refs in self.discourse.recent("O", 1) if refs), [])
+            if recent:
+                return Token("O", "", "ORG", 0, 0, None, [top_organization(recent[0])])
         if org_tok is None and alt.context and (ctx := self.context_org(toks)) is not None:
             org_tok = Token("O", "", "ORG", 0, 0, None, [ctx])
         return org_tok

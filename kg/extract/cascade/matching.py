@@ -165,3 +165,25 @@ def np_head_ok(comp: list[Token], m: re.Match[str], name: str) -> bool:
             and comp[i + 2].lemma in _TIME_NOUNS:
         return True  # "joined ASEAN a week after independence"
     return nxt.lemma in _FOLLOW_OK
+
+
+def more_members(toks: list[Token], member: Token) -> list[EntityRef]:
+    """"include Ukraine, which won a seat in 2021, as well as Finland and France": the list goes on after an
+    aside (a relative clause or an apposition between commas) with "as well as", "plus" or "and also"."""
+    if member not in toks:
+        return []
+    k = toks.index(member) + 1
+    if k >= len(toks) or toks[k].lemma != ",":
+        return []
+    close = next((j for j in range(k + 1, min(k + 16, len(toks))) if toks[j].lemma == ","), None)
+    if close is None or any(t.kind in "SO" for t in toks[k + 1:close]):
+        return []
+    j = close + 1
+    words = [t.text.lower() for t in toks[j:j + 3]]  # by text: the lemma table reads "well" as "good"
+    if words[:3] == ["as", "well", "as"]:
+        j += 3
+    elif words[:1] in (["plus"],) or words[:2] == ["and", "also"]:
+        j += 1 if words[0] == "plus" else 2
+    else:
+        return []
+    return list(toks[j].refs) if j < len(toks) and toks[j].kind == "S" else []

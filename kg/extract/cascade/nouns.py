@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kg.extract.cascade.clauses import appositions
-from kg.extract.cascade.matching import Found, captured, complement, next_lemma, symbols, token_index
+from kg.extract.cascade.matching import Found, captured, complement, more_members, next_lemma, symbols, token_index
 from kg.extract.cascade.phrases import VerbGroup
 from kg.extract.cascade.tokens import Token
 
@@ -26,7 +26,7 @@ class NounReader:
         if any(t.is_word and t.lemma in self.lex.hedges for t in toks):
             return
         frames = [f for f in self.lex.verb_frames if f.apposition]
-        for subj_i, a, e in appositions(toks, self.lex):
+        for subj_i, a, e in _coordinated(toks, appositions(toks, self.lex)):
             if any(a <= vg.head < e for vg in vgs):
                 continue
             subj = toks[subj_i]
@@ -41,7 +41,9 @@ class NounReader:
                     m = alt.regex.match(sym)
                     if m is None:
                         continue
-                    org_tok = self._org(m, alt, comp, toks)
+                    # the organization an apposition without one is about: named before it or in the matched part
+                    # ("Hungary, an observer since 2018 and the only EU and NATO country ...": not the EU)
+                    org_tok = self._org(m, alt, comp, toks[:a] + comp[:token_index(m, comp, m.end())])
                     status = alt.status or frame.status
                     if org_tok is None and status != "Neutral":
                         continue
@@ -119,13 +121,25 @@ class NounReader:
                                 dt = toks[k]
                                 break
                             k += 1
-                    if dt is not None and dt.mention is not None and frame.date:
+                    if dt is not None and dt.mention is not None and (alt.date or frame.date):
                         when = dt.mention.value.value
                         if self.pub is not None and when > self.pub:
                             continue
                     role = alt.date or frame.date
                     start, end = (when, None) if role == "start" else (None, when)
-                    members = list(mem.refs)
+                    members = list(mem.refs) + more_members(toks, mem)
                     orgs = org_tok.refs if org_tok is not None else [None]
                     for org in orgs:
                         yield Found(status, members, org, frame.id, start, end)
+
+
+def _coordinated(toks: list[Token], spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """"X, an observer since 2018 and the only EU and NATO country, ...": each noun phrase of the apposition."""
+    out = []
+    for subj, a, e in spans:
+        cut = [j for j in range(a + 1, e - 1) if toks[j].lemma == "and"
+               and toks[j + 1].lemma in ("a", "an", "the", "another", "one")]
+        starts = [a, *(j + 1 for j in cut)]
+        ends = [*cut, e]
+        out.extend((subj, s0, e0) for s0, e0 in zip(starts, ends, strict=True))
+    return out

@@ -37,7 +37,7 @@ def group_entities(tokens: list[Token]) -> list[Token]:
             while k < len(toks) and (toks[k].lemma in _SEPARATORS or _as_well_as(toks, k)
                                      or (k > j and toks[k].lemma in _LIST_ADVERBS)):
                 k += 3 if _as_well_as(toks, k) else 1  # "..., Uganda and now the DRC"
-            conj = any(x.lemma in ("and", "or", "nor", "&", "well") for x in toks[j:k]) or _list_ahead(toks, k)
+            conj = any(x.lemma in ("and", "or", "nor", "&") or x.text.lower() == "well" for x in toks[j:k]) or _list_ahead(toks, k)
             if k > j and k < len(toks) and toks[k].kind == t.kind and (conj or t.kind == "S"):
                 members.append(toks[k])
                 last = k
@@ -186,7 +186,7 @@ def _list_ahead(toks: list[Token], k: int) -> bool:
 
 
 def _as_well_as(toks: list[Token], k: int) -> bool:
-    return k + 2 < len(toks) and [x.lemma for x in toks[k:k + 3]] == ["as", "well", "as"]
+    return k + 2 < len(toks) and [x.text.lower() for x in toks[k:k + 3]] == ["as", "well", "as"]
 
 
 _IRREGULAR_PAST = {"was", "were", "had", "did", "became", "left", "withdrew", "froze", "began", "gave", "got", "held",
