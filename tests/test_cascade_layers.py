@@ -85,6 +85,8 @@ def test_verb_group_features(text, lemma_, features):
     ("Flights to Peru have been suspended.", "suspend", None),
     ("Chile follows Norway and Peru, both of which joined in 2009.", "join", "Norway"),
     ("Several members – including Peru and Ghana – are suspended.", "suspend", "Peru"),
+    ("Peru, which gave up its neutrality to join the bloc, voted.", "join", "Peru"),
+    ("The newest is Peru, which became the 57th participating State.", "become", "Peru"),
 ])
 def test_clause_subjects(text, verb, subject):
     t = toks(text, {n: "S" for n in ("Norway", "Peru", "Ghana") if n in text})

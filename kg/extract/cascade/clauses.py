@@ -65,6 +65,10 @@ def _subject(tokens: list[Token], vg: VerbGroup, lex: Lexicon, earlier: list[Cla
         if subj is not None:
             vg.features.discard("infinitive")  # "Rwanda was the last country to join the Commonwealth"
             return subj, "ordinal"
+        subj = _purpose_subject(tokens, vg, lex)
+        if subj is not None:
+            vg.features.discard("infinitive")  # "Sweden, which gave up its neutrality to join NATO in 2024"
+            return subj, "purpose"
     head = tokens[vg.head].text.lower()
     if vg.start == vg.head and head.endswith("ed") and vg.start >= 1 and tokens[vg.start - 1].lemma != "to":
         subj = _ordinal_subject(tokens, vg, bare=True)
@@ -143,6 +147,26 @@ _ORDINALS = {"first", "last", "latest", "newest", "only", "second", "third", "fo
              "eighth", "ninth", "tenth", "most", "recent"}
 
 
+def _purpose_subject(tokens: list[Token], vg: VerbGroup, lex: Lexicon) -> int | None:
+    """"X gave up (dropped, ended) its neutrality to join Y": giving it up was done to join, so X joined.
+
+    Only after a past verb that ends neutrality (the `neutrality_enders` of the lexicon), whose
+    subject is a state named right before it or through "which"."""
+    to = vg.start - 1
+    if not any(t.lemma in ("neutrality", "non-alignment", "nonalignment") for t in tokens[max(0, to - 2):to]):
+        return None  # the infinitive right after the neutrality given up, not "... to try to join"
+    enders = [i for i in range(max(0, to - 7), to) if tokens[i].is_word and tokens[i].lemma in lex.neutrality_enders
+              and tokens[i].text.lower() != tokens[i].lemma]  # a past form: "gave", "ended", "dropped"
+    if not enders:
+        return None
+    k = enders[0] - 1
+    while k >= 0 and tokens[k].is_word and (lex.is_adverb(tokens[k]) or tokens[k].lemma in ("have", "formally")):
+        k -= 1
+    if k >= 2 and tokens[k].lemma in ("which", "who") and tokens[k - 1].lemma == ",":
+        k -= 2
+    return k if k >= 0 and tokens[k].kind == "S" else None
+
+
 def _ordinal_subject(tokens: list[Token], vg: VerbGroup, bare: bool = False) -> int | None:
     """"X was/became the last (non-anglophone) country to join Y": X, the subject of the copula before
     (`bare`: a participle right after the noun, "the last nation admitted")."""
@@ -157,6 +181,9 @@ def _ordinal_subject(tokens: list[Token], vg: VerbGroup, bare: bool = False) -> 
     j = k - 1
     while j >= 0 and tokens[j].is_word and tokens[j].lemma in ("have", "also", "thus", "now", "then"):
         j -= 1
+    if j >= 0 and tokens[j].lemma == ",":  # "Cambodia, this year's chair, was the last nation admitted"
+        a = next((x for x in range(j - 1, max(j - 10, -1), -1) if tokens[x].lemma == ","), None)
+        j = a - 1 if a is not None else j
     return j if j >= 0 and tokens[j].kind == "S" else None
 
 

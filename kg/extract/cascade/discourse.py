@@ -174,6 +174,8 @@ class Discourse:
         """"the Nordic nation", "The country", "the Central Asian republic" as a subject."""
         if tokens[i].lemma != "the":
             return None
+        if i > 0 and tokens[i - 1].lemma in ("be", "become", "remain"):
+            return None  # "which became the 57th participating State": a predicate, not a reference
         j = i + 1
         words = []
         while j < len(tokens) and j <= i + 4 and (tokens[j].is_word or tokens[j].kind == "A") \
