@@ -42,6 +42,7 @@ def facts(text: str, gaz: Gazetteer) -> set[tuple[str, str, str, str]]:
     ("Burkina Faso, Mali and Niger formed the Alliance of Sahel States. All three are suspended from the African Union:"
      " Mali since June 2021, Burkina Faso since January 2022.",
      ("Burkina_Faso", "African_Union", "Suspended", "2022-01")),
+    ("Finland joined NATO in April 2023, and Sweden did so in March 2024.", ("Sweden", "NATO", "FullMember", "2024-03")),
     ("Sweden entered the EU in 1995, becoming its 15th member on 1 January 1995.",
      ("Sweden", "European_Union", "FullMember", "1995-01-01")),
 ])
@@ -53,6 +54,7 @@ def test_tail_extends_the_fact(text, wanted, gaz):
     ("Finland did not join NATO, along with Sweden.", "Sweden"),
     ("Guinea was suspended from ECOWAS in 2021; Mali, which also had a coup, was not.", "Mali"),
     ("France quit NATO in 1966 before returning to the talks in 1990.", "1990"),
+    ("Finland joined NATO in April 2023, and Sweden will do so next year.", "Sweden"),
     ("Sweden joined the EU in 1995, becoming a drag on the budget in 2001.", "2001"),
     ("The EAEU met. Moldova was granted observer status in April 2018; Cuba followed the debate in 2020.", "Cuba"),
     ("OPEC met in Vienna. Qatar, a member since 1961, left in 2019.", "1961"),

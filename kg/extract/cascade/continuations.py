@@ -66,6 +66,12 @@ def continuations(toks: list[Token], after: int, stop: int, status: str, orgs: l
             if isinstance(when, PartialDate) and (pub is None or when <= pub):
                 for org in orgs:  # "; Uzbekistan and Cuba followed in December 2020": the same, later
                     yield status, list(toks[i + 1].refs), org, when, ".followed"
+        if t.kind == "S" and i + 2 < stop and toks[i + 1].lemma == "do" and toks[i + 1].text.lower() != "do" \
+                and toks[i + 2].lemma in ("so", "likewise") and i > 0 and toks[i - 1].lemma in ("and", ",", ";", "but"):
+            when, end = _date_after(toks, i + 3, stop)
+            if not isinstance(when, str) and (when is None or pub is None or when <= pub):
+                for org in orgs:  # "Finland joined NATO in April 2023, and Sweden did so in March 2024"
+                    yield status, list(t.refs), org, when, ".did-so"
         if t.text.lower() in _RETURNING and i > 0 and toks[i - 1].lemma in ("before", "after", "and", "then") \
                 and status == "Former":
             when, end = _date_after(toks, i + 1, stop)
