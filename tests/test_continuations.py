@@ -42,7 +42,8 @@ def facts(text: str, gaz: Gazetteer) -> set[tuple[str, str, str, str]]:
     ("Burkina Faso, Mali and Niger formed the Alliance of Sahel States. All three are suspended from the African Union:"
      " Mali since June 2021, Burkina Faso since January 2022.",
      ("Burkina_Faso", "African_Union", "Suspended", "2022-01")),
-    ("Finland joined NATO in April 2023, and Sweden did so in March 2024.", ("Sweden", "NATO", "FullMember", "2024-03")),
+    ("Finland joined NATO in April 2023, and Sweden did so in March 2024.",
+     ("Sweden", "NATO", "FullMember", "2024-03")),
     ("Sweden entered the EU in 1995, becoming its 15th member on 1 January 1995.",
      ("Sweden", "European_Union", "FullMember", "1995-01-01")),
 ])
