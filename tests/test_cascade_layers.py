@@ -279,3 +279,21 @@ def test_lists_pronouns_and_appositions(text, wanted):
     from kg.gazetteer import Gazetteer
     doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2024-12-07"), Gazetteer.load())
     assert {(m.member.key, m.organization.key) for m in doc.facts if type(m).__name__ == "Membership"} == wanted
+
+
+@pytest.mark.parametrize("text, org", [
+    # the box's heading names its organization: the prose before it, about another, does not count
+    ("NATO met in Brussels on Tuesday. The EU said it was pleased.\n\nNORDIC COUNCIL AT A GLANCE\n"
+     "Founded: 1952\nMembers: Denmark, Finland, Iceland\n", "Nordic_Council"),
+    # a heading that names no organization: the article's, not the one the prose named last
+    ("The G5 Sahel met in Nouakchott on Tuesday. The G5 Sahel was founded in 2014.\n"
+     "The EU, which financed the force, will redirect the funds.\n\nFROM FIVE TO TWO\n"
+     "Founders (February 2014): Burkina Faso, Chad, Mali\n", "G5_Sahel"),
+])
+def test_fact_box_lines_take_the_organization_of_their_heading(text, org):
+    from kg.dates import PartialDate
+    from kg.extract.document import extract_document
+    from kg.gazetteer import Gazetteer
+    doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2024-12-07"), Gazetteer.load())
+    got = {m.organization.key for m in doc.facts if type(m).__name__ == "Membership"}
+    assert got == {org}

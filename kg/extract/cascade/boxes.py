@@ -120,7 +120,7 @@ class BoxReader:
             return None
         if any(t.lemma in ("?",) for t in words):
             return None
-        org = self.discourse.main_org  # a fact box is about the article's organization, else the one just named
+        org = self._box_heading_org() or self.discourse.main_org
         for refs in self.discourse.recent("O", 2) if org is None else []:
             if refs:
                 org = refs[-1]
@@ -134,6 +134,18 @@ class BoxReader:
         start, end = (None, when) if status == "Former" else (when, None)
         return Found(status, list(words[k + 1].refs), org, "list.line", start, end)
 
+    def _box_heading_org(self):
+        """The organization a fact box's heading names ("CBSS FACTS", "NORDIC COUNCIL AT A GLANCE"): back over
+        the box's lines ("Founded: 1992", "Members: A, B and the EU") to the first heading-like line, and no
+        further than the box (a line of prose ends it)."""
+        for heading, orgs in reversed(self.box_lines[-6:]):
+            if heading is None:
+                continue  # a "Key: value" line of the box: its organizations are listed, not the box's
+            if not heading:
+                return None
+            return orgs[0] if len(orgs) == 1 else None
+        return None
+
     def _question(self, toks: list[Token]) -> None:
         """Remember "Who are the members / observers of Y?" for the answer line after it."""
         sym = symbols(toks)
@@ -143,3 +155,13 @@ class BoxReader:
         if m and org is not None and org.refs:
             self.pending = ({"member": "FullMember", "observer": "Observer", "partner": "Partner",
                              None: "FullMember"}[m.group(1)], org.refs[0])
+
+
+def box_line(toks: list[Token], lex) -> tuple[bool | None, list[EntityRef]]:
+    """(True for a heading-like line, None for a "Key: value" line of a box, False for prose; its organizations)."""
+    words = [t for t in toks if t.lemma not in ("*", "-", "•", ".")]
+    orgs = list({r.key: r for t in words if t.kind == "O" for r in t.refs}.values())
+    if any(t.lemma in (":", "):") for t in words):
+        return None, orgs
+    short = len(words) <= 8 and not any(t.is_word and lex.is_predicate_verb(t, words, i) for i, t in enumerate(words))
+    return short, orgs

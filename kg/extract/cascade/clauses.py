@@ -36,8 +36,9 @@ class Clause:
     comp_end: int  # exclusive
 
 
-#: prepositions whose object is never the subject of the verb after it
-_OBJECT_PREPS = {"to", "from", "for", "with", "of", "against", "into", "about", "toward", "towards", "via", "than",
+#: prepositions whose object is never the subject of the verb after it ("from" is not one: a measured
+#: loss on a blind set of published news, see tests/data/README.md)
+_OBJECT_PREPS = {"to", "for", "with", "of", "against", "into", "about", "toward", "towards", "via", "than",
                  "between", "without", "despite", "over", "like", "unlike"}
 
 

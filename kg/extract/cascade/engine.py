@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from kg.dates import PartialDate
-from kg.extract.cascade.boxes import BoxReader, TimelineBox
+from kg.extract.cascade.boxes import BoxReader, TimelineBox, box_line
 from kg.extract.cascade.clauses import Clause, clauses
 from kg.extract.cascade.continuations import continuations
 from kg.extract.cascade.discourse import Discourse, descriptions, top_organization
@@ -64,6 +64,7 @@ class Cascade(NounReader, BoxReader):
         self._org_nouns = set(descriptions().org_nouns)
         self.tokens: list[Token] = []
         self.box = TimelineBox()
+        self.box_lines: list[tuple[bool, list[EntityRef]]] = []  # per sentence read: (a heading-like line, its orgs)
         self._vgs: list[VerbGroup] = []
 
     def sentence(self, tagged: TaggedSentence) -> list:
@@ -71,6 +72,7 @@ class Cascade(NounReader, BoxReader):
         toks = group_entities(self.discourse.resolve(toks))
         found = former_wins(list(self.read(toks)))
         self.discourse.push(toks)
+        self.box_lines.append(box_line(toks, self.lex))
         self.tokens = toks  # the resolved tokens of the sentence just read, for the event frames
         ev = lambda rule: Evidence(tagged.start, tagged.end, tagged.text, rule)  # noqa: E731
         out: list = []
