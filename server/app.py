@@ -22,6 +22,7 @@ from server.entity_summary import EVENT_KINDS, class_name, highlight, humanize, 
 from server.errors import HTTPError, error_response
 from server.examples import load_examples
 from server.executor import ChildSpec, PoolBusy, QueryFailed, QueryPool, QueryRequest
+from server.fast_query import FastQuery
 from server.negotiation import choose, content_type, format_param, prefers_html
 from server.ontology_page import build_ontology_page
 from server.sparql import public_root
@@ -62,6 +63,8 @@ def create_app(config: ServerConfig | None = None, pool: QueryPool | None = None
     app.register_error_handler(Exception, _unexpected)
     app.wsgi_app = BoundedBody(app.wsgi_app, cfg.max_body)
     pool_ = app.config["AKG_POOL"]
+    app.wsgi_app = FastQuery(app.wsgi_app, cfg, pool_, [("X-Content-Type-Options", "nosniff"),
+                                                         *CORS_HEADERS.items()])
     app.wsgi_app = ResultCache(app.wsgi_app, lambda: pool_.version, cfg.result_cache * 1024 * 1024)
     app.before_request(_refuse_control_characters)
     app.after_request(_cors)

@@ -28,7 +28,7 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError
 from kg.query import PREFIXES, QueryResult, QueryTimeout, _materialize, format_result, parser_message
-from server import policy, sandbox
+from server import native, policy, sandbox
 from server.negotiation import pick_format
 from server.shape import STACK_BYTES, check_shape
 from server.store import rdf_format
@@ -95,7 +95,9 @@ def _open(spec: ChildSpec) -> ox.Store:
     return store
 
 
-def _query(store: ox.Store, spec: ChildSpec, req: QueryRequest) -> QueryResult:
+def _query(store: ox.Store, spec: ChildSpec, req: QueryRequest, fmt_for=None) -> QueryResult | Serialized:
+    """The query's result; with `fmt_for(kind)` given, a SELECT result the engine serializes itself when it
+    can (server/native.py) comes back as a Serialized instead."""
     check_shape(req.text)
     policy.check_query(req.text, spec.allowed, req.base_iri)
     kwargs: dict = {"base_iri": req.base_iri, "prefixes": PREFIXES}
@@ -105,7 +107,15 @@ def _query(store: ox.Store, spec: ChildSpec, req: QueryRequest) -> QueryResult:
     elif not spec.store_dir:  # an in-memory copy has no precomputed union default graph
         kwargs["use_default_graph_as_union"] = True
     try:
-        return _materialize(store.query(req.text, **kwargs), req.max_rows)
+        raw = store.query(req.text, **kwargs)
+        if fmt_for is not None and isinstance(raw, ox.QuerySolutions):
+            fmt = fmt_for("bindings")
+            if fmt in native.FORMATS:
+                body = native.serialize(raw, fmt, req.max_rows)
+                if body is not None:
+                    return Serialized("bindings", fmt, body)
+                raw = store.query(req.text, **kwargs)  # more rows than the cap may allow: cut them here
+        return _materialize(raw, req.max_rows)
     except SyntaxError as exc:
         raise QueryError(f"malformed query: {parser_message(exc)}") from exc
     except (OSError, ValueError, TypeError) as exc:
@@ -123,8 +133,11 @@ def _answer(store: ox.Store, spec: ChildSpec, req: QueryRequest) -> QueryResult 
         except (OSError, ValueError, TypeError) as exc:
             raise QueryError(f"update failed: {exc}") from exc
         return None
-    result = _query(store, spec, req)
     if not req.serialize:
+        return _query(store, spec, req)
+    result = _query(store, spec, req, lambda kind: pick_format(kind, req.accept, req.fmt))
+    if isinstance(result, Serialized):
+        result.repeatable = policy.repeatable(req.text)
         return result
     fmt = pick_format(result.kind, req.accept, req.fmt)
     if fmt is None:

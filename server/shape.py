@@ -38,7 +38,13 @@ _OPERATORS = re.compile(
 
 
 def check_shape(text: str) -> None:
-    """QueryError (400) for a text nested deeper than MAX_NESTING or with more than MAX_OPERATORS operators."""
+    """QueryError (400) for a text nested deeper than MAX_NESTING or with more than MAX_OPERATORS operators.
+
+    A text with at most MAX_OPERATORS characters and MAX_NESTING opening brackets passes without the scan:
+    every operator takes at least one character, and hiding literals only removes brackets.
+    """
+    if len(text) <= MAX_OPERATORS and text.count("{") + text.count("(") + text.count("[") <= MAX_NESTING:
+        return
     code = _HIDDEN.sub(" ", text)
     depth = deepest = 0
     for match in _BRACKETS.finditer(code):

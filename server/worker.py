@@ -12,6 +12,9 @@ Keep-alive: the stock worker hands every keep-alive request through its main thr
 Here the thread that answered a request first waits up to `LINGER` seconds for the
 next one on the same connection and, if it comes, answers it directly; an idle
 connection still goes back to the poller, so threads are not tied up by idle clients.
+A thread lingers only while no other connection waits for a thread: with more busy
+clients than threads, lingering served a few clients in long bursts while the rest
+waited (p99 of 1 s with 64 clients on 24 threads).
 """
 
 from __future__ import annotations
@@ -110,13 +113,18 @@ class LingeringThreadWorker(ThreadWorker):
                 raise
             sys.exit(0)
 
+    def _others_waiting(self) -> bool:
+        """True when requests of other connections wait for a thread of this worker."""
+        work = getattr(self.tpool, "_work_queue", None)  # ThreadPoolExecutor's queue of submitted requests
+        return work is not None and not work.empty()
+
     def handle(self, conn):
         if not isinstance(conn.sock, DeadlineSocket):
             conn.sock = DeadlineSocket(conn.sock)
         conn.sock.deadline = time.monotonic() + READ_TIMEOUT
         keep = super().handle(conn)
         for _ in range(BURST):
-            if keep is not True or not self.alive or conn.is_http2:
+            if keep is not True or not self.alive or conn.is_http2 or self._others_waiting():
                 break
             if not conn.parser.unreader.buf.getvalue() and not _readable(conn.sock, LINGER):
                 break

@@ -15,6 +15,7 @@ from server.app import create_app
 from server.body import BoundedBody
 from server.cache import ResultCache
 from server.config import ServerConfig
+from server.fast_query import FastQuery
 
 BLOWUP = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l } ORDER BY ?i ?f ?c LIMIT 5"
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
@@ -52,8 +53,9 @@ def test_server_every_query_that_runs_runs_in_a_killable_process_whatever_its_hi
         assert client.get("/sparql", query_string={"query": volatile}).status_code == 200
         assert client.get("/sparql", query_string={"query": ASK}).status_code == 200
     assert calls == [volatile, ASK] + [volatile] * 4  # ASK's answer is reused (server/cache.py), never re-run
-    assert isinstance(app.wsgi_app, ResultCache) and isinstance(app.wsgi_app.app, BoundedBody)
-    assert app.wsgi_app.app.app.__self__ is app  # the only middlewares: neither runs a query
+    fast = app.wsgi_app.app  # the only middlewares: the cache runs no query, the fast path runs them in the pool
+    assert isinstance(app.wsgi_app, ResultCache) and isinstance(fast, FastQuery) and fast.pool is pool
+    assert isinstance(fast.app, BoundedBody) and fast.app.app.__self__ is app
 
 
 def test_server_memory_blowup_is_a_clean_503_and_the_process_is_replaced(app):
