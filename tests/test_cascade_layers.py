@@ -297,3 +297,19 @@ def test_fact_box_lines_take_the_organization_of_their_heading(text, org):
     doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2024-12-07"), Gazetteer.load())
     got = {m.organization.key for m in doc.facts if type(m).__name__ == "Membership"}
     assert got == {org}
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # an article that says a member left: its earlier full membership is not the article's last word ...
+    ("The EU met.\n\nAt a glance: EU enlargement\n1973 – Denmark, Ireland, UK\n\nThe United Kingdom left the EU in 2020.\n",
+     {("Denmark", "FullMember"), ("Ireland", "FullMember"), ("United_Kingdom", "Former")}),
+    # ... unless it came back after leaving
+    ("NATO met. France quit NATO in 1966 before returning in 2009. France is a founding member of NATO.",
+     {("France", "Former"), ("France", "FullMember")}),
+])
+def test_a_leaving_in_the_article_ends_its_earlier_membership(text, wanted):
+    from kg.dates import PartialDate
+    from kg.extract.document import extract_document
+    from kg.gazetteer import Gazetteer
+    doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2024-12-07"), Gazetteer.load())
+    assert {(m.member.key, m.status) for m in doc.facts if type(m).__name__ == "Membership"} == wanted

@@ -312,8 +312,36 @@ def extract_document(stem: str, text: str, spans: list[tuple[int, int]], date: P
         if ev.location:
             out.entities[(ev.location.kind, ev.location.key)] = ev.location
     out.facts.extend(events)
-    out.facts = _dedupe(out.facts, date)
+    out.facts = _left_since(_dedupe(out.facts, date))
     return out
+
+
+def _left_since(facts: list[Fact]) -> list[Fact]:
+    """A full membership the article itself says ended: "1973 – Denmark, Ireland, UK" in a timeline and
+    "the UK left in 2020" later. The leaving is the article's last word, unless a joining after it
+    ("quit in 1966, returned in 2009") says otherwise."""
+    left: dict[tuple[str, str], PartialDate | None] = {}
+    for f in facts:
+        if isinstance(f, Membership) and f.status == "Former":
+            key = (f.member.key, f.organization.key)
+            left[key] = max(left[key], f.end) if left.get(key) and f.end else (f.end or left.get(key))
+    if not left:
+        return facts
+
+    def ended(f: Fact) -> bool:
+        if not isinstance(f, Membership) or f.status != "FullMember" or ".return" in "." + f.evidence.rule:
+            return False  # "Kiribati returned to the fold": a return comes after the leaving
+        key = (f.member.key, f.organization.key)
+        if key not in left:
+            return False
+        end = left[key]
+        return f.start is None or (end is not None and f.start <= end)
+
+    rejoined = {(f.member.key, f.organization.key) for f in facts if isinstance(f, Membership)
+                and f.status == "FullMember" and f.start is not None
+                and left.get((f.member.key, f.organization.key)) is not None
+                and f.start > left[(f.member.key, f.organization.key)]}
+    return [f for f in facts if not (ended(f) and (f.member.key, f.organization.key) not in rejoined)]
 
 
 def _dedupe(facts: list[Fact], date: PartialDate | None) -> list[Fact]:
