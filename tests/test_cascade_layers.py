@@ -301,7 +301,8 @@ def test_fact_box_lines_take_the_organization_of_their_heading(text, org):
 
 @pytest.mark.parametrize("text, wanted", [
     # an article that says a member left: its earlier full membership is not the article's last word ...
-    ("The EU met.\n\nAt a glance: EU enlargement\n1973 – Denmark, Ireland, UK\n\nThe United Kingdom left the EU in 2020.\n",
+    ("The EU met.\n\nAt a glance: EU enlargement\n1973 – Denmark, Ireland, UK\n\n"
+     "The United Kingdom left the EU in 2020.\n",
      {("Denmark", "FullMember"), ("Ireland", "FullMember"), ("United_Kingdom", "Former")}),
     # ... unless it came back after leaving
     ("NATO met. France quit NATO in 1966 before returning in 2009. France is a founding member of NATO.",
