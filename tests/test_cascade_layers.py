@@ -307,6 +307,8 @@ def test_fact_box_lines_take_the_organization_of_their_heading(text, org):
     # ... unless it came back after leaving
     ("NATO met. France quit NATO in 1966 before returning in 2009. France is a founding member of NATO.",
      {("France", "Former"), ("France", "FullMember")}),
+    ("Maldives rejoins Commonwealth\n\nThe Maldives left the Commonwealth in 2016.\n",
+     {("Maldives", "Former"), ("Maldives", "FullMember")}),
 ])
 def test_a_leaving_in_the_article_ends_its_earlier_membership(text, wanted):
     from kg.dates import PartialDate

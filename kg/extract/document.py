@@ -329,8 +329,10 @@ def _left_since(facts: list[Fact]) -> list[Fact]:
         return facts
 
     def ended(f: Fact) -> bool:
-        if not isinstance(f, Membership) or f.status != "FullMember" or ".return" in "." + f.evidence.rule:
-            return False  # "Kiribati returned to the fold": a return comes after the leaving
+        if not isinstance(f, Membership) or f.status != "FullMember" \
+                or f.evidence.rule.split(".")[-1].startswith(("return", "rejoin", "readmit")) \
+                or any(part.startswith(("return", "rejoin", "readmit")) for part in f.evidence.rule.split(".")):
+            return False  # "Kiribati returned to the fold", "the Maldives rejoined": after the leaving
         key = (f.member.key, f.organization.key)
         if key not in left:
             return False

@@ -39,7 +39,8 @@ class Found:
 
 def rejoined(f: Found, found: list[Found], gone: dict) -> bool:
     """"Gabon, which had left in the 1990s, rejoined in 2016": a later joining in the same sentence wins."""
-    if not f.rule.startswith(("member.join", "member.return", "member.admitted")) or f.start is None:
+    if not f.rule.startswith(("member.join", "member.rejoin", "member.return", "member.admitted",
+                              "member.readmitted")) or f.start is None:
         return False
     index = found.index(f)
     return any(g.status == "Former" and found.index(g) < index and g.org is not None and f.org is not None
