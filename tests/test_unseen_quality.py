@@ -53,3 +53,19 @@ def test_unseen2_memberships_are_right_and_nothing_forbidden(unseen2_score):
     assert unseen2_score.kinds["membership"].precision == 1.0
     assert unseen2_score.micro.precision >= 0.80, unseen2_score.as_dict()
     assert unseen2_score.micro.recall >= 0.30, unseen2_score.as_dict()
+
+
+@pytest.mark.parametrize("name, precision, recall, neutral", [
+    # development sets whose errors were read (their READMEs say so): pinned so a rule that
+    # breaks other text fails here, at a little under what they measure now
+    ("blind3", 0.98, 0.85, 0.90),
+    ("dev4", 0.94, 0.62, 0.85),
+    ("blind4", 0.86, 0.44, 0.15),
+])
+def test_development_sets_do_not_regress(name, precision, recall, neutral):
+    root = Path(__file__).parent / "data" / name
+    gold = json.loads((root / "gold.json").read_text(encoding="utf-8"))
+    score = evaluate(build(root / "corpus", reason=False).dataset, gold)
+    membership = score.kinds["membership"]
+    assert membership.precision >= precision and membership.recall >= recall, score.as_dict()
+    assert score.kinds["neutral"].recall >= neutral, score.as_dict()
