@@ -12,3 +12,13 @@ def canary():
     c = Canary()
     yield c
     c.close()
+
+
+@pytest.fixture
+def runs(app, monkeypatch):
+    """The texts the query processes of the module's `app` were asked to run, in order."""
+    pool = app.config["AKG_POOL"]
+    calls: list[str] = []
+    run = pool.run
+    monkeypatch.setattr(pool, "run", lambda req, **kw: calls.append(req.text) or run(req, **kw))
+    return calls

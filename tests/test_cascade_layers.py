@@ -12,6 +12,14 @@ from kg.extract.tagging import Mention
 from kg.model import EntityRef
 
 
+def read(text: str, published: str = "2024-12-07"):
+    """The facts of one article made of `text`, published on `published`."""
+    from kg.dates import PartialDate
+    from kg.extract.document import extract_document
+    from kg.gazetteer import Gazetteer
+    return extract_document("t", text, [(0, len(text))], PartialDate.parse(published), Gazetteer.load())
+
+
 def _ref(key: str, kind: str = "state") -> EntityRef:
     return EntityRef(kind, key, key, ())
 
@@ -113,14 +121,11 @@ def test_organization_closing_a_list_of_states(text, names, group):
 
 def test_article_organization_weighs_headline_and_bodies():
     """The organization a news article is about is named in its lede; quoting another's bodies is not enough."""
-    from kg.dates import PartialDate
-    from kg.extract.document import extract_document
-    from kg.gazetteer import Gazetteer
     text = ("Mercosur and EU seal trade deal in Montevideo.\n\n"
             "The South American trade bloc Mercosur and the EU agreed a deal on Friday.\n\n"
             "The European Commission and the European Parliament must approve it.\n\n"
             "The bloc was created in March 1991 by Argentina, Brazil, Paraguay and Uruguay.")
-    doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2024-12-07"), Gazetteer.load())
+    doc = read(text)
     got = {(m.member.key, m.organization.key) for m in doc.facts if type(m).__name__ == "Membership"}
     assert got == {(s, "Mercosur") for s in ("Argentina", "Brazil", "Paraguay", "Uruguay")}
 
@@ -141,13 +146,10 @@ def test_main_organization_counts_bodies_half_and_the_lede_extra():
 
 def test_timeline_lines_under_a_heading_about_members():
     """'• Montenegro — 2017' under 'NATO ENLARGEMENT' is a membership; '2008 – Georgia' under a war timeline is not."""
-    from kg.dates import PartialDate
-    from kg.extract.document import extract_document
-    from kg.gazetteer import Gazetteer
     text = ("NATO met in Vilnius.\n\nKEY FACTS: NATO ENLARGEMENT SINCE 2017\n• Montenegro — 2017\n"
             "2004 – seven members, including Latvia and Estonia\n"
             "• North Macedonia — 2020\n\nTimeline of the war\n2008 – Georgia\n\nKey dates\n2014 – Ukraine\n")
-    doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2025-01-07"), Gazetteer.load())
+    doc = read(text, "2025-01-07")
     got = {(m.member.key, m.organization.key, str(m.start)) for m in doc.facts if type(m).__name__ == "Membership"}
     assert got == {("Montenegro", "NATO", "2017"), ("North_Macedonia", "NATO", "2020"), ("Latvia", "NATO", "2004"),
                    ("Estonia", "NATO", "2004")}
@@ -181,34 +183,24 @@ def test_ordinal_infinitive_is_only_a_fact_after_the_copula():
      "Observers: include France and Ukraine\n", ("France", "Council_of_the_Baltic_Sea_States")),
 ])
 def test_article_organization_for_short_names_and_fact_boxes(text, wanted):
-    from kg.dates import PartialDate
-    from kg.extract.document import extract_document
-    from kg.gazetteer import Gazetteer
-    doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2024-12-07"), Gazetteer.load())
+    doc = read(text)
     got = {(m.member.key, m.organization.key) for m in doc.facts if type(m).__name__ == "Membership"}
     assert wanted in got
     assert not any(org in ("Commonwealth_of_Nations", "European_Union") for _, org in got)
 
 
 def test_his_country_is_the_state_named_before_it():
-    from kg.dates import PartialDate
-    from kg.extract.document import extract_document
-    from kg.gazetteer import Gazetteer
-    gaz = Gazetteer.load()
     text = "Moldova's minister, Dorin Lungu, said that his country's constitution declares it permanently neutral."
-    doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2024-12-07"), gaz)
+    doc = read(text)
     assert {f.state.key for f in doc.facts if type(f).__name__ == "Neutrality"} == {"Moldova"}
     two = "Moldova's minister met Romania's envoy and said that his country's constitution declares it neutral."
-    doc = extract_document("t", two, [(0, len(two))], PartialDate.parse("2024-12-07"), gaz)
+    doc = read(two)
     assert not [f for f in doc.facts if type(f).__name__ == "Neutrality"]
 
 
 def test_fact_box_lines_of_leavers_and_suspended_with_their_date():
-    from kg.dates import PartialDate
-    from kg.extract.document import extract_document
-    from kg.gazetteer import Gazetteer
     text = "The CBSS met in Riga on Tuesday.\nLeft: Russia (May 2022)\nSuspended: Belarus\nMembers: Denmark, Estonia\n"
-    doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2024-12-07"), Gazetteer.load())
+    doc = read(text)
     got = {(m.member.key, m.status, str(m.start or m.end or "")) for m in doc.facts if type(m).__name__ == "Membership"}
     assert got == {("Russia", "Former", "2022-05"), ("Belarus", "Suspended", ""), ("Denmark", "FullMember", ""),
                    ("Estonia", "FullMember", "")}
@@ -222,21 +214,15 @@ def test_fact_box_lines_of_leavers_and_suspended_with_their_date():
     ("The EU joined the talks.", set()),
 ])
 def test_organization_as_member_of_another(text, wanted):
-    from kg.dates import PartialDate
-    from kg.extract.document import extract_document
-    from kg.gazetteer import Gazetteer
-    doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2024-12-07"), Gazetteer.load())
+    doc = read(text)
     assert {(m.member.key, m.organization.key) for m in doc.facts if type(m).__name__ == "Membership"} == wanted
 
 
 def test_context_organization_is_named_within_the_clause():
     """An organization named in a later aside is not the one the clause is about."""
-    from kg.dates import PartialDate
-    from kg.extract.document import extract_document
-    from kg.gazetteer import Gazetteer
     text = ("The Organization of Turkic States met in Astana on Friday.\nNorthern Cyprus has held observer status "
             "since November 2022, a step that angered the EU.\n")
-    doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2024-12-07"), Gazetteer.load())
+    doc = read(text)
     assert {(m.member.key, m.organization.key) for m in doc.facts if type(m).__name__ == "Membership"} == {
         ("Northern_Cyprus", "Organization_of_Turkic_States")}
 
@@ -251,10 +237,7 @@ def test_context_organization_is_named_within_the_clause():
      {"Ireland"}),
 ])
 def test_neutrality_in_appositions_and_possessives(text, neutral):
-    from kg.dates import PartialDate
-    from kg.extract.document import extract_document
-    from kg.gazetteer import Gazetteer
-    doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2024-12-07"), Gazetteer.load())
+    doc = read(text)
     assert {f.state.key for f in doc.facts if type(f).__name__ == "Neutrality"} == neutral
 
 
@@ -274,10 +257,7 @@ def test_neutrality_in_appositions_and_possessives(text, neutral):
     ("The OTS met. Serbia, an EU candidate country, spoke.", set()),
 ])
 def test_lists_pronouns_and_appositions(text, wanted):
-    from kg.dates import PartialDate
-    from kg.extract.document import extract_document
-    from kg.gazetteer import Gazetteer
-    doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2024-12-07"), Gazetteer.load())
+    doc = read(text)
     assert {(m.member.key, m.organization.key) for m in doc.facts if type(m).__name__ == "Membership"} == wanted
 
 
@@ -291,10 +271,7 @@ def test_lists_pronouns_and_appositions(text, wanted):
      "Founders (February 2014): Burkina Faso, Chad, Mali\n", "G5_Sahel"),
 ])
 def test_fact_box_lines_take_the_organization_of_their_heading(text, org):
-    from kg.dates import PartialDate
-    from kg.extract.document import extract_document
-    from kg.gazetteer import Gazetteer
-    doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2024-12-07"), Gazetteer.load())
+    doc = read(text)
     got = {m.organization.key for m in doc.facts if type(m).__name__ == "Membership"}
     assert got == {org}
 
@@ -311,8 +288,5 @@ def test_fact_box_lines_take_the_organization_of_their_heading(text, org):
      {("Maldives", "Former"), ("Maldives", "FullMember")}),
 ])
 def test_a_leaving_in_the_article_ends_its_earlier_membership(text, wanted):
-    from kg.dates import PartialDate
-    from kg.extract.document import extract_document
-    from kg.gazetteer import Gazetteer
-    doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2024-12-07"), Gazetteer.load())
+    doc = read(text)
     assert {(m.member.key, m.status) for m in doc.facts if type(m).__name__ == "Membership"} == wanted

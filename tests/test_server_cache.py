@@ -23,16 +23,6 @@ def app(tmp_path_factory):
     app.config["AKG_POOL"].close()
 
 
-@pytest.fixture
-def runs(app, monkeypatch):
-    """The texts the query processes were asked to run, in order."""
-    pool = app.config["AKG_POOL"]
-    calls: list[str] = []
-    run = pool.run
-    monkeypatch.setattr(pool, "run", lambda req, **kw: calls.append(req.text) or run(req, **kw))
-    return calls
-
-
 def _cache(app) -> ResultCache:
     assert isinstance(app.wsgi_app, ResultCache)
     return app.wsgi_app

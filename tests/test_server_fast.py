@@ -21,16 +21,6 @@ def app(tmp_path_factory):
     app.config["AKG_POOL"].close()
 
 
-@pytest.fixture
-def runs(app, monkeypatch):
-    """The texts the query processes were asked to run, in order."""
-    pool = app.config["AKG_POOL"]
-    calls: list[str] = []
-    run = pool.run
-    monkeypatch.setattr(pool, "run", lambda req, **kw: calls.append(req.text) or run(req, **kw))
-    return calls
-
-
 @pytest.mark.parametrize("params", [
     {"query": SELECT},
     {"query": SELECT, "format": "csv"},
