@@ -94,6 +94,8 @@ def test_verb_group_features(text, lemma_, features):
     ("Chile follows Norway and Peru, both of which joined in 2009.", "join", "Norway"),
     ("Several members – including Peru and Ghana – are suspended.", "suspend", "Peru"),
     ("Peru, which gave up its neutrality to join the bloc, voted.", "join", "Peru"),
+    ("Peru abolished its army in 1948 and declared neutrality.", "declare", "Peru"),
+    ("Peru met Ghana and declared neutrality.", "declare", None),
     ("The newest is Peru, which became the 57th participating State.", "become", "Peru"),
 ])
 def test_clause_subjects(text, verb, subject):

@@ -131,6 +131,13 @@ def _subject(tokens: list[Token], vg: VerbGroup, lex: Lexicon, earlier: list[Cla
             for c in reversed(earlier):
                 if c.vg.end < k and c.subject is not None:
                     return c.subject, "coordination"
+            # "Costa Rica abolished its army in 1948 and declared perpetual neutrality": the sentence's subject,
+            # when it opens the sentence and nothing else was named before the "and"
+            first = next((i for i, x in enumerate(tokens) if x.lemma not in ('"', "'", "(", "•", "-", "*")), None)
+            if first is not None and first < k and tokens[first].kind == "S" \
+                    and not any(x.kind in "SOP" for x in tokens[first + 1:k]) \
+                    and tokens[first + 1].is_word and tokens[first + 1].lemma not in (",", "'s"):
+                return first, "coordination"
             # "Costa Rica, which abolished its army ... and proclaimed ...": back to the relative pronoun
             a = k - 1
             while a >= 1 and tokens[a].kind not in "SO" and tokens[a].lemma not in (";", ".", ":", "(", ")") \
