@@ -39,8 +39,10 @@ class Found:
 
 def rejoined(f: Found, found: list[Found], gone: dict) -> bool:
     """"Gabon, which had left in the 1990s, rejoined in 2016": a later joining in the same sentence wins."""
-    if not f.rule.startswith(("member.join", "member.rejoin", "member.return", "member.admitted",
-                              "member.readmitted")) or f.start is None:
+    if f.rule.startswith(("member.rejoin", "member.readmitted", "member.return")) and f.org is not None:
+        # "Morocco rejoined the AU, which it had left in 1984": coming back is after the leaving, whatever the order
+        return any(g.status == "Former" and g.org is not None and g.org.key == f.org.key for g in found)
+    if not f.rule.startswith(("member.join", "member.admitted")) or f.start is None:
         return False
     index = found.index(f)
     return any(g.status == "Former" and found.index(g) < index and g.org is not None and f.org is not None
