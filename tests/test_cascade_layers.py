@@ -292,3 +292,10 @@ def test_fact_box_lines_take_the_organization_of_their_heading(text, org):
 def test_a_leaving_in_the_article_ends_its_earlier_membership(text, wanted):
     doc = read(text)
     assert {(m.member.key, m.status) for m in doc.facts if type(m).__name__ == "Membership"} == wanted
+
+
+def test_an_organization_that_only_says_where_is_not_the_context():
+    text = ("GUAM met in New York.\nUzbekistan signed up in April 1999, on the sidelines of NATO's 50th-anniversary "
+            "summit in Washington, but pulled out in May 2005.\n")
+    got = {(m.member.key, m.organization.key, m.status) for m in read(text).facts if type(m).__name__ == "Membership"}
+    assert got == {("Uzbekistan", "GUAM", "Former")}

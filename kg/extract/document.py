@@ -337,7 +337,7 @@ def _left_since(facts: list[Fact]) -> list[Fact]:
         if key not in left:
             return False
         end = left[key]
-        return f.start is None or (end is not None and f.start <= end)
+        return f.start is None or end is None or f.start <= end
 
     rejoined = {(f.member.key, f.organization.key) for f in facts if isinstance(f, Membership)
                 and f.status == "FullMember" and f.start is not None

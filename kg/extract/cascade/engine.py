@@ -223,7 +223,8 @@ class Cascade(NounReader, BoxReader):
     def context_org(self, toks: list[Token]) -> EntityRef | None:
         """The organization an organization-less statement is about: the only one the sentence names,
         else the article's when the sentence names none ("South Africa joined in 2010")."""
-        named = {r.key: r for t in toks if t.kind == "O" for r in t.refs}
+        named = {r.key: r for i, t in enumerate(toks) if t.kind == "O" and not _circumstantial(toks, i)
+                 for r in t.refs}
         if any(t.is_word and t.text[:1].isupper() and t.text.lower() in self._org_nouns
                and not any(x.kind == "O" for x in toks[max(0, i - 2):i]) for i, t in enumerate(toks)):
             return None  # "The Charter ...": an organization the sentence names but no one resolved
@@ -364,3 +365,14 @@ class Cascade(NounReader, BoxReader):
                 return value
         return None
 
+
+_OCCASIONS = {"summit", "meeting", "anniversary", "session", "conference", "headquarters", "forum", "talks"}
+
+
+def _circumstantial(toks: list[Token], i: int) -> bool:
+    """An organization that only says when or where ("on the sidelines of NATO's 50th-anniversary summit",
+    "at the margins of the UN General Assembly"): not the one a statement without one is about."""
+    before = [t.lemma for t in toks[max(0, i - 4):i]]
+    after = [t.lemma for t in toks[i + 1:i + 5]]
+    return any(w in ("sideline", "sidelines", "margin", "margins") for w in before) or (
+        after[:1] == ["'s"] and any(w in _OCCASIONS or w.endswith("anniversary") for w in after[1:]))
