@@ -299,3 +299,14 @@ def test_an_organization_that_only_says_where_is_not_the_context():
             "summit in Washington, but pulled out in May 2005.\n")
     got = {(m.member.key, m.organization.key, m.status) for m in read(text).facts if type(m).__name__ == "Membership"}
     assert got == {("Uzbekistan", "GUAM", "Former")}
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("The G20 met in Delhi.\n\nWHO SITS AT THE G20\nArgentina, Australia, Brazil and Canada\n",
+     {("Argentina", "G20"), ("Australia", "G20"), ("Brazil", "G20"), ("Canada", "G20")}),
+    # a heading that asks nothing about an organization, and a list line with a verb, are not an answer
+    ("The G20 met in Delhi.\n\nWHO WON THE VOTE\nArgentina, Australia, Brazil and Canada\n", set()),
+    ("The G20 met in Delhi.\n\nWHO SITS AT THE G20\nArgentina, Australia, Brazil and Canada may apply.\n", set()),
+])
+def test_heading_asking_who_is_in_an_organization_and_its_answer(text, wanted):
+    assert {(m.member.key, m.organization.key) for m in read(text).facts if type(m).__name__ == "Membership"} == wanted

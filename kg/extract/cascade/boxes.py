@@ -92,6 +92,12 @@ class BoxReader:
                 status, org = self.pending
                 self.pending = None
                 return Found(status, list(words[k].refs), org, "list.answer")
+        if self.pending is not None and words and words[0].kind == "S" and len(words[0].refs) >= 3 \
+                and not any(t.is_word and (self.lex.is_predicate_verb(t, words, i) or self.lex.is_aux(t)
+                                           or t.text.lower() in self.lex.modals) for i, t in enumerate(words)):
+            status, org = self.pending  # "WHO SITS AT THE G20" / "Argentina, Australia, Brazil, ..."
+            self.pending = None
+            return Found(status, list(words[0].refs), org, "list.answer")
         self.pending = None
         k = 0
         status = None
@@ -147,10 +153,11 @@ class BoxReader:
         return None
 
     def _question(self, toks: list[Token]) -> None:
-        """Remember "Who are the members / observers of Y?" for the answer line after it."""
+        """Remember "Who are the members / observers of Y?" (or a heading "WHO SITS AT THE G20") for the
+        answer line after it."""
         sym = symbols(toks)
         m = re.search(r"(?:^|\s)who (?:\S+ ){0,3}?(?:(member|observer|partner) (?:state |country )?)?"
-                      r"(?:of|in|to) (ORG#\d+) ", sym)
+                      r"(?:of|in|to|at|on) (ORG#\d+) ", sym)
         org = captured_sym(m.group(2), toks) if m else None
         if m and org is not None and org.refs:
             self.pending = ({"member": "FullMember", "observer": "Observer", "partner": "Partner",

@@ -102,6 +102,9 @@ class Cascade(NounReader, BoxReader):
         if question:
             self._question(toks)
             return
+        if len(toks) <= 8 and toks and toks[0].lemma == "who" and toks[0].text.isupper():
+            self._question(toks)  # a heading in capitals: "WHO SITS AT THE G20", "WHO IS IN BRICS NOW"
+            return
         vgs = verb_groups(toks, self.lex)
         self._vgs = vgs
         timeline = self.box.line(toks, bool(vgs) or any(self.lex.is_predicate_verb(t, toks, i)
