@@ -250,6 +250,9 @@ def test_neutrality_in_appositions_and_possessives(text, neutral):
     # "its" is the organization named last, not the article's
     ("Mercosur met in Montevideo. The deal needs the approval of the European Union.\n"
      "Its 27 member states include Spain and Portugal.", {("Spain", "European_Union"), ("Portugal", "European_Union")}),
+    # after a verb, "its" is the subject's: the organization is the one the clause names, not the last one before
+    ("The EU met in Brussels.\nQatar quit OPEC in 2019 and Indonesia suspended its membership in 2016.",
+     {("Qatar", "OPEC"), ("Indonesia", "OPEC")}),
     # "the council" in an article about the Human Rights Council is that body
     ("The Human Rights Council met. Members of the council include Ukraine and Finland.",
      {("Ukraine", "UN_Human_Rights_Council"), ("Finland", "UN_Human_Rights_Council")}),

@@ -242,12 +242,18 @@ class Cascade(NounReader, BoxReader):
         keys = {r.key: r for r in (previous[0] if previous else [])}
         return next(iter(keys.values())) if len(keys) == 1 else None
 
-    def _org(self, m: re.Match[str], alt: Alternative, matched: list[Token], toks: list[Token]) -> Token | None:
-        """The organization a match captured, else (for a context alternative) the one the sentence is about."""
+    def _org(self, m: re.Match[str], alt: Alternative, matched: list[Token], toks: list[Token],
+             possessor: bool = False) -> Token | None:
+        """The organization a match captured, else (for a context alternative) the one the sentence is about.
+
+        `possessor`: in a noun phrase or an apposition "its"/"their" is an organization ("Its 27 member
+        states include ..."); after a verb it is the subject's ("Indonesia suspended its membership")."""
         org_tok = captured(m, matched, "org") or captured(m, matched, "org2")
-        if org_tok is None and alt.context and m.group(0).split()[:1] in (["its"], ["their"]):
+        if org_tok is None and alt.context and possessor and m.group(0).split()[:1] in (["its"], ["their"]):
             # "Its 27 member states include ...": the organization named last, this sentence or the one before
-            named = [r for t in toks[:token_index(m, matched, m.start())] if t.kind == "O" for r in t.refs]
+            first = matched[token_index(m, matched, m.start())]
+            before = next((i for i, t in enumerate(toks) if t is first), len(toks))
+            named = [r for t in toks[:before] if t.kind == "O" for r in t.refs]
             recent = named[-1:] or next((refs[-1:] for refs in self.discourse.recent("O", 1) if refs), [])
             if recent:
                 return Token("O", "", "ORG", 0, 0, None, [top_organization(recent[0])])

@@ -43,7 +43,7 @@ class NounReader:
                         continue
                     # the organization an apposition without one is about: named before it or in the matched part
                     # ("Hungary, an observer since 2018 and the only EU and NATO country ...": not the EU)
-                    org_tok = self._org(m, alt, comp, toks[:a] + comp[:token_index(m, comp, m.end())])
+                    org_tok = self._org(m, alt, comp, toks[:a] + comp[:token_index(m, comp, m.end())], possessor=True)
                     status = alt.status or frame.status
                     if org_tok is None and status != "Neutral":
                         continue
@@ -98,7 +98,7 @@ class NounReader:
                         continue
                     if any(t.is_word and t.lemma in self.lex.conditionals for t in toks[:first]):
                         continue
-                    org_tok = self._org(m, alt, toks, toks)
+                    org_tok = self._org(m, alt, toks, toks, possessor=True)
                     mem = captured(m, toks, "member")
                     status = alt.status or frame.status
                     if mem is None or (org_tok is None and status != "Neutral"):
