@@ -64,8 +64,7 @@ class Cascade(NounReader, BoxReader):
         self._org_nouns = set(descriptions().org_nouns)
         self.tokens: list[Token] = []
         self.box = TimelineBox()
-        self.box_lines: list[tuple[bool, list[EntityRef]]] = []  # per sentence read: (a heading-like line, its orgs)
-        self._vgs: list[VerbGroup] = []
+        self.box_lines: list[tuple[bool | None, list[EntityRef]]] = []  # per sentence: (heading-like?, its orgs)
 
     def sentence(self, tagged: TaggedSentence) -> list:
         toks = tokenize(self.text, tagged.start, tagged.end, tagged.mentions)
@@ -105,11 +104,8 @@ class Cascade(NounReader, BoxReader):
         if len(toks) <= 8 and toks and toks[0].lemma == "who" and toks[0].text.isupper():
             self._question(toks)  # a heading in capitals: "WHO SITS AT THE G20", "WHO IS IN BRICS NOW"
             return
-        vgs = verb_groups(toks, self.lex)
-        self._vgs = vgs
-        timeline = self.box.line(toks, bool(vgs) or any(self.lex.is_predicate_verb(t, toks, i)
-                                                         for i, t in enumerate(toks) if t.is_word),
-                                 self.context_org(toks))
+        vgs = verb_groups(toks, self.lex)  # one per predicate verb: none means the line has no verb
+        timeline = self.box.line(toks, bool(vgs), self.context_org(toks))
         if timeline is not None and self.box.open_org is not None:
             states, when = timeline
             if self.pub is None or when <= self.pub:  # "1995 – Austria, Finland, Sweden" in a box of enlargements
@@ -118,11 +114,11 @@ class Cascade(NounReader, BoxReader):
             return
         cls = clauses(toks, vgs, self.lex)
         for c in cls:
-            yield from self._verb(toks, c)
+            yield from self._verb(toks, c, vgs)
         yield from self._appositions(toks, vgs)
         yield from self._nouns(toks, vgs)
 
-    def _verb(self, toks: list[Token], c: Clause) -> Iterator[Found]:
+    def _verb(self, toks: list[Token], c: Clause, vgs: list[VerbGroup]) -> Iterator[Found]:
         vg = c.vg
         frames = self.lex.by_verb.get(toks[vg.head].lemma, [])
         if not frames or c.subject is None:
@@ -135,6 +131,9 @@ class Cascade(NounReader, BoxReader):
         # ("has held observer status since 2022, a step that angered the EU")
         upto = toks[:c.comp_end]
         context = self.context_org(upto)
+        until = until_date(toks, c)
+        founders = any(t.lemma in ("founding", "founder", "co-founder", "founding-member") for t in comp) \
+            and any(toks[k].kind == "D" for k in range(c.comp_start, c.comp_end))
         for frame in frames:
             if frame.voice == "active" and passive or frame.voice == "passive" and not passive:
                 continue
@@ -146,7 +145,6 @@ class Cascade(NounReader, BoxReader):
                 if m is None:
                     continue
                 status = alt.status or frame.status
-                until = until_date(toks, c)
                 if toks[vg.head].lemma == "be" and "past" in vg.features and "perfect" not in vg.features \
                         and frame.date_preps and status == "FullMember" and until is not None \
                         and not self._blocked(toks, vg) and "neg" not in vg.features:
@@ -156,8 +154,6 @@ class Cascade(NounReader, BoxReader):
                             yield Found("Former", [r for t in mem_toks for r in t.refs], org,
                                         frame.id + ".until", None, until)
                     return
-                founders = any(t.lemma in ("founding", "founder", "co-founder", "founding-member") for t in comp) \
-                    and any(toks[k].kind == "D" for k in range(c.comp_start, c.comp_end))
                 if toks[vg.head].lemma == "be" and "past" in vg.features and "perfect" not in vg.features \
                         and frame.date_preps and status != "Former" and not founders:
                     return  # "X was a member of Y": perhaps no longer ("were founding members in 1949" founded it)
@@ -205,7 +201,7 @@ class Cascade(NounReader, BoxReader):
                 # "joined X in 1993 and Y in 2012": the second object with its own date
                 yield from self._second_objects(toks, c, org_tok, frame, status, members, rule)
                 if not negative:  # ", alongside X", "; Mali in May 2021", ", becoming its 32nd member in 2024"
-                    nxt = min((v.start for v in self._vgs if v.start > c.vg.end and "participle" not in v.features
+                    nxt = min((v.start for v in vgs if v.start > c.vg.end and "participle" not in v.features
                                and v.lemma != "follow"),
                               default=len(toks))
                     for st, mem, org, when2, suffix in continuations(toks, c.vg.end + 1, nxt, status, orgs, role,
