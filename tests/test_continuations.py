@@ -31,6 +31,7 @@ def facts(text: str, gaz: Gazetteer) -> set[tuple[str, str, str, str]]:
      ("Chile", "APEC", "FullMember", "1994")),
     ("NATO met in London on Monday. France quit in 1966 before returning in 2009.",
      ("France", "NATO", "FullMember", "2009")),
+    ("NATO met in London on Monday. France quit in 1966 before returning.", ("France", "NATO", "FullMember", "")),
     ("Austria, Ireland and Malta are EU members – Ireland since 1973, Austria since 1995 and Malta since 2004 – and"
      " take part in its policy.", ("Malta", "European_Union", "FullMember", "2004")),
     ("The EAEU met. Moldova was granted observer status in April 2018; Uzbekistan and Cuba followed in December 2020.",

@@ -15,6 +15,7 @@ from functools import lru_cache
 from kg.dates import PartialDate
 from kg.extract.cascade.discourse import descriptions
 from kg.extract.cascade.engine import Cascade
+from kg.extract.cascade.matching import comes_back
 from kg.extract.dates import find_dates
 from kg.extract.event_reader import EventReader
 from kg.extract.events import assemble, find_event_mentions
@@ -329,9 +330,7 @@ def _left_since(facts: list[Fact]) -> list[Fact]:
         return facts
 
     def ended(f: Fact) -> bool:
-        if not isinstance(f, Membership) or f.status != "FullMember" \
-                or f.evidence.rule.split(".")[-1].startswith(("return", "rejoin", "readmit")) \
-                or any(part.startswith(("return", "rejoin", "readmit")) for part in f.evidence.rule.split(".")):
+        if not isinstance(f, Membership) or f.status != "FullMember" or comes_back(f.evidence.rule):
             return False  # "Kiribati returned to the fold", "the Maldives rejoined": after the leaving
         key = (f.member.key, f.organization.key)
         if key not in left:

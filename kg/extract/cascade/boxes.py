@@ -22,6 +22,10 @@ from kg.model import EntityRef
 _HEADING_WORDS = {"enlargement", "expansion", "accession", "member", "membership", "join", "wave", "waves",
                   "newcomer", "founding"}
 _DASHES = {"–", "—", "-", ":"}
+#: the word opening a list line and the status it gives ("Members: A, B", "Left: Russia (May 2022)")
+_LINE_NOUNS = {"member": "FullMember", "observer": "Observer", "partner": "Partner", "founder": "FullMember",
+               "founding-member": "FullMember", "left": "Former", "leave": "Former", "suspend": "Suspended",
+               "suspended": "Suspended", "withdrawn": "Former", "expel": "Former"}
 _BULLETS = {"*", "•", "-", "–", "—"}
 
 
@@ -101,13 +105,10 @@ class BoxReader:
         self.pending = None
         k = 0
         status = None
-        nouns = {"member": "FullMember", "observer": "Observer", "partner": "Partner", "founder": "FullMember",
-                 "founding-member": "FullMember", "left": "Former", "leave": "Former", "suspend": "Suspended",
-                 "suspended": "Suspended", "withdrawn": "Former", "expel": "Former"}
         if len(words) > 1 and words[0].lemma == "founding" and words[1].lemma == "member":
             words = words[1:]  # "Founding members: A, B, C"
-        if k < len(words) and words[k].lemma in nouns:
-            status = nouns[words[k].lemma]
+        if k < len(words) and words[k].lemma in _LINE_NOUNS:
+            status = _LINE_NOUNS[words[k].lemma]
             k += 1
             if k < len(words) and words[k].lemma in ("state", "country", "nation"):
                 k += 1

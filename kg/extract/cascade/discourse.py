@@ -118,13 +118,11 @@ class Discourse:
         after_sub = i >= 1 and (tokens[i - 1].lemma in _SUBORDINATORS or tokens[i - 1].lemma in _SPEECH_VERBS
                                 or (tokens[i - 1].lemma in ("which", "that") and i >= 3 and tokens[i - 2].lemma == ","
                                     and tokens[i - 3].kind == "O"))  # "the Commonwealth, which it joined"
-        states_before = [x for x in self.read_so_far if x.kind == "S"]
-        if len({r.key for x in states_before for r in x.refs}) == 1:
-            states_before = states_before[:1]  # "Syria's delegation ... Damascus has attended since it was ..."
-        if low == "it" and not initial and (after_conj or after_sub) and len(states_before) == 1 \
-                and len(states_before[0].refs) == 1 and self._verb_follows(tokens, i + 1):
+        one = self._one_state_so_far()  # "Syria's delegation ... Damascus has attended since it was ..."
+        if low == "it" and not initial and (after_conj or after_sub) and one is not None \
+                and self._verb_follows(tokens, i + 1):
             # "Austria is not a member of NATO, but it is a member of the EU": the one state of the first clause
-            return _pseudo("S", t.text, t.start, t.end, states_before[0].refs), i + 1
+            return _pseudo("S", t.text, t.start, t.end, [one]), i + 1
         if low == "it" and initial and self._verb_follows(tokens, i + 1):
             # "It" opening a sentence: the entity the previous sentence opened with (the topic both share)
             first = self.topics[-1] if self.topics else None
@@ -162,10 +160,15 @@ class Discourse:
         """"Moldova's minister ... says his country's constitution ...": the one state named before it."""
         if tokens[i].lemma not in ("his", "her") or i + 1 >= len(tokens) or tokens[i + 1].lemma != "country":
             return None
-        states = [x for x in self.read_so_far if x.kind == "S"]
-        if len(states) != 1 or len(states[0].refs) != 1:
+        one = self._one_state_so_far()
+        if one is None:
             return None
-        return _pseudo("S", "his country", tokens[i].start, tokens[i + 1].end, states[0].refs), i + 2
+        return _pseudo("S", "his country", tokens[i].start, tokens[i + 1].end, [one]), i + 2
+
+    def _one_state_so_far(self) -> EntityRef | None:
+        """The state this sentence has named so far, when it has named exactly one (however many times)."""
+        refs = {r.key: r for x in self.read_so_far if x.kind == "S" for r in x.refs}
+        return next(iter(refs.values())) if len(refs) == 1 else None
 
     def recent_tokens(self, back: int = 2) -> list[list[Token]]:
         return list(reversed(self.history[-back:]))
@@ -195,10 +198,11 @@ class Discourse:
             return None
         phrases = words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
         regions = [d.regions[p] for p in phrases if p in d.regions]
-        current = [r for x in self.read_so_far if x.kind == "S" for r in x.refs]
-        earlier = [current] if len({r.key for r in current}) == 1 else []  # "Ireland's government ... the country's"
+        one = self._one_state_so_far()
+        earlier = [[one]] if one is not None else []  # "Ireland's government ... the country's"
+        current = [x for x in self.read_so_far if x.kind == "S"]
         if possessive and current:  # "Austria ..., and Ireland's government insists the country's ...": the nearest
-            last = [x for x in self.read_so_far if x.kind == "S"][-1]
+            last = current[-1]
             earlier = [list(last.refs)] if len(last.refs) == 1 else []
             if not earlier:
                 return None

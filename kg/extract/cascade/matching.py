@@ -37,9 +37,15 @@ class Found:
     negative: bool = False
 
 
+def comes_back(rule: str) -> bool:
+    """A rule that reads a return after a leaving: rejoin, readmit, return ("member.rejoin",
+    "former.leave.returning"). Such a membership outlives the leaving, wherever each is stated."""
+    return any(part.startswith(("return", "rejoin", "readmit")) for part in rule.split(".")[1:])
+
+
 def rejoined(f: Found, found: list[Found], gone: dict) -> bool:
     """"Gabon, which had left in the 1990s, rejoined in 2016": a later joining in the same sentence wins."""
-    if f.rule.startswith(("member.rejoin", "member.readmitted", "member.return")) and f.org is not None:
+    if comes_back(f.rule) and f.org is not None:
         # "Morocco rejoined the AU, which it had left in 1984": coming back is after the leaving, whatever the order
         return any(g.status == "Former" and g.org is not None and g.org.key == f.org.key for g in found)
     if not f.rule.startswith(("member.join", "member.admitted")) or f.start is None:

@@ -71,10 +71,8 @@ def group_entities(tokens: list[Token]) -> list[Token]:
                     t.mention, refs, negated)
         out.append(grp)
         i = last + 1
-        if len(members) > 1 and i < len(toks) and toks[i].lemma == "(":  # "... and Romania (2007) are": past it
-            close = next((k for k in range(i + 1, min(i + 8, len(toks))) if toks[k].lemma == ")"), None)
-            if close is not None and not any(x.kind in "SO" for x in toks[i + 1:close]):
-                i = close + 1
+        if len(members) > 1 and (close := _aside_close(toks, i)) is not None:  # "... and Romania (2007) are"
+            i = close + 1
     return out
 
 
@@ -115,12 +113,18 @@ def _drop_state_titles(toks: list[Token]) -> list[Token]:
     return out
 
 
+def _aside_close(toks: list[Token], j: int) -> int | None:
+    """The ")" closing a short bracketed aside without names that opens at j ("(participation frozen)", "(2007)")."""
+    if j >= len(toks) or toks[j].lemma != "(":
+        return None
+    close = next((k for k in range(j + 1, min(j + 8, len(toks))) if toks[k].lemma == ")"), None)
+    return None if close is None or any(t.kind in "SO" for t in toks[j + 1:close]) else close
+
+
 def _skip_aside(toks: list[Token], j: int) -> int:
     """Past a short bracketed aside without names right after a list member, when the list goes on after it."""
-    if j >= len(toks) or toks[j].lemma != "(":
-        return j
-    close = next((k for k in range(j + 1, min(j + 8, len(toks))) if toks[k].lemma == ")"), None)
-    if close is None or any(t.kind in "SO" for t in toks[j + 1:close]):
+    close = _aside_close(toks, j)
+    if close is None:
         return j
     after = close + 1
     if after + 1 < len(toks) and toks[after].lemma in _SEPARATORS and toks[after + 1].kind in "S":
