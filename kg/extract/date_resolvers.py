@@ -52,9 +52,16 @@ def _day(s: str) -> int:
     return int(re.match(r"\d+", s).group(0))
 
 
-def _add_months(year: int, month: int, k: int) -> tuple[int, int]:
+def add_months(year: int, month: int, k: int) -> tuple[int, int]:
+    """(year, month) k months on (or back, k < 0)."""
     n = year * 12 + (month - 1) + k
     return n // 12, n % 12 + 1
+
+
+def years_from(date: PartialDate, n: int) -> PartialDate:
+    """`date` n years on (or back), at its own precision; 29 February becomes the 28th."""
+    day = 28 if (date.month, date.day) == (2, 29) else date.day
+    return PartialDate(date.year + n, date.month, day)
 
 
 # --- resolution against a reference ------------------------------------------------------------
@@ -223,7 +230,7 @@ def this_last_next(m, ref, tense, ctx) -> Resolved | None:
     if ref.month is None:
         return None
     if unit == "month":
-        month = PartialDate(*_add_months(ref.year, ref.month, step))
+        month = PartialDate(*add_months(ref.year, ref.month, step))
         return Resolved(month, relative=True, direction=direction)
     return _week_month(ref, step, direction)
 
@@ -249,12 +256,11 @@ def ago(m, ref, tense, ctx) -> Resolved | None:
     if unit == "decade":
         unit, n = "year", 10 * n
     if unit == "year" and m["today"] and ref.precision == "day":  # "Twenty years ago today": that very day
-        day = ref.day if (ref.month, ref.day) != (2, 29) else 28
-        return Resolved(PartialDate(ref.year - n, ref.month, day), relative=True, direction=PAST)
+        return Resolved(years_from(ref, -n), relative=True, direction=PAST)
     if unit == "year":
         return Resolved(PartialDate(ref.year - n), relative=True, direction=PAST)
     if unit == "month" and ref.month is not None:
-        return Resolved(PartialDate(*_add_months(ref.year, ref.month, -n)), relative=True, direction=PAST)
+        return Resolved(PartialDate(*add_months(ref.year, ref.month, -n)), relative=True, direction=PAST)
     if unit == "day" and ref.precision == "day":
         day = ref.first_day() - datetime.timedelta(days=n)
         return Resolved(PartialDate.from_date(day), relative=True, direction=PAST)

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from kg.dates import PartialDate
 from kg.extract.cascade.tokens import Token
+from kg.extract.date_resolvers import add_months, years_from
 from kg.model import EntityRef
 
 _ALONG = (("alongside",), ("along", "with"), ("together", "with"))
@@ -117,8 +118,7 @@ def _later(last: PartialDate | None, unit: str) -> PartialDate | None:
     if last is None:
         return None
     if unit == "year":
-        return PartialDate(last.year + 1, last.month, last.day if last.month != 2 or (last.day or 0) < 29 else 28)
+        return years_from(last, 1)
     if last.month is None:
         return None
-    month = last.month % 12 + 1
-    return PartialDate(last.year + (last.month == 12), month, None)
+    return PartialDate(*add_months(last.year, last.month, 1))
