@@ -23,7 +23,8 @@ from kg.gazetteer_text import fold, is_acronym, slugify, token_keys, tokens
 __all__ = ["DEFAULT_DIR", "Entity", "Gazetteer", "GazetteerMatch", "fold", "slugify"]
 
 # Spelling variants generated for every name, so the CSV lists one spelling only.
-SPELLINGS = (("Organization", "Organisation"), ("Co-operation", "Cooperation"), ("Defense", "Defence"))
+#: spellings of one word: every name is found in each; the first is the one an IRI is minted with
+SPELLINGS = (("Organization", "Organisation"), ("Cooperation", "Co-operation"), ("Defence", "Defense"))
 
 
 @dataclass(frozen=True)

@@ -18,12 +18,11 @@ from functools import lru_cache
 
 from kg.errors import DataFileError
 from kg.extract.lexicon import load_data
-from kg.gazetteer import GazetteerMatch
+from kg.gazetteer import SPELLINGS, GazetteerMatch
 from kg.gazetteer_text import slugify
 from kg.model import EntityRef
 
 _WORD = r"[A-Z](?:[\w’'&-]|\.(?=\w))*"
-_CANONICAL = ((re.compile(r"Organisation"), "Organization"), (re.compile(r"Co-operation"), "Cooperation"))
 
 
 @dataclass(frozen=True)
@@ -144,8 +143,9 @@ def _acronym_after(text: str, end: int) -> str | None:
 
 
 def _canonical(name: str) -> str:
-    for pattern, repl in _CANONICAL:
-        name = pattern.sub(repl, name)
+    """One spelling per name, so "Co-operation Organisation" and "Cooperation Organization" are one IRI."""
+    for canonical, variant in SPELLINGS:
+        name = name.replace(variant, canonical)
     return " ".join(name.split())
 
 
