@@ -65,11 +65,20 @@ class Cascade(NounReader, BoxReader):
         self.tokens: list[Token] = []
         self.box = TimelineBox()
         self.box_lines: list[tuple[bool | None, list[EntityRef]]] = []  # per sentence: (heading-like?, its orgs)
+        # the organization the previous sentence's memberships were of, and where that sentence ended: a
+        # paragraph about another organization than the article's goes on about it ("SAARC's eight members -
+        # ... -. Afghanistan, which joined in 2007, ...")
+        self.topic: tuple[int, EntityRef] | None = None
 
     def sentence(self, tagged: TaggedSentence) -> list:
         toks = tokenize(self.text, tagged.start, tagged.end, tagged.mentions)
         toks = group_entities(self.discourse.resolve(toks))
+        if self.topic is not None and "\n\n" in self.text[self.topic[0]:tagged.start]:
+            self.topic = None  # a new paragraph
         found = former_wins(list(self.read(toks)))
+        orgs = {f.org.key: f.org for f in found if f.org is not None and f.status != "Neutral" and not f.negative}
+        self.topic = (tagged.end, next(iter(orgs.values()))) if len(orgs) == 1 else \
+            None if orgs else self.topic and (tagged.end, self.topic[1])
         self.discourse.push(toks)
         self.box_lines.append(box_line(toks, self.lex))
         self.tokens = toks  # the resolved tokens of the sentence just read, for the event frames
@@ -232,6 +241,8 @@ class Cascade(NounReader, BoxReader):
             return next(iter(named.values()))
         if named:
             return None
+        if self.topic is not None:
+            return self.topic[1]
         if self.discourse.main_org is not None:
             return self.discourse.main_org
         previous = self.discourse.recent("O", 1)
@@ -246,11 +257,12 @@ class Cascade(NounReader, BoxReader):
         states include ..."); after a verb it is the subject's ("Indonesia suspended its membership")."""
         org_tok = captured(m, matched, "org") or captured(m, matched, "org2")
         if org_tok is None and alt.context and possessor and m.group(0).split()[:1] in (["its"], ["their"]):
-            # "Its 27 member states include ...": the organization named last, this sentence or the one before
+            # "Its 27 member states include ...": the organization named last in this sentence, else the one
+            # the sentence before opens with (its subject, not "as successor to the OAU" later in it)
             first = matched[token_index(m, matched, m.start())]
             before = next((i for i, t in enumerate(toks) if t is first), len(toks))
             named = [r for t in toks[:before] if t.kind == "O" for r in t.refs]
-            recent = named[-1:] or next((refs[-1:] for refs in self.discourse.recent("O", 1) if refs), [])
+            recent = named[-1:] or next((refs[:1] for refs in self.discourse.recent("O", 1) if refs), [])
             if recent:
                 return Token("O", "", "ORG", 0, 0, None, [top_organization(recent[0])])
         if org_tok is None and alt.context and (ctx := self.context_org(toks)) is not None:

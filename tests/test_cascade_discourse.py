@@ -1,0 +1,38 @@
+"""The discourse layer across sentences: which organization an organization-less statement is about."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.dates import PartialDate
+from kg.extract.document import extract_document
+from kg.gazetteer import Gazetteer
+from kg.model import Membership
+
+
+def memberships(text: str, published: str = "2024-12-07") -> set[tuple[str, str, str, str]]:
+    doc = extract_document("t", text, [(0, len(text))], PartialDate.parse(published), Gazetteer.load())
+    return {(f.member.key, f.organization.key, f.status, str(f.start or f.end or ""))
+            for f in doc.facts if isinstance(f, Membership)}
+
+
+@pytest.mark.parametrize("text, wanted, unwanted", [
+    # a paragraph about another organization than the article's goes on about it
+    ("The BIMSTEC summit opened in Bangkok. Bangladesh joined BIMSTEC in 1997.\n\n"
+     "SAARC's eight members - Nepal, Pakistan and Afghanistan - have not met since 2014. "
+     "Afghanistan, which joined in 2007, is represented by nobody.",
+     ("Afghanistan", "SAARC", "FullMember", "2007"), ("Afghanistan", "BIMSTEC", "FullMember", "2007")),
+    # ... but not past the paragraph's end: the article's organization again
+    ("The BIMSTEC summit opened in Bangkok. Bangladesh joined BIMSTEC in 1997.\n\n"
+     "SAARC's eight members - Nepal, Pakistan and Afghanistan - have not met since 2014.\n\n"
+     "Myanmar joined in 1997.",
+     ("Myanmar", "BIMSTEC", "FullMember", "1997"), ("Myanmar", "SAARC", "FullMember", "1997")),
+    # 'its' in the next sentence is the organization the sentence before opens with, not one named in passing
+    ("The admission of the AU, which was founded in 2002 as successor to the Organisation of African Unity, "
+     "was backed by China. Its 55 members include Morocco and Kenya.",
+     ("Morocco", "African_Union", "FullMember", ""), ("Morocco", "Organisation_of_African_Unity", "FullMember", "")),
+])
+def test_the_organization_a_paragraph_is_about(text, wanted, unwanted):
+    got = memberships(text)
+    assert wanted in got
+    assert unwanted not in got
