@@ -139,6 +139,8 @@ class Cascade(NounReader, BoxReader):
         # the organization a clause without one is about: named up to the clause's end, not in a later aside
         # ("has held observer status since 2022, a step that angered the EU")
         upto = toks[:c.comp_end]
+        if c.via == "relative" and not any(t.kind == "O" for t in upto):
+            upto = toks  # "Ecuador, which joined in 2009, left ALBA in 2018": the main clause's organization
         context = self.context_org(upto)
         until = until_date(toks, c)
         founders = any(t.lemma in ("founding", "founder", "co-founder", "founding-member") for t in comp) \

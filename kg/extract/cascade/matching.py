@@ -20,7 +20,8 @@ from kg.model import EntityRef
 _FOLLOW_OK = {"as", "in", "on", "at", "since", "from", "to", "with", "after", "before", "over", "amid", "last",
               "this", "and", "but", "or", "for", "when", "because", "following", "earlier", "later", "back",
               "along", "together", "alongside", "under", "during", "by", "into", "itself", "through", "again",
-              "only", "just", "formally", "officially"}
+              "only", "just", "formally", "officially", "rather", "instead", "despite", "without", "while",
+              "whereas", "even", "shortly", "soon", "effective", "until", "upon", "within", "ahead"}
 _TIME_NOUNS = {"day", "week", "month", "year", "decade", "few"}
 
 
