@@ -182,7 +182,8 @@ def _ordinal_subject(tokens: list[Token], vg: VerbGroup, bare: bool = False) -> 
     k = to - 1
     seen_ordinal = False
     while k >= 0 and to - k <= 6 and tokens[k].is_word and tokens[k].lemma not in ("be", "become", "to"):
-        seen_ordinal = seen_ordinal or tokens[k].lemma in _ORDINALS or tokens[k].text[:1].isdigit()
+        word = tokens[k].text.lower()  # (the lemma table makes "first" "1")
+        seen_ordinal = seen_ordinal or word in _ORDINALS or word[:1].isdigit()
         k -= 1
     if not seen_ordinal or k < 1 or tokens[k].lemma not in ("be", "become") or tokens[k + 1].lemma != "the":
         return None
