@@ -43,6 +43,11 @@ def facts(text: str, gaz: Gazetteer) -> set[tuple[str, str, str, str]]:
     ("Burkina Faso, Mali and Niger formed the Alliance of Sahel States. All three are suspended from the African Union:"
      " Mali since June 2021, Burkina Faso since January 2022.",
      ("Burkina_Faso", "African_Union", "Suspended", "2022-01")),
+    ("Poland joined NATO in March 1999, and Slovakia followed in 2004.", ("Slovakia", "NATO", "FullMember", "2004")),
+    ("Poland joined NATO in March 1999, and Slovakia followed five years later.",
+     ("Slovakia", "NATO", "FullMember", "2004")),
+    ("Croatia joined the EU in July 2013; Bulgaria followed three months later.",
+     ("Bulgaria", "European_Union", "FullMember", "2013-10")),
     ("Finland joined NATO in April 2023, and Sweden did so in March 2024.",
      ("Sweden", "NATO", "FullMember", "2024-03")),
     ("Sweden entered the EU in 1995, becoming its 15th member on 1 January 1995.",
@@ -60,6 +65,8 @@ def test_tail_extends_the_fact(text, wanted, gaz):
     ("Sweden joined the EU in 1995, becoming a drag on the budget in 2001.", "2001"),
     ("The EAEU met. Moldova was granted observer status in April 2018; Cuba followed the debate in 2020.", "Cuba"),
     ("OPEC met in Vienna. Qatar, a member since 1961, left in 2019.", "1961"),
+    ("Poland joined NATO in March 1999, and Slovakia followed suit with protests five years later.", "Slovakia"),
+    ("Poland joined NATO in 1999, and Slovakia will follow in 2030.", "Slovakia"),
 ])
 def test_trap_beside_each_tail(text, unwanted, gaz):
     assert not any(unwanted in fact for fact in facts(text, gaz))

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from kg.dates import PartialDate
 from kg.extract.cascade.tokens import Token
-from kg.extract.date_resolvers import add_months, years_from
+from kg.extract.date_resolvers import add_months
 from kg.model import EntityRef
 
 _ALONG = (("alongside",), ("along", "with"), ("together", "with"))
@@ -61,12 +61,15 @@ def continuations(toks: list[Token], after: int, stop: int, status: str, orgs: l
                     gapped_end = end
                     for org in orgs:  # "; Mali in May 2021": the same verb, its own date
                         yield status, list(toks[k].refs), org, when if role else None, ".gapped"
-        if t.lemma in (";", ",") and i + 2 < stop and toks[i + 1].kind == "S" and toks[i + 2].lemma == "follow" \
+        k = i + 2 if i + 1 < stop and toks[i + 1].lemma == "and" else i + 1  # ", and Slovakia followed"
+        if t.lemma in (";", ",") and k + 1 < stop and toks[k].kind == "S" and toks[k + 1].lemma == "follow" \
                 and status != "Neutral":
-            when, end = _date_after(toks, i + 3, stop)
+            when, end = _date_after(toks, k + 2, stop)
+            if isinstance(when, str):
+                when = _later(last, when)
             if isinstance(when, PartialDate) and (pub is None or when <= pub):
                 for org in orgs:  # "; Uzbekistan and Cuba followed in December 2020": the same, later
-                    yield status, list(toks[i + 1].refs), org, when, ".followed"
+                    yield status, list(toks[k].refs), org, when, ".followed"
         if t.kind == "S" and i + 2 < stop and toks[i + 1].lemma == "do" and toks[i + 1].text.lower() != "do" \
                 and toks[i + 2].lemma in ("so", "likewise") and i > 0 and toks[i - 1].lemma in ("and", ",", ";", "but"):
             when, end = _date_after(toks, i + 3, stop)
@@ -107,18 +110,25 @@ def _date_after(toks: list[Token], k: int, stop: int, skip: int = 0) -> tuple[Pa
             break
         j += 1
     later = [x.text.lower() for x in toks[k:k + 3]]
-    if skip == 0 and len(later) == 3 and later[0] in ("a", "one") and later[2] == "later" \
-            and later[1] in ("year", "month"):
-        return later[1], k + 3  # "Chile a year later": a year after the date before it
+    if skip == 0 and len(later) == 3 and later[0] in _COUNTS and later[2] == "later" \
+            and later[1].rstrip("s") in ("year", "month"):
+        # "Chile a year later", "Slovakia followed five years later": after the date before it
+        return f"{_COUNTS[later[0]]} {later[1].rstrip('s')}", k + 3
     return None, None
 
 
-def _later(last: PartialDate | None, unit: str) -> PartialDate | None:
-    """One year (or month) after `last`, at its precision; None without a date before."""
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, **{str(n): n for n in range(1, 61)}}
+
+
+def _later(last: PartialDate | None, span: str) -> PartialDate | None:
+    """`span` ("1 year", "5 year", "3 month") after `last`; None without a date before. Years are counted
+    at the year's precision ("joined in March 1999 ... five years later" says 2004, not March 2004)."""
+    n, unit = span.split()
     if last is None:
         return None
     if unit == "year":
-        return years_from(last, 1)
+        return PartialDate(last.year + int(n))
     if last.month is None:
         return None
-    return PartialDate(*add_months(last.year, last.month, 1))
+    return PartialDate(*add_months(last.year, last.month, int(n)))
