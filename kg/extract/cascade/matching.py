@@ -150,9 +150,9 @@ def token_index(m: re.Match[str], toks: list[Token], pos: int) -> int:
 
 
 def for_trade(comp: list[Token], m: re.Match[str], lex: Lexicon) -> bool:
-    """"an EU partner for trade": a status noun followed by "for" and a field of business."""
+    """"an EU partner for trade", "partners in trade": a status noun, then "for" or "in" and a field of business."""
     i = token_index(m, comp, m.end())
-    return i + 1 < len(comp) and comp[i].lemma == "for" and comp[i + 1].lemma in lex.classes.get("BUSINESS", ())
+    return i + 1 < len(comp) and comp[i].lemma in ("for", "in") and comp[i + 1].lemma in lex.classes.get("BUSINESS", ())
 
 
 def next_lemma(comp: list[Token], m: re.Match[str]) -> str | None:
