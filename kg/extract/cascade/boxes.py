@@ -27,6 +27,8 @@ _LINE_NOUNS = {"member": "FullMember", "observer": "Observer", "partner": "Partn
                "founding-member": "FullMember", "left": "Former", "leave": "Former", "suspend": "Suspended",
                "suspended": "Suspended", "withdrawn": "Former", "expel": "Former"}
 _BULLETS = {"*", "•", "-", "–", "—"}
+#: words beside the one name of a bulleted item ("- Iceland (joined 1995)", "- Norway, since 1992")
+_ITEM_WORDS = {"(", ")", ",", "join", "joined", "since", "from", "in", "member", "founder", "founding", "observer"}
 
 
 @dataclass
@@ -80,6 +82,40 @@ def _year(t: Token) -> PartialDate | None:
 
 class BoxReader:
     """Mixin of the cascade (kg/extract/cascade/engine.py): list lines of fact boxes and Q-and-A pairs."""
+
+    announced: tuple[str, EntityRef] | None = None  # "Its members are now:" before a bulleted list
+
+    def _bulleted(self, toks: list[Token]) -> Found | None:
+        """A bulleted list announced by the line before ("Its members are now:" / "- Denmark" / "- Iceland
+        (joined 1995)"): each item one name, with at most its date, takes the announced status and organization."""
+        words = [t for t in toks if t.lemma != "."]
+        if self.announced is not None and len(words) >= 2 and words[0].lemma in _BULLETS:
+            k = 2 if words[1].lemma == "the" else 1
+            item, rest = words[k] if k < len(words) else words[-1], words[k + 1:]
+            if item.kind in "SO" and all(_year(t) is not None or t.lemma in _ITEM_WORDS for t in rest):
+                status, org = self.announced
+                dates = [d for d in map(_year, rest) if d is not None]
+                when = dates[0] if len(dates) == 1 and (self.pub is None or dates[0] <= self.pub) else None
+                start, end = (None, when) if status == "Former" else (when, None)
+                return Found(status, list(item.refs), org, "list.bulleted", start, end)
+        self.announced = None
+        if len(words) < 3 or words[-1].lemma != ":" or any(t.lemma in ("?", "not", "no", "never", "will", "would",
+                                                                          "could", "may", "might") for t in words):
+            return None
+        nouns = [_LINE_NOUNS[t.lemma] for t in words if t.is_word and t.lemma in ("member", "observer", "partner")]
+        if len(set(nouns)) != 1:
+            return None
+        named = {r.key: r for t in words if t.kind == "O" for r in t.refs}
+        if len(named) > 1:
+            return None
+        org = next(iter(named.values()), None)
+        if org is None and any(t.lemma in ("its", "their") for t in words):
+            recent = next((refs for refs in self.discourse.recent("O", 2) if refs), [])
+            org = recent[0] if recent else None
+        org = org or self.context_org(toks)
+        if org is not None:
+            self.announced = (nouns[0], org)  # "Its members are now:", "The council's observers:"
+        return None
 
     def _list_line(self, toks: list[Token]) -> Found | None:
         """"Member states: A, B, C" (a fact box line) and "A: A, B and C." answering "Who are the members of Y?"."""

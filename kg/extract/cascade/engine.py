@@ -103,6 +103,10 @@ class Cascade(NounReader, BoxReader):
     # -- reading one sentence -------------------------------------------------------------------------------
     def read(self, toks: list[Token]) -> Iterator[Found]:
         question = is_question(toks)
+        bulleted = self._bulleted(toks)
+        if bulleted is not None:
+            yield bulleted
+            return
         lines = self._list_line(toks)
         if lines is not None:
             yield lines

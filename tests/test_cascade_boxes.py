@@ -1,0 +1,46 @@
+"""Fact boxes: a bulleted list announced by the line before it."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.dates import PartialDate
+from kg.extract.document import extract_document
+from kg.gazetteer import Gazetteer
+from kg.model import Membership
+
+
+def memberships(text: str) -> set[tuple[str, str, str, str]]:
+    doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2024-12-07"), Gazetteer.load())
+    return {(f.member.key, f.organization.key, f.status, str(f.start or f.end or ""))
+            for f in doc.facts if isinstance(f, Membership)}
+
+
+LIST = "- Denmark\n- Iceland (joined 1995)\n- the European Union\n"
+
+
+def test_an_announced_bulleted_list_takes_the_status_and_organization():
+    got = memberships("The CBSS met in Berlin.\n\nThe council was founded in 1992. Its members are now:\n" + LIST)
+    assert ("Denmark", "Council_of_the_Baltic_Sea_States", "FullMember", "") in got
+    assert ("Iceland", "Council_of_the_Baltic_Sea_States", "FullMember", "1995") in got
+    assert ("European_Union", "Council_of_the_Baltic_Sea_States", "FullMember", "") in got
+    got = memberships("ASEAN met in Vientiane.\n\nASEAN's observers:\n- Timor-Leste\n- Papua New Guinea\n")
+    assert ("Papua_New_Guinea", "ASEAN", "Observer", "") in got
+
+
+@pytest.mark.parametrize("heading", [
+    "The following countries are not members:",  # negated
+    "Countries to watch:",  # no status noun
+    "Which states could become members?",  # a question
+    "Future members may include:",  # modal
+])
+def test_bullets_after_other_headings_say_nothing(heading):
+    got = memberships("The CBSS met in Berlin. Russia left in 2022.\n\n" + heading + "\n" + LIST)
+    assert not any(m[0] in ("Denmark", "Iceland") for m in got)
+
+
+def test_the_list_ends_at_the_first_line_that_is_not_an_item():
+    got = memberships("The CBSS met in Berlin.\n\nIts members are now:\n- Denmark\nNorway hosted the talks.\n"
+                      "- Sweden\n")
+    assert ("Denmark", "Council_of_the_Baltic_Sea_States", "FullMember", "") in got
+    assert not any(m[0] == "Sweden" for m in got)
