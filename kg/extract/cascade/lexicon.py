@@ -5,8 +5,8 @@ spaces: `ORG:org` (an organization, captured as `org`), `STATES:member`, `DATE:d
 `@MOD` (a word class of the file), `join|accede` (lemmas: word forms are lemmatized
 when the file is loaded, so `members` matches "member" and "members"), `/\\d+th/`
 (a regular expression for one token), `( a b | c )` groups, the quantifiers `? * +`
-after a token or a closing parenthesis, and `$` for the end of the clause. The file
-is validated when loaded and every problem is reported at once.
+after a token or a closing parenthesis, `$` for the end of the clause and `^` for its start (after a
+list line's bullet). The file is validated when loaded and every problem is reported at once.
 """
 
 from __future__ import annotations
@@ -120,7 +120,7 @@ def compile_pattern(pattern: str, classes: dict[str, set[str]]) -> re.Pattern[st
             out.append("$")
             continue
         if tok == "^":
-            out.append("^")
+            out.append(r"^(?:[-•*–—] )*")  # the start of the sentence, after a list line's bullet
             continue
         if tok == "...":
             out.append(r"(?:\S+ )*?")
