@@ -313,3 +313,14 @@ def test_an_organization_that_only_says_where_is_not_the_context():
 ])
 def test_heading_asking_who_is_in_an_organization_and_its_answer(text, wanted):
     assert {(m.member.key, m.organization.key) for m in read(text).facts if type(m).__name__ == "Membership"} == wanted
+
+
+@pytest.mark.parametrize("text, grouped", [
+    ("Mogadishu belongs to the EAC as well as to the Arab League and IGAD.", True),
+    ("Kazakhstan belongs to the CSTO, to the SCO and to the EAEU.", True),
+    ("Kazakhstan belongs to the CSTO, to the dismay of the EAEU.", False),
+])
+def test_organizations_coordinated_with_the_preposition_said_again(text, grouped):
+    names = {n: "O" for n in ("EAC", "Arab League", "IGAD", "CSTO", "SCO", "EAEU") if n in text}
+    orgs = [t for t in toks(text, names) if t.kind == "O"]
+    assert (len(orgs) == 1) == grouped

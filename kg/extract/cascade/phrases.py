@@ -37,7 +37,11 @@ def group_entities(tokens: list[Token]) -> list[Token]:
             while k < len(toks) and (toks[k].lemma in _SEPARATORS or _as_well_as(toks, k)
                                      or (k > j and toks[k].lemma in _LIST_ADVERBS)):
                 k += 3 if _as_well_as(toks, k) else 1  # "..., Uganda and now the DRC"
-            conj = any(x.lemma in ("and", "or", "nor", "&") or x.text.lower() == "well" for x in toks[j:k]) or _list_ahead(toks, k)
+            if t.kind == "O" and k > j and k + 1 < len(toks) and toks[k].lemma in ("to", "of", "in") and out \
+                    and out[-1].lemma == toks[k].lemma and toks[k + 1].kind == "O":
+                k += 1  # "belongs to the EAC as well as to the Arab League": the preposition said again
+            conj = any(x.lemma in ("and", "or", "nor", "&") or x.text.lower() == "well" for x in toks[j:k]) \
+                or _list_ahead(toks, k)
             if k > j and k < len(toks) and toks[k].kind == t.kind and (conj or t.kind == "S"):
                 members.append(toks[k])
                 last = k
@@ -181,6 +185,8 @@ def _list_ahead(toks: list[Token], k: int) -> bool:
         while j < len(toks) and toks[j].lemma in _SEPARATORS:
             seps.append(toks[j].lemma)
             j += 1
+        if seps and j + 1 < len(toks) and toks[j].lemma in ("to", "of", "in") and toks[j + 1].kind == "O":
+            j += 1  # ", to the SCO and to the EAEU"
         if not seps or j >= len(toks) or toks[j].kind != "O":
             return False
         if any(x in ("and", "or", "nor", "&") for x in seps):
