@@ -36,3 +36,21 @@ def test_the_organization_a_paragraph_is_about(text, wanted, unwanted):
     got = memberships(text)
     assert wanted in got
     assert unwanted not in got
+
+
+def test_an_organization_as_subject_is_a_member_of_the_article_organization():
+    text = "The G20 summit opened in New Delhi. G20 leaders spoke about the G20 agenda. " \
+           "The African Union joined in September 2023."
+    assert ("African_Union", "G20", "FullMember", "2023-09") in memberships(text)
+    # a body of an organization is not a member of the one the article is about
+    text = "The G20 summit opened in New Delhi. G20 leaders spoke about the G20 agenda. " \
+           "The European Commission, which has been a member since 2008, sent a delegation."
+    assert not memberships(text)
+
+
+def test_a_coordinated_verb_does_not_take_the_first_verb_date():
+    # regression: "was founded in 2002 and has suspended Mali" dated the suspension 2002
+    got = memberships("The AU summit opened. The AU was founded in 2002 and has suspended Mali.")
+    assert ("Mali", "African_Union", "Suspended", "") in got
+    got = memberships("Mali left ECOWAS in January 2024 and was suspended from the AU in 2021.")
+    assert ("Mali", "African_Union", "Suspended", "2021") in got

@@ -145,6 +145,8 @@ class Cascade(NounReader, BoxReader):
         upto = toks[:c.comp_end]
         if c.via == "relative" and not any(t.kind == "O" for t in upto):
             upto = toks  # "Ecuador, which joined in 2009, left ALBA in 2018": the main clause's organization
+        if subj.kind == "O":  # an organization as the subject is the member, not the one the statement is about
+            upto = [t for t in upto if t is not subj]
         context = self.context_org(upto)
         until = until_date(toks, c)
         founders = any(t.lemma in ("founding", "founder", "co-founder", "founding-member") for t in comp) \
@@ -291,9 +293,12 @@ class Cascade(NounReader, BoxReader):
                                 [top_organization(r) for r in subj.refs])
         elif subj.kind == "S":
             mem_toks = [subj, *mem_toks]  # "Somalia joins Burundi, Kenya and Uganda": the ones it joins too
-        elif subj.kind == "O" and org_tok is not None and org_tok is not subj and not alt.context \
-                and not {r.key for r in subj.refs} & {r.key for r in org_tok.refs}:
-            mem_toks = [subj]  # "The African Union became a permanent member of the G20"
+        elif subj.kind == "O" and org_tok is not None and org_tok is not subj \
+                and not {r.key for r in subj.refs} & {r.key for r in org_tok.refs} \
+                and not (alt.context and any(r.parent is not None for r in subj.refs)):
+            # "The African Union became a permanent member of the G20"; "the European Union, which has been a
+            # member since 1999" (of the G20 the article is about; but a body of an organization is not one)
+            mem_toks = [subj]
         else:
             return None, []
         return org_tok, mem_toks
@@ -363,7 +368,11 @@ class Cascade(NounReader, BoxReader):
             end = next((k for k in range(after, len(toks)) if toks[k].lemma in (".", ";")), len(toks))
             ranges.append((after, end))  # "are the founding members, having created it in September 1960"
         if c.subject is not None and c.via in ("direct", "coordination"):
-            ranges.append((c.subject + 1, c.vg.start))
+            lo = c.subject + 1
+            if c.via == "coordination":  # "was founded in 2002 and has suspended Mali": not the first verb's date
+                lo = max((k + 1 for k in range(lo, c.vg.start) if toks[k].lemma in ("and", "but", ",", ";")),
+                         default=lo)
+            ranges.append((lo, c.vg.start))
             if c.via == "direct" and not any(t.lemma in (";", ":") for t in toks[:c.subject]):
                 ranges.append((0, c.subject))  # "In 1995, Austria, Finland and Sweden joined the EU"
         elif c.subject is not None:
@@ -379,7 +388,7 @@ class Cascade(NounReader, BoxReader):
                 colon = next((j for j in range(lo, k) if toks[j].lemma in (":", "–", "—")), None)
                 if colon is not None and any(x.kind == "S" for x in toks[colon:k]):
                     continue  # ": Mali since June 2021, Burkina Faso since ...": each listed state's own date
-                if preps and prev not in preps:
+                if preps and prev not in preps and not _since_origin(toks, k):
                     continue
                 value = t.mention.value.value
                 relative = getattr(t.mention.value, "relative", False)
@@ -387,6 +396,15 @@ class Cascade(NounReader, BoxReader):
                     return False  # "will join next year"; a past tense with an absolute date is kept
                 return value
         return None
+
+
+_ORIGINS = {"creation", "founding", "foundation", "inception", "launch", "birth", "establishment", "start"}
+
+
+def _since_origin(toks: list[Token], k: int) -> bool:
+    """"since the group's creation in 1999": the date of the beginning a "since" names."""
+    words = [t.lemma for t in toks[max(0, k - 6):k]]
+    return words[-1:] == ["in"] and "since" in words and any(w in _ORIGINS for w in words[words.index("since"):])
 
 
 _OCCASIONS = {"summit", "meeting", "anniversary", "session", "conference", "headquarters", "forum", "talks"}
