@@ -184,8 +184,8 @@ def _capitals(gaz: Gazetteer) -> dict[str, EntityRef]:
     for e in gaz.entities():
         if e.kind == "state" and e.capital:
             place = gaz.lookup(e.capital)
-            if place is not None and place.kind == "place":
-                out[place.key] = entity_ref(e, gaz)
+            if place is not None and place.kind == "place" and (place.key not in out or e.status != "historical"):
+                out[place.key] = entity_ref(e, gaz)  # Moscow is Russia's, not the Soviet Union's
     return out
 
 

@@ -85,6 +85,7 @@ class Discourse:
                     got = (Token("O", t.text, "ORG", t.start, t.end, t.mention, again[0].refs), i + 1)
             elif t.kind == "L" and t.refs and t.refs[0].key in self.capital_of \
                     and (self._verb_follows(tokens, i + 1) or (i + 1 < len(tokens) and tokens[i + 1].lemma == "'s")
+                         or _status_aside(tokens, i + 1)
                          or (i == 0 and i + 1 < len(tokens) and tokens[i + 1].is_word
                              and tokens[i + 1].text.endswith(("ed", "s")) and tokens[i + 1].text.islower())) \
                     and not (i > 0 and tokens[i - 1].lemma in _PLACE_PREPS):  # "set up in Bangkok on ..." is a place
@@ -253,6 +254,22 @@ class Discourse:
 _PLACE_PREPS = {"in", "at", "to", "from", "of", "near", "via", "into", "outside", "inside", "around", "across"}
 #: "Finland, which dropped ..., when it joined NATO": "it" after these is the sentence's subject
 _SUBORDINATORS = {"when", "after", "since", "because", "before", "until", "while", "although", "once", "as"}
+
+
+_ASIDE_STATUS = {"whose", "which", "neutral", "member", "observer", "ally", "founder"}
+
+
+def _status_aside(tokens: list[Token], j: int) -> bool:
+    """"Ashgabat, whose foreign policy rests on neutrality", "Bern, long militarily neutral,": a capital that
+    a relative clause or an aside about its status follows stands for its state."""
+    if j >= len(tokens) or tokens[j].lemma != ",":
+        return False
+    aside = []
+    for t in tokens[j + 1:j + 6]:
+        if t.lemma in (",", ".", ";"):
+            break
+        aside.append(t.lemma)
+    return bool(aside) and (aside[0] in ("whose", "which") or any(w in _ASIDE_STATUS for w in aside[1:]))
 
 
 def top_organization(ref: EntityRef) -> EntityRef:

@@ -14,6 +14,8 @@ from kg.extract.cascade.matching import Found, captured, complement, more_member
 from kg.extract.cascade.phrases import VerbGroup
 from kg.extract.cascade.tokens import Token
 
+#: words of _NOT_NEUTRAL that say how long, not that it ended ("Bern, long militarily neutral, has argued")
+_SINCE_LONG = {"long", "traditionally", "historically"}
 #: words before "neutral" that make it past or denied ("a formerly neutral state", "a non-neutral member")
 _NOT_NEUTRAL = {"formerly", "once", "previously", "long", "then", "former", "non", "non-", "no", "not", "never",
                 "traditionally", "historically", "until"}
@@ -23,12 +25,13 @@ class NounReader:
     """Mixin of the cascade (kg/extract/cascade/engine.py): noun frames and appositions."""
 
     def _appositions(self, toks: list[Token], vgs: list[VerbGroup]) -> Iterator[Found]:
-        if any(t.is_word and t.lemma in self.lex.hedges for t in toks):
-            return
         frames = [f for f in self.lex.verb_frames if f.apposition]
         for subj_i, a, e in _coordinated(toks, appositions(toks, self.lex)):
             if any(a <= vg.head < e for vg in vgs):
                 continue
+            if any(t.is_word and t.lemma in self.lex.hedges and (k < a or t.lemma not in self.lex.opinions)
+                   for k, t in enumerate(toks)):
+                continue  # hedged; but "Bern, long neutral, has argued that ..." argues after the apposition
             subj = toks[subj_i]
             if subj.kind != "S":
                 continue
@@ -49,7 +52,8 @@ class NounReader:
                         continue
                     if next_lemma(comp, m) in self.lex.classes.get("NOT_AFTER_STATUS", ()):
                         continue
-                    if status == "Neutral" and any(t.lemma in _NOT_NEUTRAL for t in toks[a:e]):
+                    if status == "Neutral" and any(t.lemma in _NOT_NEUTRAL for t in toks[a:e]) \
+                            and not self._still_neutral(toks, vgs, a, e):
                         continue  # "Sweden, a formerly neutral state, ...", "Finland, once neutral, ..."
                     when = None
                     for k in range(a, e):
@@ -68,10 +72,20 @@ class NounReader:
             if hit is None or hit.status != "Neutral":
                 yield from self._neutral_adjective(subj, toks[a:e])
 
+    def _still_neutral(self, toks: list[Token], vgs: list[VerbGroup], a: int, e: int) -> bool:
+        """"Bern, long militarily neutral, has argued ...": "long" says since when, not until when, while the
+        sentence is in the present and nothing ends the neutrality ("Sweden, long neutral, joined NATO")."""
+        hits = {t.lemma for t in toks[a:e] if t.lemma in _NOT_NEUTRAL}
+        lo = max((k for k in range(a) if toks[k].lemma == ";"), default=-1)
+        hi = next((k for k in range(e, len(toks)) if toks[k].lemma == ";"), len(toks))
+        return hits <= _SINCE_LONG and not any(t.lemma in self.lex.neutrality_enders for t in toks[lo + 1:hi]) \
+            and not any("past" in vg.features and "perfect" not in vg.features for vg in vgs if lo < vg.head < hi)
+
     def _neutral_adjective(self, subj: Token, raw: list[Token]) -> Iterator[Found]:
         """"Malta, a small, neutral EU member, ...": "neutral" describing the state in an apposition."""
         words = [t.lemma for t in raw]
-        if "neutral" not in words[:6] or words[:1] not in (["a"], ["an"], ["another"], ["the"]):
+        if "neutral" not in words[:6] or words[:1] not in (["a"], ["an"], ["another"], ["the"], ["both"], ["also"],
+                                                           ["all"]):
             return
         before = words[:words.index("neutral")]
         if any(w in _NOT_NEUTRAL for w in before) or any(w in self.lex.neutrality_enders for w in words):
@@ -115,9 +129,11 @@ class NounReader:
                     status = alt.status or frame.status
                     if mem is None or (org_tok is None and status != "Neutral"):
                         continue
-                    if status == "Neutral" and any(t.lemma in self.lex.neutrality_enders
+                    if status == "Neutral" and any(t.lemma in self.lex.neutrality_enders or t.lemma == "until"
                                                    for t in toks[max(0, first - 4):first] + toks[last:]):
                         continue  # "Sweden's permanent neutrality ended in 2022"
+                    if status == "Neutral" and _past_only(toks, vgs, first, last):
+                        continue  # "Sweden's neutrality kept it out of NATO for two centuries": perhaps no longer
                     if mem.negated or (org_tok is not None and org_tok.negated):
                         continue
                     if frame.subject == "member" and any(t.lemma in self.lex.negators for t in toks[first:last]):
@@ -143,6 +159,22 @@ class NounReader:
                     orgs = org_tok.refs if org_tok is not None else [None]
                     for org in orgs:
                         yield Found(status, members, org, frame.id, start, end)
+
+
+_REPORTING = {"say", "tell", "insist", "argue", "stress", "note", "add", "explain", "recall", "point"}
+
+
+def _past_only(toks: list[Token], vgs: list[VerbGroup], first: int, last: int) -> bool:
+    """The verb that says something of the neutrality (the first after the word, else the nearest before it in
+    the same phrase) is a simple past ("neutrality kept it out", "rested on neutrality"), and no reporting verb before the match
+    shifts the tense ("officials said that Austria's neutrality made it a bridge")."""
+    word = next((k for k in range(first, last) if toks[k].lemma in ("neutrality", "neutral")), first)
+    inside = [vg for vg in vgs if first <= vg.head < last]
+    after = [vg for vg in inside if vg.head > word]
+    before = [vg for vg in inside if vg.head < word and not any(t.lemma == "," for t in toks[vg.head:word])]
+    vg = after[0] if after else before[-1] if before else None
+    past = vg is not None and "past" in vg.features and "perfect" not in vg.features
+    return past and not any(t.is_word and t.lemma in _REPORTING for t in toks[:first])
 
 
 def _coordinated(toks: list[Token], spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:

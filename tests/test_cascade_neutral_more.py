@@ -1,0 +1,47 @@
+"""Neutrality stated in passing: a capital's aside, a possessive with a present verb, an apposition with 'long'."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.dates import PartialDate
+from kg.extract.document import extract_document
+from kg.gazetteer import Gazetteer
+from kg.model import Membership, Neutrality
+
+
+def read(text: str):
+    return extract_document("t", text, [(0, len(text))], PartialDate.parse("2024-12-07"), Gazetteer.load()).facts
+
+
+def neutral(text: str) -> set[str]:
+    return {f.state.key for f in read(text) if isinstance(f, Neutrality)}
+
+
+@pytest.mark.parametrize("text, state", [
+    ("Switzerland joined in 2017; Bern, long militarily neutral, has argued that it is an Arctic country.",
+     "Switzerland"),
+    ("Ashgabat, whose foreign policy rests on permanent neutrality, says trade rules fit.", "Turkmenistan"),
+    ("Ashgabat's status of permanent neutrality keeps it out of binding blocs.", "Turkmenistan"),
+    ("Officials in Vienna said on Tuesday that Austria's neutrality made it a bridge, not a bloc.", "Austria"),
+    ("Austria and Malta, both neutral as well, have the same protection.", "Malta"),
+])
+def test_neutrality_in_passing(text, state):
+    assert state in neutral(text)
+
+
+@pytest.mark.parametrize("text, state", [
+    ("Sweden, long neutral, joined NATO in 2024.", "Sweden"),  # a past main verb: perhaps no longer
+    ("Sweden's neutrality kept it out of NATO for two centuries.", "Sweden"),
+    ("Finland's foreign policy rested on neutrality until 2022.", "Finland"),
+    ("Finland, traditionally neutral, has abandoned that policy.", "Finland"),
+])
+def test_neutrality_that_may_have_ended_is_not_read(text, state):
+    assert state not in neutral(text)
+
+
+def test_a_capital_stands_for_the_current_state_not_a_historical_one():
+    # regression: "Moscow, a G20 member" was read as the Soviet Union (both have Moscow as capital)
+    got = {(f.member.key, f.organization.key) for f in read("The G20 met. Moscow, a G20 member, was not excluded.")
+           if isinstance(f, Membership)}
+    assert got == {("Russia", "G20")}
