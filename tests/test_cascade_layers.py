@@ -324,3 +324,10 @@ def test_organizations_coordinated_with_the_preposition_said_again(text, grouped
     names = {n: "O" for n in ("EAC", "Arab League", "IGAD", "CSTO", "SCO", "EAEU") if n in text}
     orgs = [t for t in toks(text, names) if t.kind == "O"]
     assert (len(orgs) == 1) == grouped
+
+
+def test_a_common_noun_after_an_organization_is_part_of_its_name():
+    t = toks("The BRICS group was founded in 2006.", {"BRICS": "O"})
+    assert [x.lemma for x in t][:3] == ["ORG", "be", "found"]
+    t = toks("NATO groups its forces.", {"NATO": "O"})  # a verb, not the name's head
+    assert [x.lemma for x in t][:2] == ["ORG", "group"]

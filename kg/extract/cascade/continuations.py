@@ -70,6 +70,14 @@ def continuations(toks: list[Token], after: int, stop: int, status: str, orgs: l
             if isinstance(when, PartialDate) and (pub is None or when <= pub):
                 for org in orgs:  # "; Uzbekistan and Cuba followed in December 2020": the same, later
                     yield status, list(toks[k].refs), org, when, ".followed"
+        if t.lemma == "with" and i + 2 < stop and toks[i + 1].kind == "S" and status == "FullMember" \
+                and toks[i + 2].text.lower() in ("joining", "following", "acceding"):
+            when, end = _date_after(toks, i + 3, stop)
+            if isinstance(when, str):
+                when = _later(last, when)
+            if isinstance(when, PartialDate) and (pub is None or when <= pub):
+                for org in orgs:  # "founded in 2006 by Brazil, Russia, India and China, with South Africa joining
+                    yield status, list(toks[i + 1].refs), org, when, ".with-joining"  # in 2011"
         if t.kind == "S" and i + 2 < stop and toks[i + 1].lemma == "do" and toks[i + 1].text.lower() != "do" \
                 and toks[i + 2].lemma in ("so", "likewise") and i > 0 and toks[i - 1].lemma in ("and", ",", ";", "but"):
             when, end = _date_after(toks, i + 3, stop)

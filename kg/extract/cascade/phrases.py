@@ -18,7 +18,7 @@ _SEPARATORS = {",", "and", "or", "nor", "&"}
 
 def group_entities(tokens: list[Token]) -> list[Token]:
     """Coordinated states (and organizations) become one token each; "the" before a name is dropped."""
-    tokens = _drop_scare_quotes(_drop_led(tokens))
+    tokens = _drop_scare_quotes(_drop_led(_absorb_org_heads(tokens)))
     toks = [t for i, t in enumerate(tokens)
             if not (t.is_word and t.lemma == "the" and i + 1 < len(tokens) and tokens[i + 1].kind in "SO")]
     toks = _drop_state_titles(toks)
@@ -157,6 +157,24 @@ def _org_closes_state_list(toks: list[Token], members: list[Token], j: int, k: i
 
 
 _LED = {"lead", "led", "back", "backed", "dominate", "dominated", "base", "based", "sponsor", "sponsored"}
+
+
+#: common nouns that, right after an organization's name, are the same organization ("the BRICS group")
+_ORG_HEADS = {"group", "grouping", "bloc", "alliance", "organisation", "organization", "body", "club", "cartel",
+              "pact"}
+
+
+def _absorb_org_heads(tokens: list[Token]) -> list[Token]:
+    """"The BRICS group was founded ...": the noun after the name is part of it (not a verb "group")."""
+    out: list[Token] = []
+    for t in tokens:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "O" and t.is_word and t.text.islower() and t.lemma in _ORG_HEADS \
+                and t.text.lower() not in ("groups", "bodies", "clubs"):
+            out[-1] = Token(prev.kind, prev.text, prev.lemma, prev.start, t.end, prev.mention, prev.refs, prev.negated)
+            continue
+        out.append(t)
+    return out
 
 
 def _drop_led(tokens: list[Token]) -> list[Token]:
