@@ -187,6 +187,14 @@ class Cascade(NounReader, BoxReader):
                 neg = "neg" in vg.features or subj.negated or (org_tok is not None and org_tok.negated)
                 if block in ("future", "modal") and will_stay_neutral(status, vg, toks, self.lex):
                     block = None  # "Ireland will remain militarily neutral": it is neutral and says it stays so
+                if (block in ("future", "modal", "plan", "infinitive") or neg and not block) and status == "Former" \
+                        and self._leaving_presupposes(toks, subj, org_tok, alt, mem_toks):
+                    # "Armenia will leave the CSTO", "Mali threatened to quit ECOWAS", "Russia has not left the
+                    # Arctic Council": only a member can leave; the membership holds now, from no stated date
+                    for org in org_tok.refs:
+                        yield Found("FullMember", [r for t in mem_toks for r in t.refs], org,
+                                    "presupposed." + frame.id)
+                    return
                 if block:
                     return
                 rule = frame.id
@@ -235,6 +243,14 @@ class Cascade(NounReader, BoxReader):
                     for org in orgs:
                         yield Found(status, list(toks[k + 3].refs), org, rule + ".as-do", start, end)
                 return
+
+    @staticmethod
+    def _leaving_presupposes(toks: list[Token], subj: Token, org_tok: Token | None, alt: Alternative,
+                             mem_toks: list[Token]) -> bool:
+        """A leaving not asserted (future, planned, threatened, denied, negated) says the state is a member, when
+        the organization is named and the state is the subject ("did not leave until 2024" did leave)."""
+        return org_tok is not None and not alt.context and subj.kind == "S" and bool(mem_toks) \
+            and not subj.negated and not any(t.lemma in ("until", "till", "whether", "if") for t in toks)
 
     def context_org(self, toks: list[Token]) -> EntityRef | None:
         """The organization an organization-less statement is about: the only one the sentence names,
@@ -348,7 +364,11 @@ class Cascade(NounReader, BoxReader):
         for t in toks[start:vg.start]:
             if t.is_word and t.lemma in self.lex.conditionals:
                 return "hypothetical"
-        for k, t in enumerate(toks):
+        # a hedge after the verb counts in its own clause only ("has withdrawn from the ICC, though the court
+        # will pursue its examination of alleged killings")
+        end = next((k for k in range(vg.end + 1, len(toks)) if toks[k].lemma == ";" or (
+            toks[k].lemma == "," and k + 1 < len(toks) and toks[k + 1].lemma in _CONCESSIVE)), len(toks))
+        for k, t in enumerate(toks[:end]):
             if t.is_word and t.lemma in self.lex.hedges and (k < vg.start or t.lemma not in self.lex.opinions):
                 return "hedge"
         return None
@@ -406,6 +426,8 @@ def _since_origin(toks: list[Token], k: int) -> bool:
     words = [t.lemma for t in toks[max(0, k - 6):k]]
     return words[-1:] == ["in"] and "since" in words and any(w in _ORIGINS for w in words[words.index("since"):])
 
+
+_CONCESSIVE = {"though", "although", "while", "whereas", "but"}
 
 _OCCASIONS = {"summit", "meeting", "anniversary", "session", "conference", "headquarters", "forum", "talks"}
 
