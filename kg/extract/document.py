@@ -17,8 +17,9 @@ from kg.extract.cascade.discourse import descriptions
 from kg.extract.cascade.engine import Cascade
 from kg.extract.cascade.matching import comes_back
 from kg.extract.dates import find_dates
+from kg.extract.event_assembly import assemble
 from kg.extract.event_reader import EventReader
-from kg.extract.events import assemble, find_event_mentions
+from kg.extract.events import find_event_mentions
 from kg.extract.lexicon import phrase_regex, roles
 from kg.extract.orgnames import UnlistedOrgs
 from kg.extract.people import PersonRegistry, find_names

@@ -19,8 +19,8 @@ from kg.extract.cascade.clauses import Clause, _subject
 from kg.extract.cascade.lexicon import Lexicon
 from kg.extract.cascade.phrases import VerbGroup, _features
 from kg.extract.cascade.tokens import Token
+from kg.extract.event_assembly import EventMention
 from kg.extract.event_frames import EventFrame, EventLexicon, event_lexicon
-from kg.extract.events import EventMention
 from kg.extract.tagging import TaggedSentence
 from kg.model import EntityRef
 
