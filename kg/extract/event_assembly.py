@@ -61,7 +61,8 @@ def assemble(mentions: list[EventMention], doc_date: PartialDate | None, rule_pr
             continue
         # only the last events read: a mention refers back a few paragraphs, and the search stays linear
         prev = next((ev for ev in islice(reversed(events), _LOOKBACK) if ev.type == em.type
-                     and not _conflict(ev, em) and (em.definite or _overlap(ev, em) or _same_place_and_org(ev, em))),
+                     and not _conflict(ev, em) and (em.definite or _overlap(ev, em) or _same_place_and_org(ev, em)
+                                                   or _same_place_unanchored(ev, em))),
                     None)
         if prev is not None:
             _merge(prev, em)
@@ -128,6 +129,14 @@ def _same_place_and_org(ev: Event, em: EventMention) -> bool:
     orgs = {p.key for p in em.participants if p.kind == "org"}
     return bool(ev.location is not None and em.location is not None and ev.location.key == em.location.key
                 and orgs & {p.key for p in ev.participants if p.kind == "org"})
+
+
+def _same_place_unanchored(ev: Event, em: EventMention) -> bool:
+    """The same place, and one side has no date of its own: a headline ("Visegrad four meet in Prague") and
+    the lede that dates it ("... met in Prague on Tuesday") are one event."""
+    if ev.location is None or em.location is None or ev.location.key != em.location.key:
+        return False
+    return ev.date is None or id(ev) in _borrowed or not em.dates or getattr(em, "weak_date", False)
 
 
 def _compatible(ev: Event, em: EventMention) -> bool:
