@@ -91,3 +91,30 @@ def test_same_place_with_two_dates_of_their_own_stays_two_events(gaz):
     text = ("The defence ministers of Estonia and Latvia met in Riga on 3 May 2024. "
             "The defence ministers of Lithuania and Poland met in Riga on 9 September 2024.")
     assert len([e for e in events(text, gaz) if e.type == "Meeting"]) == 2
+
+
+def test_a_states_capital_is_the_place_of_the_event(gaz):
+    (ev,) = events("ASEAN foreign ministers met in Laos's capital on 25 July 2024.", gaz)
+    assert ev.location.label == "Vientiane"
+
+
+def test_a_state_alone_stays_the_place(gaz):
+    (ev,) = events("ASEAN foreign ministers met in Laos on 25 July 2024.", gaz)
+    assert ev.location.label == "Laos"
+
+
+def test_the_body_after_of_is_not_a_second_event(gaz):
+    found = events("UNESCO member states met at an extraordinary session of the General Conference in Paris "
+                   "on 30 June 2023.", gaz)
+    assert [e.type for e in found] == ["Meeting"]
+
+
+def test_a_forum_of_its_own_is_still_a_forum(gaz):
+    found = events("The Eurasian youth forum opened in Astana on 30 June 2023.", gaz)
+    assert [e.type for e in found] == ["Forum"]
+
+
+def test_an_intergovernmental_conference_is_a_meeting(gaz):
+    found = events("Moldova and the European Union held their first intergovernmental conference in Luxembourg "
+                   "on 25 June 2024.", gaz)
+    assert [e.type for e in found] == ["Meeting"]

@@ -53,10 +53,11 @@ class EventReader:
     """Reads the events of one article's sentences in order (the previous sentence gives missing dates)."""
 
     def __init__(self, lex: Lexicon, pub: PartialDate | None, context_org: Callable[[list[Token]], EntityRef | None],
-                 elex: EventLexicon | None = None) -> None:
+                 elex: EventLexicon | None = None, capitals: dict[str, EntityRef] | None = None) -> None:
         self.lex = lex
         self.elex = elex or event_lexicon()
         self.pub = pub
+        self.capitals = capitals or {}  # state key -> its capital
         self.context_org = context_org
         self.previous: list[Token] = []
         self._places: dict = {}
@@ -148,6 +149,9 @@ class EventReader:
         det = toks[k].lemma if k >= 0 else ""
         if det in _NEGATORS:
             return None
+        if det == "the" and k > 0 and toks[k - 1].lemma == "of" \
+                and any(k - 6 <= j < k - 1 for j, _ in self._nouns_at):
+            return None  # "a session of the General Conference": the body that meets, not a second event
         if start > 0 and toks[start - 1].text.lower() in self.elex.process_words:
             return None  # "accession talks", "membership negotiations": a process, not an event
         if det in ("a", "an") and k > 0 and toks[k - 1].lemma == "as":
@@ -287,6 +291,9 @@ class EventReader:
                     u = toks[q]
                     if self._place_of(u) is not None:
                         return self._place_of(u)
+                    if u.kind == "S" and len(u.refs) == 1 and q + 2 < len(toks) and toks[q + 1].text in ("'s", "’s") \
+                            and toks[q + 2].lemma == "capital" and u.refs[0].key in self.capitals:
+                        return self.capitals[u.refs[0].key]  # "in Samoa's capital": Apia
                     if u.kind == "S" and q == j + 1 and len(u.refs) == 1 and j - end <= 4:
                         return u.refs[0]
                     if not (u.is_word and (u.text.islower() or u.lemma == "the")):
