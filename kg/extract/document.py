@@ -17,8 +17,9 @@ from kg.extract.cascade.discourse import descriptions
 from kg.extract.cascade.engine import Cascade
 from kg.extract.cascade.matching import comes_back
 from kg.extract.dates import find_dates
+from kg.extract.event_assembly import assemble
 from kg.extract.event_reader import EventReader
-from kg.extract.events import assemble, find_event_mentions
+from kg.extract.events import find_event_mentions
 from kg.extract.lexicon import phrase_regex, roles
 from kg.extract.orgnames import UnlistedOrgs
 from kg.extract.people import PersonRegistry, find_names
@@ -178,6 +179,18 @@ def _titled(nouns: str) -> str:
 
 
 @lru_cache(maxsize=4)
+def _capital_places(gaz: Gazetteer) -> dict[str, EntityRef]:
+    """State key -> its capital, for an event "in Samoa's capital"."""
+    out: dict[str, EntityRef] = {}
+    for e in gaz.entities():
+        if e.kind == "state" and e.capital:
+            place = gaz.lookup(e.capital)
+            if place is not None and place.kind == "place":
+                out[e.key] = entity_ref(place, gaz)
+    return out
+
+
+@lru_cache(maxsize=4)
 def _capitals(gaz: Gazetteer) -> dict[str, EntityRef]:
     """Place key -> the state it is the capital of, for "Vienna has long pursued ..."."""
     out: dict[str, EntityRef] = {}
@@ -288,7 +301,7 @@ def extract_document(stem: str, text: str, spans: list[tuple[int, int]], date: P
 
     event_mentions = []
     cascade = Cascade(text, date, _capitals(gazetteer), reader.main_org)
-    events_reader = EventReader(cascade.lex, date, cascade.context_org)
+    events_reader = EventReader(cascade.lex, date, cascade.context_org, capitals=_capital_places(gazetteer))
     for tagged in tagged_all:
         for m in tagged.mentions:
             if isinstance(m.value, EntityRef):

@@ -17,7 +17,8 @@ from kg.extract.lexicon import load_data
 EVENT_TYPES = ("Meeting", "Talks", "MilitaryExercise", "Agreement", "Election", "Forum")
 POSITIONS = ("subject", "with", "between", "by", "of", "premodifier", "its", "context")
 _FRAME_KEYS = {"id", "type", "nouns", "verbs", "participants", "needs", "voice", "examples", "counter_examples"}
-_LISTS = ("premodifiers", "future_words", "cancel_words", "generic_words", "ongoing_words", "not_after")
+_LISTS = ("premodifiers", "future_words", "cancel_words", "generic_words", "ongoing_words", "not_after",
+          "expectation_verbs", "process_words")
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,8 @@ class EventLexicon:
     generic_words: frozenset[str]
     ongoing_words: frozenset[str]
     not_after: frozenset[str]
+    expectation_verbs: frozenset[str]
+    process_words: frozenset[str]
 
     def nouns(self) -> list[tuple[tuple[str, ...], EventFrame]]:
         """Every trigger noun with its frame, longest first (so "summit meeting" wins over "summit")."""

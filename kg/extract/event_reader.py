@@ -19,8 +19,9 @@ from kg.extract.cascade.clauses import Clause, _subject
 from kg.extract.cascade.lexicon import Lexicon
 from kg.extract.cascade.phrases import VerbGroup, _features
 from kg.extract.cascade.tokens import Token
+from kg.extract.event_assembly import EventMention
+from kg.extract.event_dates import expected, forward, own_dates_differ, present_simple
 from kg.extract.event_frames import EventFrame, EventLexicon, event_lexicon
-from kg.extract.events import EventMention
 from kg.extract.tagging import TaggedSentence
 from kg.model import EntityRef
 
@@ -38,6 +39,7 @@ _WINDOW_END = {";", "but", "while", "whereas", "although", "though", "which", "w
 _SPEECH = {"say", "announce", "tell", "state", "add", "declare", "confirm", "report", "write", "warn"}
 _NEGATORS = {"not", "n't", "never", "no"}
 _CONDITIONALS = {"if", "unless", "whether"}
+_NEG_REACH = 10  # tokens after a trigger noun within which a negator denies it
 _ACTORS = "SOP"
 
 
@@ -51,13 +53,15 @@ class EventReader:
     """Reads the events of one article's sentences in order (the previous sentence gives missing dates)."""
 
     def __init__(self, lex: Lexicon, pub: PartialDate | None, context_org: Callable[[list[Token]], EntityRef | None],
-                 elex: EventLexicon | None = None) -> None:
+                 elex: EventLexicon | None = None, capitals: dict[str, EntityRef] | None = None) -> None:
         self.lex = lex
         self.elex = elex or event_lexicon()
         self.pub = pub
+        self.capitals = capitals or {}  # state key -> its capital
         self.context_org = context_org
         self.previous: list[Token] = []
         self._places: dict = {}
+        self._nouns_at: list[tuple[int, str]] = []
 
     def sentence(self, tagged: TaggedSentence, toks: list[Token]) -> list[EventMention]:
         try:
@@ -73,6 +77,7 @@ class EventReader:
         out: list[EventMention] = []
         clauses: list[Clause] = []
         nouns = self.elex.nouns()
+        self._nouns_at = self._noun_positions(toks, nouns)
         i = 0
         while i < len(toks):
             t = toks[i]
@@ -91,6 +96,17 @@ class EventReader:
                 if em is not None:
                     out.append(em)
             i += 1
+        return out
+
+    @staticmethod
+    def _noun_positions(toks: list[Token], nouns: list[tuple[tuple[str, ...], EventFrame]]) -> list[tuple[int, str]]:
+        """Where each trigger noun of the sentence starts, with its event type."""
+        lows = [t.text.lower() for t in toks]
+        out: list[tuple[int, str]] = []
+        for i in range(len(toks)):
+            frame = next((f for n, f in nouns if tuple(lows[i:i + len(n)]) == n), None)
+            if frame is not None:
+                out.append((i, frame.type))
         return out
 
     def _verb(self, tagged: TaggedSentence, toks: list[Token], i: int, frame: EventFrame,
@@ -117,6 +133,8 @@ class EventReader:
             return None
         if "subject" in frame.participants:
             self._add_subject(em, toks, subj, vg)
+        if present_simple(vg, toks) and not em.weak_date:
+            forward(em, toks, self.pub)
         em.planned = em.planned or bool(vg.features & {"future", "modal", "plan", "infinitive"})
         return em
 
@@ -131,6 +149,11 @@ class EventReader:
         det = toks[k].lemma if k >= 0 else ""
         if det in _NEGATORS:
             return None
+        if det == "the" and k > 0 and toks[k - 1].lemma == "of" \
+                and any(k - 6 <= j < k - 1 for j, _ in self._nouns_at):
+            return None  # "a session of the General Conference": the body that meets, not a second event
+        if start > 0 and toks[start - 1].text.lower() in self.elex.process_words:
+            return None  # "accession talks", "membership negotiations": a process, not an event
         if det in ("a", "an") and k > 0 and toks[k - 1].lemma == "as":
             return None  # "set up in 1999 as a forum for finance ministers": what a body is, not an event
         w_end = self._window_end(toks, end)
@@ -142,6 +165,8 @@ class EventReader:
         if em is None:
             return None
         em.definite = det in _DEFINITE
+        if not em.weak_date and expected(toks, self._clause_start(toks, start), start, self.elex.expectation_verbs):
+            forward(em, toks, self.pub)
         # positions before the noun: "ASEAN summit", "the bloc's annual summit", "the Kazan summit", "its meeting"
         for j in range(k + 1, start):
             t = toks[j]
@@ -195,13 +220,18 @@ class EventReader:
             return None
         if any(t.is_word and t.lemma in _CONDITIONALS for t in toks[c_start:start]):
             return None
-        if any(t.is_word and t.lemma in _NEGATORS for t in toks[end:w_end]) and frame.nouns:
-            if not any(t.is_word and t.lemma in _NEGATORS for t in toks[start:end]):
-                return None
+        if frame.nouns and _negated_after(toks, end, w_end) \
+                and not any(t.is_word and t.lemma in _NEGATORS for t in toks[start:end]):
+            return None
         if any(t.is_word and t.text.lower() in self.elex.generic_words for t in toks[c_start:w_end]):
             return None
+        # another trigger noun of the same type opens another event: "Tuesday's meeting ... next month's summit in
+        # Brussels" (the place and date after it are that event's)
+        if any(j == start for j, _ in self._nouns_at):
+            w_end = min([j for j, ftype in self._nouns_at if end <= j < w_end and ftype == frame.type] + [w_end])
         em = EventMention(frame.type, tagged, 0, 0)
         em.rule = frame.id  # type: ignore[attr-defined]
+        em.trigger_at = start  # type: ignore[attr-defined]
         for pos in ("with", "between", "by"):
             if pos in frame.participants:
                 for j in range(end, w_end):
@@ -261,6 +291,9 @@ class EventReader:
                     u = toks[q]
                     if self._place_of(u) is not None:
                         return self._place_of(u)
+                    if u.kind == "S" and len(u.refs) == 1 and q + 2 < len(toks) and toks[q + 1].text in ("'s", "’s") \
+                            and toks[q + 2].lemma == "capital" and u.refs[0].key in self.capitals:
+                        return self.capitals[u.refs[0].key]  # "in Samoa's capital": Apia
                     if u.kind == "S" and q == j + 1 and len(u.refs) == 1 and j - end <= 4:
                         return u.refs[0]
                     if not (u.is_word and (u.text.islower() or u.lemma == "the")):
@@ -360,16 +393,28 @@ class EventReader:
         """Two triggers of one type in a sentence ("gathered ... for the summit") are one event."""
         out: list[EventMention] = []
         for em in mentions:
-            same = next((o for o in out if o.type == em.type), None)
+            same = next((o for o in out if o.type == em.type and not own_dates_differ(o, em)), None)
             if same is None:
                 out.append(em)
                 continue
             _add_all(same, em.participants)
             same.location = same.location or em.location
-            same.dates = same.dates or em.dates
+            if not same.dates or em.dates and same.dates[0][0].contains(em.dates[0][0]):
+                same.dates = em.dates  # "hosts this year's summit ... in November": the more precise date
             same.planned = same.planned or em.planned
             same.definite = same.definite and em.definite
         return out
+
+
+def _negated_after(toks: list[Token], end: int, w_end: int) -> bool:
+    """'The summit in Vientiane was not held': a negator in the noun's own predicate, a few words on; not one in
+    a later clause after a colon or dash ('... the summit in more than a year: the four no longer agree')."""
+    for t in toks[end:min(w_end, end + _NEG_REACH)]:
+        if t.text in (":", "—", "–"):
+            return False
+        if t.is_word and t.lemma in _NEGATORS:
+            return True
+    return False
 
 
 def _has_any(toks: list[Token], start: int, end: int, phrases: tuple[tuple[str, ...], ...]) -> bool:

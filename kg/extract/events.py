@@ -1,62 +1,23 @@
-"""Events: meetings, talks, exercises, signings, elections and forums.
+"""Event mentions read by the older sentence rules, per type of event.
 
-Sentences give event *mentions*; a document's mentions are then assembled into
-events: named exercises are one event per name and year (across documents, via
-kg/data/exercises.csv for translations and transliterations), a definite mention
-("the talks", "the two wargames") refers back to an event already read, and
-unnamed exercise mentions join the document's one named exercise when they are
-specific ("the upcoming CSTO drills"), never when generic ("similar previous
-exercises").
+The build keeps only their military exercises (named, across documents); every other kind
+of event is read by the frames on the cascade (kg/extract/event_reader.py);
+a document's mentions are assembled into events by kg/extract/event_assembly.py.
 """
 
 from __future__ import annotations
 
-import csv
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
-from itertools import islice
 
 from kg.dates import PartialDate
+from kg.extract.event_assembly import EventMention
+from kg.extract.exercise_names import EX as _EX
+from kg.extract.exercise_names import names_in as _names_in
 from kg.extract.lexicon import cue_regex, load_data, phrase_regex
 from kg.extract.modality import blocked, clause_start
 from kg.extract.tagging import Mention, TaggedSentence, expand
-from kg.model import EntityRef, Event, Evidence
-
-_LOOKBACK = 40  # events a mention may refer back to
-_YEAR = re.compile(r"[\s-]((?:19|20)\d\d)$")
-_EX = r"(?:exercises?|drills?|war\s*games?|wargames?|manoeuvres|maneuvers)"
-_INTRO = r"(?:dubbed|called|named|code-?named|titled|known\s+as)"
-_CAP = r"[A-Z][\w/]*(?:[\s-][A-Z][\w/]*)*"
-_NAME_PATTERNS = [
-    re.compile(rf"{_EX},?\s+(?:{_INTRO}\s+)?[\"“«]([^\"”»]{{3,60}}?)[,.]?[\"”»]"),
-    re.compile(rf"{_INTRO}\s+[\"“«]([^\"”»]{{3,60}}?)[,.]?[\"”»]"),
-    re.compile(rf"[\"“«]([A-Z][^\"”»]{{2,60}}?)[,.]?[\"”»],?\s+(?:\w+\s+){{0,2}}{_EX}"),
-    re.compile(rf"{_EX}\s+({_CAP}[\s-](?:19|20)\d\d)\b"),
-    re.compile(rf"\b({_CAP}[\s-](?:19|20)\d\d)\s+(?:[a-z]+\s+){{0,2}}{_EX}"),
-    re.compile(rf"\b({_CAP}[\s-](?:19|20)\d\d),\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}{_EX}"),
-]
-_TRANSLATION = re.compile(r"\s*[\[(]([A-Z][^\])]{2,60})[\])]")
-
-
-@dataclass(frozen=True)
-class Series:
-    key: str
-    label: str
-    names: tuple[str, ...]
-
-
-@lru_cache(maxsize=1)
-def _series() -> dict[str, Series]:
-    text = resources.files("kg.data").joinpath("exercises.csv").read_text(encoding="utf-8")
-    table: dict[str, Series] = {}
-    for row in csv.DictReader(text.splitlines()):
-        names = (row["label"], *[a for a in row["aliases"].split("|") if a])
-        s = Series(row["key"], row["label"], names)
-        for n in names:
-            table[n.lower()] = s
-    return table
+from kg.model import EntityRef
 
 
 @lru_cache(maxsize=1)
@@ -68,65 +29,6 @@ def _config() -> dict:
 def _triggers() -> list[tuple[str, re.Pattern[str]]]:
     return [(etype, phrase_regex(words)) for etype, words in _config()["triggers"].items()]
 
-
-@dataclass
-class EventMention:
-    type: str
-    tagged: TaggedSentence
-    tstart: int  # trigger span in tagged text
-    tend: int
-    names: list[str] = field(default_factory=list)  # exercise names as written, with translations
-    participants: list[EntityRef] = field(default_factory=list)
-    location: EntityRef | None = None
-    dates: list[tuple[PartialDate, PartialDate | None]] = field(default_factory=list)
-    planned: bool = False
-    definite: bool = False
-    generic: bool = False
-    respective_places: list[EntityRef] = field(default_factory=list)
-
-
-def _names_in(sentence: str) -> list[list[str]]:
-    """Exercise names in a sentence, each as [name, translation...], split at '/'."""
-    found: list[tuple[int, list[str]]] = []
-    seen: set[str] = set()
-    for pattern in _NAME_PATTERNS:
-        for m in pattern.finditer(sentence):
-            name = m.group(1).strip(" ,.")
-            if name in seen or not name[:1].isupper():
-                continue
-            seen.add(name)
-            group = [name]
-            t = _TRANSLATION.match(sentence, m.end(1))
-            if t:
-                group.append(t.group(1).strip())
-            found.append((m.start(1), group))
-    return [g for _, g in sorted(found)]
-
-
-def exercise_identity(names: list[str], year: int | None) -> tuple[str, str, list[str]]:
-    """(IRI key, label, aliases) of a named exercise: one series and year, across documents."""
-    bases: list[str] = []
-    for n in names:
-        for part in n.split("/"):
-            part = part.strip()
-            m = _YEAR.search(part)
-            if m:
-                year = year or int(m.group(1))
-                part = part[:m.start()].strip(" -")
-            if part and part not in bases:
-                bases.append(part)
-    series = next((_series()[b.lower()] for b in bases if b.lower() in _series()), None)
-    if series is not None:
-        label = series.label
-        key = series.key
-        bases = [series.label, *[b for b in bases if b != series.label]]
-    else:
-        label = bases[-1] if len(bases) > 1 and len(names) > 1 else bases[0]
-        key = re.sub(r"[^A-Za-z0-9_]", "", label.replace(" ", "_").replace("-", "_"))
-    suffix = f" {year}" if year else ""
-    aliases = sorted({b + suffix for b in bases} | set(bases) | {n for n in names} | {
-        f"{b}-{year}" for b in bases if year})
-    return (key + (f"_{year}" if year else "")), label + suffix, aliases
 
 
 def _actors_near_trigger(tagged: TaggedSentence, tstart: int, tend: int) -> list[Mention]:
@@ -297,139 +199,3 @@ def _dedupe(mentions: list[EventMention]) -> list[EventMention]:
         out = [e for e in out if e.type != "Talks"]
     return out
 
-
-def assemble(mentions: list[EventMention], doc_date: PartialDate | None, rule_prefix: str = "event") -> list[Event]:
-    """Turn a document's event mentions into events (see the module docstring)."""
-    _borrowed.clear()
-    events: list[Event] = []
-    named: dict[str, Event] = {}
-    pending: list[EventMention] = []
-    exercise_order: list[Event] = []
-    for em in mentions:
-        rule = getattr(em, "rule", None) or f"{rule_prefix}.{em.type.lower()}"
-        ev_sentence = Evidence(em.tagged.start, em.tagged.end, em.tagged.text, rule)
-        if em.type == "MilitaryExercise" and em.names:
-            ident = tuple(em.names)
-            ev = next((e for e in exercise_order if set(e.aliases) & set(ident)), None)
-            if ev is None:
-                ev = Event(em.type, ev_sentence, name=em.names[0], aliases=list(em.names))
-                events.append(ev)
-                exercise_order.append(ev)
-            _merge(ev, em)
-            named[em.names[0]] = ev
-            continue
-        if em.type == "MilitaryExercise":
-            pending.append(em)
-            continue
-        # only the last events read: a mention refers back a few paragraphs, and the search stays linear
-        prev = next((ev for ev in islice(reversed(events), _LOOKBACK) if ev.type == em.type
-                     and not _conflict(ev, em) and (em.definite or _overlap(ev, em) or _same_place_and_org(ev, em))),
-                    None)
-        if prev is not None:
-            _merge(prev, em)
-            continue
-        ev = Event(em.type, ev_sentence)
-        _merge(ev, em)
-        events.append(ev)
-    for em in pending:
-        if em.generic:
-            continue
-        if em.respective_places and len(exercise_order) >= len(em.respective_places) > 1:
-            targets = exercise_order[-len(em.respective_places):]
-            for ev, place in zip(targets, em.respective_places, strict=True):
-                _merge(ev, em)
-                ev.location = ev.location or place
-            continue
-        specific = em.definite or em.dates or em.participants
-        candidates = [ev for ev in exercise_order if _compatible(ev, em)]
-        if len(candidates) == 1 and specific:
-            _merge(candidates[0], em)
-    for ev in events:
-        if ev.type == "MilitaryExercise" and ev.name:
-            year = ev.date.year if ev.date else (doc_date.year if doc_date else None)
-            if any(_YEAR.search(a) for a in ev.aliases):
-                year = None
-            ev.key, ev.name, ev.aliases = exercise_identity(ev.aliases, year)
-    return [e for e in events if _specific_enough(e)]
-
-
-# events (by id) whose date was borrowed, not read in their own clause; reset per document
-_borrowed: set[int] = set()
-
-
-def _specific_enough(ev: Event) -> bool:
-    """Keep events a reader could find again: named, or with two participants, or one and a time or place,
-    or a meeting with both a place and a date ("the next summit, in Malabo in July 2025")."""
-    if ev.name:
-        return True
-    n = len(ev.participants)
-    if ev.type == "Election":
-        return n >= 1 and ev.date is not None
-    if ev.type in ("Meeting", "Forum") and n == 0:
-        return ev.date is not None and ev.location is not None
-    if ev.type == "Agreement" and n == 1:
-        return ev.date is not None
-    return n >= 2 or (n == 1 and ev.date is not None and ev.location is not None)
-
-
-def _conflict(ev: Event, em: EventMention) -> bool:
-    """A mention that cannot be this event: another place, a date outside its date, other organizations."""
-    if ev.location is not None and em.location is not None and ev.location.key != em.location.key:
-        return True
-    if ev.date is not None and em.dates and not getattr(em, "weak_date", False) and id(ev) not in _borrowed:
-        d = em.dates[0][0]
-        if not (ev.date.contains(d) or d.contains(ev.date) or (ev.end_date and ev.end_date.overlaps(d))):
-            return True
-    orgs = {p.key for p in em.participants if p.kind == "org"}
-    ev_orgs = {p.key for p in ev.participants if p.kind == "org"}
-    return bool(orgs and ev_orgs and not orgs & ev_orgs)
-
-
-def _same_place_and_org(ev: Event, em: EventMention) -> bool:
-    """The same organization's meeting in the same place, mentioned again."""
-    orgs = {p.key for p in em.participants if p.kind == "org"}
-    return bool(ev.location is not None and em.location is not None and ev.location.key == em.location.key
-                and orgs & {p.key for p in ev.participants if p.kind == "org"})
-
-
-def _compatible(ev: Event, em: EventMention) -> bool:
-    """Could an unnamed exercise mention be this named exercise? Same year, a shared organization."""
-    years = {int(m.group(1)) for a in ev.aliases if (m := _YEAR.search(a))}
-    if years and em.dates and em.dates[0][0].year not in years:
-        return False
-    orgs = {p.key for p in em.participants if p.kind == "org"}
-    ev_orgs = {p.key for p in ev.participants if p.kind == "org"} | {
-        p.parent.key for p in ev.participants if p.parent is not None}
-    return not orgs or not ev_orgs or bool(orgs & ev_orgs)
-
-
-def _overlap(ev: Event, em: EventMention) -> bool:
-    return bool({p.key for p in ev.participants if p.kind == "person"}
-                & {p.key for p in em.participants if p.kind == "person"})
-
-
-def _merge(ev: Event, em: EventMention) -> None:
-    for p in em.participants:
-        ev.add_participant(p)
-    for n in em.names:
-        if n not in ev.aliases:
-            ev.aliases.append(n)
-    if em.location and ev.location is None:
-        ev.location = em.location
-    weak = getattr(em, "weak_date", False)
-    if em.dates and not weak and id(ev) in _borrowed:
-        ev.date = None  # a borrowed date (the sentence before, the publication date) yields to the event's own
-        _borrowed.discard(id(ev))
-    for start, end in em.dates:
-        if weak and ev.date is not None:
-            break  # a date borrowed from the sentence before never overrides the event's own
-        if ev.date is None or _more_precise(start, ev.date):
-            ev.date, ev.end_date = start, end
-            if weak:
-                _borrowed.add(id(ev))
-    ev.planned = ev.planned or em.planned
-
-
-def _more_precise(new: PartialDate, old: PartialDate) -> bool:
-    order = {"year": 0, "month": 1, "day": 2}
-    return order[new.precision] > order[old.precision] and old.contains(new)
