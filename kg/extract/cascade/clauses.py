@@ -196,10 +196,17 @@ def _ordinal_subject(tokens: list[Token], vg: VerbGroup, bare: bool = False) -> 
     return j if j >= 0 and tokens[j].kind == "S" else None
 
 
+_DASHES = {"-", "–", "—"}
+
+
 def _complement_end(tokens: list[Token], start: int, limit: int, adjectives: set[str] = frozenset()) -> int:
     k = start
     while k < limit:
         t = tokens[k]
+        if t.lemma in _DASHES and k > start and tokens[k - 1].lemma in ("member", "state", "country", "nation") \
+                and k + 1 < len(tokens) and tokens[k + 1].kind == "S":
+            k += 1  # "suspended two other members – Guinea and Mali –": the names in dashes are the object
+            continue
         if t.lemma in _CLAUSE_END or (t.is_word and t.lemma in _CLAUSE_END_WORDS):
             return k
         if t.lemma == "," and not (k + 1 < len(tokens) and (tokens[k + 1].kind == "D"

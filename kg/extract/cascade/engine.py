@@ -29,6 +29,7 @@ from kg.extract.cascade.matching import (
     more_members,
     next_lemma,
     np_head_ok,
+    once_adverb,
     symbols,
     token_index,
     until_date,
@@ -361,8 +362,9 @@ class Cascade(NounReader, BoxReader):
             if toks[k].lemma in (";", ":"):
                 start = k + 1
                 break
-        for t in toks[start:vg.start]:
-            if t.is_word and t.lemma in self.lex.conditionals:
+        for k in range(start, vg.start):
+            t = toks[k]
+            if t.is_word and t.lemma in self.lex.conditionals and not once_adverb(toks, k):
                 return "hypothetical"
         # a hedge after the verb counts in its own clause only ("has withdrawn from the ICC, though the court
         # will pursue its examination of alleged killings")

@@ -197,3 +197,10 @@ def more_members(toks: list[Token], member: Token) -> list[EntityRef]:
     else:
         return []
     return list(toks[j].refs) if j < len(toks) and toks[j].kind == "S" else []
+
+
+def once_adverb(toks: list[Token], k: int) -> bool:
+    """"the once 15-nation ECOWAS", "once neutral Sweden": "once" as "formerly", not "once Sweden joins"."""
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return toks[k].lemma == "once" and (k > 0 and toks[k - 1].lemma in ("the", "a", "an", ",")
+                                        or nxt is not None and nxt.is_word and nxt.lemma[:1].isdigit())

@@ -10,7 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kg.extract.cascade.clauses import appositions
-from kg.extract.cascade.matching import Found, captured, complement, more_members, next_lemma, symbols, token_index
+from kg.extract.cascade.matching import (
+    Found,
+    captured,
+    complement,
+    more_members,
+    next_lemma,
+    once_adverb,
+    symbols,
+    token_index,
+)
 from kg.extract.cascade.phrases import VerbGroup
 from kg.extract.cascade.tokens import Token
 
@@ -122,7 +131,8 @@ class NounReader:
                                                                          "infinitive", "progressive"})
                            for vg in vgs):
                         continue
-                    if any(t.is_word and t.lemma in self.lex.conditionals for t in toks[:first]):
+                    if any(t.is_word and t.lemma in self.lex.conditionals and not once_adverb(toks, k)
+                           for k, t in enumerate(toks[:first])):
                         continue
                     org_tok = self._org(m, alt, toks, toks, possessor=True)
                     mem = captured(m, toks, "member")
