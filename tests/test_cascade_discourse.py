@@ -54,3 +54,14 @@ def test_a_coordinated_verb_does_not_take_the_first_verb_date():
     assert ("Mali", "African_Union", "Suspended", "") in got
     got = memberships("Mali left ECOWAS in January 2024 and was suspended from the AU in 2021.")
     assert ("Mali", "African_Union", "Suspended", "2021") in got
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # a date before the subject belongs to the clause when no other verb comes between
+    ("In 1995, Austria, Finland and Sweden joined the EU.", ("Austria", "European_Union", "FullMember", "1995")),
+    ("In 1995, after a vote in 1994, Austria joined the EU.", ("Austria", "European_Union", "FullMember", "1995")),
+    ("Uzbekistan joined the SCO in 2001, leading to the name change, and the most recent round of enlargement "
+     "in 2017 saw India and Pakistan join.", ("India", "SCO", "FullMember", "2017")),
+])
+def test_the_date_before_a_subject(text, wanted):
+    assert wanted in memberships(text)

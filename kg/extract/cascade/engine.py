@@ -211,7 +211,7 @@ class Cascade(NounReader, BoxReader):
                         return
                 founding = any(t.lemma in ("founding", "founder", "co-founder") for t in comp[:token_index(m, comp, m.end())])
                 when = self._date(toks, c, frame, status, alt.date, verb="become" if founding else toks[vg.head].lemma,
-                                  past="past" in vg.features or "perfect" in vg.features)
+                                  past="past" in vg.features or "perfect" in vg.features, vgs=vgs)
                 if when is False:
                     return
                 role = alt.date or frame.date
@@ -376,7 +376,7 @@ class Cascade(NounReader, BoxReader):
         return None
 
     def _date(self, toks: list[Token], c: Clause, frame: Frame, status: str, alt_role, verb: str,
-              past: bool = False):
+              past: bool = False, vgs: list[VerbGroup] = ()):
         """The date of the clause (complement first, then between subject and verb); False when it is future."""
         preps = frame.date_preps if verb not in ("become", "join") else ()
         ranges = [(c.comp_start, c.comp_end)]
@@ -396,17 +396,26 @@ class Cascade(NounReader, BoxReader):
                          default=lo)
             ranges.append((lo, c.vg.start))
             if c.via == "direct" and not any(t.lemma in (";", ":") for t in toks[:c.subject]):
-                ranges.append((0, c.subject))  # "In 1995, Austria, Finland and Sweden joined the EU"
+                # "In 1995, Austria, Finland and Sweden joined the EU"; but not a date of an earlier verb
+                # ("Uzbekistan joined in 2001, ..., and enlargement in 2017 saw India and Pakistan join")
+                before = [v for v in vgs if v.end < c.subject]
+                if before and before[-1].lemma in ("see", "witness"):
+                    before.pop()  # "enlargement in 2017 saw India and Pakistan join": the date of "saw"
+                first = before[-1].end + 1 if before else 0
+                ranges.append((first, c.subject, True))  # the date nearest the subject
         elif c.subject is not None:
             ranges.append((c.vg.start - 3 if c.vg.start >= 3 else 0, c.vg.start))
-        for lo, hi in ranges:
-            for k in range(max(lo, 0), min(hi, len(toks))):
+        for lo, hi, *nearest in ranges:
+            span = range(max(lo, 0), min(hi, len(toks)))
+            for k in reversed(span) if nearest else span:
                 t = toks[k]
                 if t.kind != "D" or t.mention is None:
                     continue
                 prev = toks[k - 1].lemma if k > 0 else ""
                 if prev in _NOT_DATE_PREPS:
                     continue
+                if nearest and _in_time_phrase(toks, k):
+                    continue  # "In 1995, after a vote in 1994, Austria joined": the vote's date
                 colon = next((j for j in range(lo, k) if toks[j].lemma in (":", "–", "—")), None)
                 if colon is not None and any(x.kind == "S" for x in toks[colon:k]):
                     continue  # ": Mali since June 2021, Burkina Faso since ...": each listed state's own date
@@ -418,6 +427,16 @@ class Cascade(NounReader, BoxReader):
                     return False  # "will join next year"; a past tense with an absolute date is kept
                 return value
         return None
+
+
+def _in_time_phrase(toks: list[Token], k: int) -> bool:
+    """The date at k dates an "after/before/following ..." phrase, not the clause."""
+    for j in range(k - 1, max(k - 5, -1), -1):
+        if toks[j].lemma in (",", ";"):
+            return False
+        if toks[j].lemma in _NOT_DATE_PREPS or toks[j].lemma == "following":
+            return True
+    return False
 
 
 _ORIGINS = {"creation", "founding", "foundation", "inception", "launch", "birth", "establishment", "start"}
