@@ -100,3 +100,12 @@ def test_alongside_existing_members_takes_no_date(gaz):
     same_day = facts("The Pacific Islands Forum met. New Caledonia joined as a full member in 2016, on the same day as"
                      " French Polynesia.", gaz)
     assert ("French_Polynesia", "Pacific_Islands_Forum", "FullMember", "2016") in same_day
+
+
+def test_a_return_after_another_verb_still_ends_the_leaving(gaz):
+    got = facts("The Human Rights Council met. Washington pulled out in June 2018 and took part as an observer "
+                "from February 2021 before winning back a seat in the October elections.", gaz)
+    assert any(f[0] == "United_States" and f[2] == "FullMember" for f in got)
+    got = facts("The Human Rights Council met. The US left the council in 2018, and Israel is winning back "
+                "support.", gaz)
+    assert not any(f[2] == "FullMember" for f in got)

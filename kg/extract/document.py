@@ -333,7 +333,7 @@ def extract_document(stem: str, text: str, spans: list[tuple[int, int]], date: P
 def _left_since(facts: list[Fact]) -> list[Fact]:
     """A full membership the article itself says ended: "1973 – Denmark, Ireland, UK" in a timeline and
     "the UK left in 2020" later. The leaving is the article's last word, unless a joining after it
-    ("quit in 1966, returned in 2009") says otherwise."""
+    ("quit in 1966, returned in 2009") says otherwise; then the leaving is dropped, not the return."""
     left: dict[tuple[str, str], PartialDate | None] = {}
     for f in facts:
         if isinstance(f, Membership) and f.status == "Former":
@@ -355,7 +355,12 @@ def _left_since(facts: list[Fact]) -> list[Fact]:
                 and f.status == "FullMember" and f.start is not None
                 and left.get((f.member.key, f.organization.key)) is not None
                 and f.start > left[(f.member.key, f.organization.key)]}
-    return [f for f in facts if not (ended(f) and (f.member.key, f.organization.key) not in rejoined)]
+    # a leaving the state came back from is history, not its status: "The Gambia left in 2013 ... rejoined"
+    back = rejoined | {(f.member.key, f.organization.key) for f in facts if isinstance(f, Membership)
+                       and f.status == "FullMember" and comes_back(f.evidence.rule)}
+    return [f for f in facts if not (ended(f) and (f.member.key, f.organization.key) not in rejoined)
+            and not (isinstance(f, Membership) and f.status == "Former"
+                     and (f.member.key, f.organization.key) in back)]
 
 
 def _dedupe(facts: list[Fact], date: PartialDate | None) -> list[Fact]:

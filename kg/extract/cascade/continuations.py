@@ -21,6 +21,7 @@ from kg.model import EntityRef
 _ALONG = (("alongside",), ("along", "with"), ("together", "with"))
 _RETURNING = {"returning", "rejoining", "re-joining", "coming"}
 _BECOMING = {"becoming", "joining"}
+_WINNING_BACK = {"winning", "regaining", "getting", "taking"}
 
 
 def continuations(toks: list[Token], after: int, stop: int, status: str, orgs: list[EntityRef | None],
@@ -92,6 +93,12 @@ def continuations(toks: list[Token], after: int, stop: int, status: str, orgs: l
                                                                               or when <= pub):
                 for org in orgs:
                     yield "FullMember", [], org, when, ".returning"
+        if t.text.lower() in _WINNING_BACK and i > 0 and toks[i - 1].lemma in ("before", "after", "and", "then") \
+                and status == "Former" and i + 2 < stop and toks[i + 1].lemma == "back" \
+                and any(x.lemma in ("seat", "membership", "place") for x in toks[i + 2:i + 5]):
+            when, _ = _date_after(toks, i + 2, stop, skip=4)  # "pulled out in 2018 ... before winning back a seat"
+            for org in orgs:
+                yield "FullMember", [], org, when if isinstance(when, PartialDate) else None, ".returning"
         if t.text.lower() in _BECOMING and i > 0 and toks[i - 1].lemma == "," and status == "FullMember" \
                 and any(x.lemma in ("member", "ally") for x in toks[i + 1:i + 6]):
             when, _ = _date_after(toks, i + 1, stop, skip=6)

@@ -230,8 +230,9 @@ class Discourse:
         current = [r for x in self.read_so_far if x.kind == "O" for r in x.refs]  # earlier in this sentence
         recent = list(reversed(current)) + [r for refs in self.recent("O", 1) for r in reversed(refs)]
         main = [self.main_org] if self.main_org else []
-        if d.org_nouns[noun] == "named":  # "the Community", "the League": the article's own first
-            candidates = main + recent + [r for refs in self.recent("O", 5) for r in refs]
+        if d.org_nouns[noun] == "named":  # "the Community", "the League": the article's own first, then any
+            # named so far ("the council" twenty sentences after the Human Rights Council was named)
+            candidates = main + recent + [r for refs in self.recent("O", len(self.history)) for r in refs]
         else:  # "the bloc", "the regional bloc": the one just named first
             candidates = recent + main + [r for refs in self.recent("O", 5) for r in refs]
         if noun in self.bound:  # "the South American trade bloc Mercosur" ... "the bloc"

@@ -47,7 +47,7 @@ _STATE_KINDS = ("state",)
 
 #: the empty complement of a frame that takes the article's organization
 _CONTEXT = Alternative("", re.compile(r"(?:$|(?:in|on|at|after|before|since|for|with|following|over|amid|because|when|and"
-                                       r"|but|last"
+                                       r"|but|last|along|alongside"
                                        r"|this|together|\.|,|;) |the (?:next|following|same|previous) "
                                        r"(?:day|week|month|year) )(?!.*ORG#)"), context=True)
 
@@ -237,6 +237,12 @@ class Cascade(NounReader, BoxReader):
                             continue
                         yield Found(st, mem or members, org, rule + suffix,
                                     when2 if st != "Former" else None, when2 if st == "Former" else None)
+                    if status == "Former" and nxt < len(toks):  # "pulled out in 2018 and took part as an observer
+                        stop = next((k for k in range(nxt, len(toks)) if toks[k].lemma in (";", ".")), len(toks))
+                        for st, mem, org, when2, suffix in continuations(toks, nxt, stop, status, orgs, role,
+                                                                          self.pub):  # ... before winning back a seat"
+                            if suffix == ".returning":
+                                yield Found(st, mem or members, org, rule + suffix, when2, None)
                 # "Nicaragua still belongs to SICA, as do Costa Rica and Panama": the same fact for them
                 k = c.comp_end
                 if not negative and k + 3 < len(toks) and [t.lemma for t in toks[k:k + 2]] == [",", "as"] \
