@@ -331,3 +331,10 @@ def test_a_common_noun_after_an_organization_is_part_of_its_name():
     assert [x.lemma for x in t][:3] == ["ORG", "be", "found"]
     t = toks("NATO groups its forces.", {"NATO": "O"})  # a verb, not the name's head
     assert [x.lemma for x in t][:2] == ["ORG", "group"]
+
+
+def test_a_return_and_an_unrelated_leaving_in_one_article():
+    # regression: a dated return whose state never left in the article raised KeyError (the article was lost)
+    doc = read("Morocco rejoined the African Union in January 2017. Mali left ECOWAS in 2024.")
+    got = {(m.member.key, m.status) for m in doc.facts if type(m).__name__ == "Membership"}
+    assert got == {("Morocco", "FullMember"), ("Mali", "Former")}

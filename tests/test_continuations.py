@@ -50,6 +50,10 @@ def facts(text: str, gaz: Gazetteer) -> set[tuple[str, str, str, str]]:
      ("Bulgaria", "European_Union", "FullMember", "2013-10")),
     ("The BRICS group was founded in 2006 by Brazil, Russia, India, and China, with South Africa joining in 2011.",
      ("South_Africa", "BRICS", "FullMember", "2011")),
+    ("The CSTO met. Uzbekistan rejoined the CSTO in 2006, only to leave again in 2012.",
+     ("Uzbekistan", "CSTO", "Former", "2012")),
+    ("The CSTO met. Uzbekistan returned to the CSTO in 2006, only to suspend its membership again in 2012.",
+     ("Uzbekistan", "CSTO", "Suspended", "2012")),
     ("Finland joined NATO in April 2023, and Sweden did so in March 2024.",
      ("Sweden", "NATO", "FullMember", "2024-03")),
     ("Sweden entered the EU in 1995, becoming its 15th member on 1 January 1995.",
@@ -69,6 +73,7 @@ def test_tail_extends_the_fact(text, wanted, gaz):
     ("OPEC met in Vienna. Qatar, a member since 1961, left in 2019.", "1961"),
     ("Poland joined NATO in March 1999, and Slovakia followed suit with protests five years later.", "Slovakia"),
     ("Poland joined NATO in 1999, and Slovakia will follow in 2030.", "Slovakia"),
+    ("The CSTO met. Uzbekistan rejoined the CSTO in 2006, only to find the talks stalled in 2012.", "2012"),
     ("BRICS was founded in 2006 by Brazil and China, with South Africa joining talks in 2011.", "South_Africa"),
 ])
 def test_trap_beside_each_tail(text, unwanted, gaz):

@@ -357,7 +357,10 @@ def _left_since(facts: list[Fact]) -> list[Fact]:
                 and f.start > left[(f.member.key, f.organization.key)]}
     # a leaving the state came back from is history, not its status: "The Gambia left in 2013 ... rejoined"
     back = rejoined | {(f.member.key, f.organization.key) for f in facts if isinstance(f, Membership)
-                       and f.status == "FullMember" and comes_back(f.evidence.rule)}
+                       and f.status == "FullMember" and comes_back(f.evidence.rule)
+                       and (f.member.key, f.organization.key) in left
+                       and (f.start is None or left[(f.member.key, f.organization.key)] is None
+                            or f.start >= left[(f.member.key, f.organization.key)])}
     return [f for f in facts if not (ended(f) and (f.member.key, f.organization.key) not in rejoined)
             and not (isinstance(f, Membership) and f.status == "Former"
                      and (f.member.key, f.organization.key) in back)]

@@ -21,6 +21,7 @@ from kg.model import EntityRef
 _ALONG = (("alongside",), ("along", "with"), ("together", "with"))
 _RETURNING = {"returning", "rejoining", "re-joining", "coming"}
 _BECOMING = {"becoming", "joining"}
+_UNDOING = {"leave", "quit", "withdraw", "suspend", "pull", "walk", "exit"}
 _WINNING_BACK = {"winning", "regaining", "getting", "taking"}
 
 
@@ -93,6 +94,12 @@ def continuations(toks: list[Token], after: int, stop: int, status: str, orgs: l
                                                                               or when <= pub):
                 for org in orgs:
                     yield "FullMember", [], org, when, ".returning"
+        if t.lemma == "only" and i + 2 < stop and toks[i + 1].lemma == "to" and toks[i + 2].lemma in _UNDOING \
+                and status == "FullMember":
+            when, _ = _date_after(toks, i + 3, stop, skip=5)  # "returned in 2006, only to suspend its membership
+            undone = "Suspended" if toks[i + 2].lemma == "suspend" else "Former"  # again in 2012"
+            for org in orgs:
+                yield undone, [], org, when if isinstance(when, PartialDate) else None, ".only-to"
         if t.text.lower() in _WINNING_BACK and i > 0 and toks[i - 1].lemma in ("before", "after", "and", "then") \
                 and status == "Former" and i + 2 < stop and toks[i + 1].lemma == "back" \
                 and any(x.lemma in ("seat", "membership", "place") for x in toks[i + 2:i + 5]):

@@ -228,8 +228,8 @@ class Cascade(NounReader, BoxReader):
                 yield from self._second_objects(toks, c, org_tok, frame, status, members, rule)
                 if not negative:  # ", alongside X", "; Mali in May 2021", ", becoming its 32nd member in 2024"
                     nxt = min((v.start for v in vgs if v.start > c.vg.end and "participle" not in v.features
-                               and v.lemma != "follow"),
-                              default=len(toks))
+                               and v.lemma != "follow" and "only" not in [t.lemma for t in toks[v.start - 2:v.start]]),
+                              default=len(toks))  # (", only to leave again in 2012" is read as a tail)
                     for st, mem, org, when2, suffix in continuations(toks, c.vg.end + 1, nxt, status, orgs, role,
                                                                       self.pub):
                         if suffix == ".together":  # "joined in June 2022 together with Togo": the same date
@@ -237,6 +237,8 @@ class Cascade(NounReader, BoxReader):
                             continue
                         yield Found(st, mem or members, org, rule + suffix,
                                     when2 if st != "Former" else None, when2 if st == "Former" else None)
+                        if suffix == ".only-to" and st == "Suspended":  # a suspension that lasts ends nothing
+                            continue
                     if status == "Former" and nxt < len(toks):  # "pulled out in 2018 and took part as an observer
                         stop = next((k for k in range(nxt, len(toks)) if toks[k].lemma in (";", ".")), len(toks))
                         for st, mem, org, when2, suffix in continuations(toks, nxt, stop, status, orgs, role,

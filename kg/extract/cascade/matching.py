@@ -48,7 +48,8 @@ def rejoined(f: Found, found: list[Found], gone: dict) -> bool:
     """"Gabon, which had left in the 1990s, rejoined in 2016": a later joining in the same sentence wins."""
     if comes_back(f.rule) and f.org is not None:
         # "Morocco rejoined the AU, which it had left in 1984": coming back is after the leaving, whatever the order
-        return any(g.status == "Former" and g.org is not None and g.org.key == f.org.key for g in found)
+        return any(g.status == "Former" and g.org is not None and g.org.key == f.org.key
+                   and (g.end is None or f.start is None or g.end <= f.start) for g in found)
     if not f.rule.startswith(("member.join", "member.admitted")) or f.start is None:
         return False
     index = found.index(f)
