@@ -246,6 +246,12 @@ def test_find_dates_weekday_past_and_future():
     assert one("They meet next Tuesday.", ref).value == P(2016, 4, 12)
 
 
+def test_find_dates_weekday_in_lower_case_only_after_on():
+    ref = P(2016, 4, 5)  # a Tuesday
+    assert one("They met on monday (04/04).", ref).value == P(2016, 4, 4)
+    assert find_dates("a monday morning feeling", ref) == []
+
+
 def test_find_dates_weekday_needs_day_reference():
     assert find_dates("on Tuesday", P(2017, 4)) == []
 

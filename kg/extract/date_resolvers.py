@@ -270,7 +270,7 @@ def ago(m, ref, tense, ctx) -> Resolved | None:
 def weekday(m, ref, tense, ctx) -> Resolved | None:
     if ref is None or ref.precision != "day":
         return None
-    wd = data()["weekdays"][m["wd"].capitalize()]
+    wd = data()["weekdays"][(m["wd"] or m["wdl"]).capitalize()]
     which = (m["which"] or "").lower()
     day = ref.first_day()
     direction = _direction(tense, which)

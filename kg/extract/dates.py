@@ -62,6 +62,7 @@ def _patterns() -> tuple[_Pattern, ...]:
     month_abbr = res.alt(res.cased(d["month_abbreviations"]))
     mon = rf"(?:{month_full}|(?:{month_abbr})\.?)"
     wd = res.alt(res.cased(d["weekdays"]))
+    wd_lower = res.alt([w.lower() for w in d["weekdays"]])
     year = r"(?:19|20)\d{2}"
     block = res.alt(d["year_blockers"])
     year_end = rf"(?!\d)(?![.,]\d)(?!\s*(?i:{block})\b)(?!%)"
@@ -115,8 +116,8 @@ def _patterns() -> tuple[_Pattern, ...]:
         p("ago", rf"\b(?i:(?P<n>\d+|{numbers}))\s+(?i:(?P<unit>day|week|month|year|decade))s?\s+(?i:ago)"
                  rf"(?:\s+(?i:(?P<today>today)))?\b", res.ago),
         p("weekday", rf"(?:\b(?i:(?P<cue>on))\s+)?(?:\b(?i:(?P<which>last|next|this|coming))\s+)?"
-                     rf"(?P<wd>{wd})(?![\w])",
-          res.weekday),
+                     rf"(?:(?P<wd>{wd})|(?<=\bon\s)(?P<wdl>{wd_lower}))(?![\w])",
+          res.weekday),  # "on monday" in lower case only after "on"
         p("name-year", rf"(?<![\w-])(?!(?:{name_stop})\b)(?!(?i:{year_cue})\b)(?P<name>[A-Z][\w'’]+)[-\s]"
                        rf"(?P<y>{year}){year_end}(?![-\w])", res.name_year),
     )

@@ -209,6 +209,9 @@ def _complement_end(tokens: list[Token], start: int, limit: int, adjectives: set
             continue
         if t.lemma in _CLAUSE_END or (t.is_word and t.lemma in _CLAUSE_END_WORDS):
             return k
+        if t.lemma == "," and _place_then_date(tokens, k):
+            k += 4  # "became a member at the ministerial meeting, in Abu Dhabi, on Monday"
+            continue
         if t.lemma == "," and not (k + 1 < len(tokens) and (tokens[k + 1].kind == "D"
                                                           or (k + 2 < len(tokens) and tokens[k + 2].kind == "D"
                                                               and tokens[k + 1].lemma in ("in", "on", "since"))
@@ -221,6 +224,13 @@ def _complement_end(tokens: list[Token], start: int, limit: int, adjectives: set
             return k
         k += 1
     return k
+
+
+def _place_then_date(tokens: list[Token], k: int) -> bool:
+    """", in Abu Dhabi, on Monday": a place aside and then the date of the clause."""
+    w = [t.lemma for t in tokens[k + 1:k + 6]]
+    return len(w) == 5 and w[0] in ("in", "at") and tokens[k + 2].kind == "L" and w[2] == "," \
+        and w[3] in ("on", "in") and tokens[k + 5].kind == "D"
 
 
 def _apposition_end(tokens: list[Token], a: int) -> int:
