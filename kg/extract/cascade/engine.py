@@ -70,6 +70,7 @@ class Cascade(NounReader, BoxReader):
         # paragraph about another organization than the article's goes on about it ("SAARC's eight members -
         # ... -. Afghanistan, which joined in 2007, ...")
         self.topic: tuple[int, EntityRef] | None = None
+        self.sentences_read = 0  # the headline and the lede come first
 
     def sentence(self, tagged: TaggedSentence) -> list:
         toks = tokenize(self.text, tagged.start, tagged.end, tagged.mentions)
@@ -81,6 +82,7 @@ class Cascade(NounReader, BoxReader):
         self.topic = (tagged.end, next(iter(orgs.values()))) if len(orgs) == 1 else \
             None if orgs else self.topic and (tagged.end, self.topic[1])
         self.discourse.push(toks)
+        self.sentences_read += 1
         self.box_lines.append(box_line(toks, self.lex))
         self.tokens = toks  # the resolved tokens of the sentence just read, for the event frames
         ev = lambda rule: Evidence(tagged.start, tagged.end, tagged.text, rule)  # noqa: E731
@@ -214,6 +216,8 @@ class Cascade(NounReader, BoxReader):
                                   past="past" in vg.features or "perfect" in vg.features, vgs=vgs)
                 if when is False:
                     return
+                if when is None and not neg and self._news_of_the_day(toks, vg, frame, founding):
+                    when, rule = self.pub, rule + ".published"  # "Iran has become the ninth member" in the lede
                 role = alt.date or frame.date
                 if status == "Former":
                     role = "end"  # a date of a former membership is when it ended
@@ -252,6 +256,19 @@ class Cascade(NounReader, BoxReader):
                     for org in orgs:
                         yield Found(status, list(toks[k + 3].refs), org, rule + ".as-do", start, end)
                 return
+
+    def _news_of_the_day(self, toks: list[Token], vg: VerbGroup, frame: Frame, founding: bool) -> bool:
+        """A headline or lede that reports a joining or leaving in the present perfect ("Iran has become the ninth
+        full member") or the headline present ("Croatia joins the EU") reports the day's news: the
+        publication date is its date. Not for states of being ("belongs to"), nor later in the article."""
+        if self.pub is None or self.pub.precision != "day" or self.sentences_read > 2 or founding \
+                or frame.date is None or toks[vg.head].lemma not in _EVENT_VERBS:
+            return False
+        f = vg.features
+        present_perfect = "perfect" in f and "past" not in f
+        headline_present = not f & {"past", "perfect", "passive", "neg"} and self.sentences_read <= 1 \
+            and toks[vg.head].text.lower().endswith("s")
+        return present_perfect or headline_present
 
     @staticmethod
     def _leaving_presupposes(toks: list[Token], subj: Token, org_tok: Token | None, alt: Alternative,
@@ -455,6 +472,10 @@ def _since_origin(toks: list[Token], k: int) -> bool:
     words = [t.lemma for t in toks[max(0, k - 6):k]]
     return words[-1:] == ["in"] and "since" in words and any(w in _ORIGINS for w in words[words.index("since"):])
 
+
+#: verbs of a change of status, dated by the publication when a lede reports them in the present perfect
+_EVENT_VERBS = {"join", "become", "accede", "enter", "leave", "quit", "withdraw", "exit", "suspend", "admit",
+                "readmit", "rejoin", "expel", "return", "pull"}
 
 _CONCESSIVE = {"though", "although", "while", "whereas", "but"}
 
