@@ -84,3 +84,11 @@ def test_the_lede_reports_the_news_of_the_day(text, wanted):
         assert not any(d == "2024-12-07" for *_, d in got)
     else:
         assert wanted in got
+
+
+def test_a_when_clause_dates_the_clause():
+    got = memberships("The Commonwealth met. Ireland left the Commonwealth when it became a republic in 1949.")
+    assert ("Ireland", "Commonwealth_of_Nations", "Former", "1949") in got
+    # but not past the when clause
+    got = memberships("NATO met. Sweden joined NATO when the talks ended, and Finland signed a deal in 2020.")
+    assert ("Sweden", "NATO", "FullMember", "") in got

@@ -97,6 +97,11 @@ def test_fact_box_heading_date(gaz):
     assert ("Chad", "G5_Sahel", "FullMember", "2014-02") in got
 
 
+def test_alongside_fellow_founders_takes_the_founding_date(gaz):
+    got = facts("EFTA met. Switzerland was a founding member of EFTA in 1960, alongside Austria and Norway.", gaz)
+    assert ("Norway", "European_Free_Trade_Association", "FullMember", "1960") in got
+
+
 def test_alongside_existing_members_takes_no_date(gaz):
     text = "Mercosur met. Bolivia became a full member of Mercosur on 8 July 2024, taking its place alongside Peru."
     got = facts(text, gaz)

@@ -236,7 +236,9 @@ class Cascade(NounReader, BoxReader):
                               default=len(toks))  # (", only to leave again in 2012" is read as a tail)
                     for st, mem, org, when2, suffix in continuations(toks, c.vg.end + 1, nxt, status, orgs, role,
                                                                       self.pub):
-                        if suffix == ".together":  # "joined in June 2022 together with Togo": the same date
+                        if suffix == ".together" or suffix == ".alongside" and founding:
+                            # "joined in June 2022 together with Togo", "a founding member in 1960, alongside
+                            # Austria": the same date
                             yield Found(st, mem, org, rule + suffix, start, end)
                             continue
                         yield Found(st, mem or members, org, rule + suffix,
@@ -414,6 +416,10 @@ class Cascade(NounReader, BoxReader):
                 (after + 1 < len(toks) and toks[after].lemma == "," and toks[after + 1].text.lower() == "having"):
             end = next((k for k in range(after, len(toks)) if toks[k].lemma in (".", ";")), len(toks))
             ranges.append((after, end))  # "are the founding members, having created it in September 1960"
+        w = next((k for k in range(c.comp_start, min(after + 2, len(toks))) if toks[k].lemma == "when"), None)
+        if w is not None:  # "Ireland left when it became a republic in 1949"
+            end = next((k for k in range(w, len(toks)) if toks[k].lemma in (".", ";", ",")), len(toks))
+            ranges.append((w, end))
         if c.subject is not None and c.via in ("direct", "coordination"):
             lo = c.subject + 1
             if c.via == "coordination":  # "was founded in 2002 and has suspended Mali": not the first verb's date
