@@ -97,6 +97,15 @@ def test_fact_box_heading_date(gaz):
     assert ("Chad", "G5_Sahel", "FullMember", "2014-02") in got
 
 
+def test_timeline_lines_of_a_fact_box(gaz):
+    got = facts("The WTO met in Geneva.\n\nKey dates\n- 11 Dec 2001: China joins\n"
+                "- 14 Jul 2016: Liberia joins; 29 Jul 2016: Afghanistan\n", gaz)
+    assert ("China", "World_Trade_Organization", "FullMember", "2001-12-11") in got
+    assert ("Afghanistan", "World_Trade_Organization", "FullMember", "2016-07-29") in got
+    got = facts("The WTO met in Geneva.\n\n- 14 Jul 2016: Liberia joins; 29 Jul 2016: Afghanistan protests\n", gaz)
+    assert not any(f[0] == "Afghanistan" for f in got)
+
+
 def test_alongside_fellow_founders_takes_the_founding_date(gaz):
     got = facts("EFTA met. Switzerland was a founding member of EFTA in 1960, alongside Austria and Norway.", gaz)
     assert ("Norway", "European_Free_Trade_Association", "FullMember", "1960") in got

@@ -252,6 +252,13 @@ def test_find_dates_weekday_in_lower_case_only_after_on():
     assert find_dates("a monday morning feeling", ref) == []
 
 
+def test_a_month_of_that_year_takes_the_year_written_before():
+    ref = P(2025, 4, 5)
+    got = find_dates("It was launched in 1997. Myanmar came on board in December that year.", ref)
+    assert got[-1].value == P(1997, 12)
+    assert find_dates("Myanmar joined in December.", ref)[0].value == P(2024, 12)  # no "that year"
+
+
 def test_find_dates_weekday_needs_day_reference():
     assert find_dates("on Tuesday", P(2017, 4)) == []
 

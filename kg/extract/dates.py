@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kg.dates import PartialDate
@@ -172,4 +172,21 @@ def find_dates(text: str, reference: PartialDate | None, *, tense_hint: str | No
         out.append(DateMention(start, end, text[start:end], resolved.value, resolved.end_value,
                                resolved.relative, resolved.direction, tense, pattern.name == "name-year"))
     out.sort(key=lambda x: x.start)
+    return _that_year(text, out)
+
+
+_THAT_YEAR = re.compile(r"\s*,?\s*(?:of\s+)?(?:that|the\s+same)\s+year\b", re.IGNORECASE)
+
+
+def _that_year(text: str, found: list[DateMention]) -> list[DateMention]:
+    """"in December that year", "in May of the same year": the year of the date written before it, not the
+    publication's."""
+    out = list(found)
+    for i, d in enumerate(out):
+        if not d.relative or d.value.month is None or not _THAT_YEAR.match(text, d.end):
+            continue
+        before = next((x for x in reversed(out[:i]) if not x.relative), None)
+        if before is not None:
+            value = PartialDate(before.value.year, d.value.month, d.value.day)
+            out[i] = replace(d, value=value, end_value=None, relative=False, direction=UNKNOWN)
     return out

@@ -209,6 +209,11 @@ def _complement_end(tokens: list[Token], start: int, limit: int, adjectives: set
             continue
         if t.lemma in _CLAUSE_END or (t.is_word and t.lemma in _CLAUSE_END_WORDS):
             return k
+        if t.lemma == "," and [x.lemma for x in tokens[k + 1:k + 3]] in (["with", "effect"], ["effective", "from"]) \
+                or t.lemma == "," and k + 2 < len(tokens) and tokens[k + 1].lemma == "effective" \
+                and tokens[k + 2].kind == "D":
+            k += 1  # "walked out, with effect from 27 October 2017", "left, effective 1 January 2020"
+            continue
         if t.lemma == "," and _place_then_date(tokens, k):
             k += 4  # "became a member at the ministerial meeting, in Abu Dhabi, on Monday"
             continue

@@ -63,6 +63,13 @@ def continuations(toks: list[Token], after: int, stop: int, status: str, orgs: l
                     gapped_end = end
                     for org in orgs:  # "; Mali in May 2021": the same verb, its own date
                         yield status, list(toks[k].refs), org, when if role else None, ".gapped"
+        if t.lemma == ";" and i + 3 < stop and toks[i + 1].kind == "D" and toks[i + 1].mention is not None \
+                and toks[i + 2].lemma == ":" and toks[i + 3].kind == "S" and status != "Neutral" \
+                and (i + 4 >= stop or toks[i + 4].lemma in (";", ".")):
+            when = toks[i + 1].mention.value.value
+            if pub is None or when <= pub:
+                for org in orgs:  # "- 14 Jul 2016: Liberia joins; 29 Jul 2016: Afghanistan"
+                    yield status, list(toks[i + 3].refs), org, when if role else None, ".gapped"
         k = i + 2 if i + 1 < stop and toks[i + 1].lemma == "and" else i + 1  # ", and Slovakia followed"
         if t.lemma in (";", ",") and k + 1 < stop and toks[k].kind == "S" and toks[k + 1].lemma == "follow" \
                 and status != "Neutral":

@@ -426,7 +426,10 @@ class Cascade(NounReader, BoxReader):
                 lo = max((k + 1 for k in range(lo, c.vg.start) if toks[k].lemma in ("and", "but", ",", ";")),
                          default=lo)
             ranges.append((lo, c.vg.start))
-            if c.via == "direct" and not any(t.lemma in (";", ":") for t in toks[:c.subject]):
+            label = [t for t in toks[:c.subject] if t.lemma not in ("-", "*", "•", "–", "—")]
+            if c.via == "direct" and len(label) == 2 and label[0].kind == "D" and label[1].lemma == ":":
+                ranges.append((0, c.subject))  # a timeline line: "- 11 Dec 2001: China joins"
+            elif c.via == "direct" and not any(t.lemma in (";", ":") for t in toks[:c.subject]):
                 # "In 1995, Austria, Finland and Sweden joined the EU"; but not a date of an earlier verb
                 # ("Uzbekistan joined in 2001, ..., and enlargement in 2017 saw India and Pakistan join")
                 before = [v for v in vgs if v.end < c.subject]
