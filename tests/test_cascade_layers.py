@@ -338,3 +338,9 @@ def test_a_return_and_an_unrelated_leaving_in_one_article():
     doc = read("Morocco rejoined the African Union in January 2017. Mali left ECOWAS in 2024.")
     got = {(m.member.key, m.status) for m in doc.facts if type(m).__name__ == "Membership"}
     assert got == {("Morocco", "FullMember"), ("Mali", "Former")}
+
+
+def test_a_verb_coordinated_with_an_organization_opening_the_sentence():
+    doc = read("ECOWAS lifted sanctions on Niger and readmitted Guinea in 2024.")
+    got = {(m.member.key, m.organization.key, m.status) for m in doc.facts if type(m).__name__ == "Membership"}
+    assert got == {("Guinea", "ECOWAS", "FullMember")}

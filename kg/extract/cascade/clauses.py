@@ -36,6 +36,8 @@ class Clause:
     comp_end: int  # exclusive
 
 
+#: prepositions of place and time: what follows them is not a subject either, inside a clause
+_PLACE_PREPS = {"on", "in", "at", "from", "over", "across", "within", "toward", "near"}
 #: prepositions whose object is never the subject of the verb after it ("from" is not one: a measured
 #: loss on a blind set of published news, see tests/data/README.md)
 _OBJECT_PREPS = {"to", "for", "with", "of", "against", "into", "about", "toward", "towards", "via", "than",
@@ -134,8 +136,10 @@ def _subject(tokens: list[Token], vg: VerbGroup, lex: Lexicon, earlier: list[Cla
             # "Costa Rica abolished its army in 1948 and declared perpetual neutrality": the sentence's subject,
             # when it opens the sentence and nothing else was named before the "and"
             first = next((i for i, x in enumerate(tokens) if x.lemma not in ('"', "'", "(", "•", "-", "*")), None)
-            if first is not None and first < k and tokens[first].kind == "S" \
-                    and not any(x.kind in "SOP" for x in tokens[first + 1:k]) \
+            # ("ECOWAS lifted sanctions on Niger and readmitted Guinea": a name after a preposition is no subject)
+            if first is not None and first < k and tokens[first].kind in "SO" \
+                    and not any(x.kind in "SOP" and not (j > 0 and tokens[j - 1].lemma in _OBJECT_PREPS | _PLACE_PREPS)
+                                for j, x in enumerate(tokens[first + 1:k], first + 1)) \
                     and tokens[first + 1].is_word and tokens[first + 1].lemma not in (",", "'s"):
                 return first, "coordination"
             # "Costa Rica, which abolished its army ... and proclaimed ...": back to the relative pronoun

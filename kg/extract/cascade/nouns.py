@@ -134,6 +134,10 @@ class NounReader:
                     if any(t.is_word and t.lemma in self.lex.conditionals and not once_adverb(toks, k)
                            for k, t in enumerate(toks[:first])):
                         continue
+                    if toks[first].lemma in ("after", "following", "since", "with") and (any(
+                            vg.head < first and vg.features & {"future", "modal", "plan", "neg"} for vg in vgs)
+                            or any(t.text.lower() in self.lex.modals for t in toks[:first])):
+                        continue  # "will have 32 members after Sweden's accession": not yet
                     org_tok = self._org(m, alt, toks, toks, possessor=True)
                     mem = captured(m, toks, "member")
                     status = alt.status or frame.status
