@@ -344,3 +344,10 @@ def test_a_verb_coordinated_with_an_organization_opening_the_sentence():
     doc = read("ECOWAS lifted sanctions on Niger and readmitted Guinea in 2024.")
     got = {(m.member.key, m.organization.key, m.status) for m in doc.facts if type(m).__name__ == "Membership"}
     assert got == {("Guinea", "ECOWAS", "FullMember")}
+
+
+def test_like_in_the_subject_shares_the_fact_unlike_does_not():
+    def members(text):
+        return {m.member.key for m in read(text).facts if type(m).__name__ == "Membership"}
+    assert members("Kazakhstan, like Belarus, is a member of the EAEU.") == {"Kazakhstan", "Belarus"}
+    assert members("Kazakhstan, unlike Belarus, is a member of the WTO.") == {"Kazakhstan"}

@@ -54,6 +54,8 @@ def facts(text: str, gaz: Gazetteer) -> set[tuple[str, str, str, str]]:
      ("Uzbekistan", "CSTO", "Former", "2012")),
     ("The CSTO met. Uzbekistan returned to the CSTO in 2006, only to suspend its membership again in 2012.",
      ("Uzbekistan", "CSTO", "Suspended", "2012")),
+    ("Montenegro became the 29th member of NATO in June 2017, followed by North Macedonia in March 2020.",
+     ("North_Macedonia", "NATO", "FullMember", "2020-03")),
     ("Finland joined NATO in April 2023, and Sweden did so in March 2024.",
      ("Sweden", "NATO", "FullMember", "2024-03")),
     ("Sweden entered the EU in 1995, becoming its 15th member on 1 January 1995.",
@@ -73,6 +75,7 @@ def test_tail_extends_the_fact(text, wanted, gaz):
     ("OPEC met in Vienna. Qatar, a member since 1961, left in 2019.", "1961"),
     ("Poland joined NATO in March 1999, and Slovakia followed suit with protests five years later.", "Slovakia"),
     ("Poland joined NATO in 1999, and Slovakia will follow in 2030.", "Slovakia"),
+    ("Montenegro joined NATO in June 2017, followed by protests in Podgorica in March 2018.", "2018"),
     ("The CSTO met. Uzbekistan rejoined the CSTO in 2006, only to find the talks stalled in 2012.", "2012"),
     ("BRICS was founded in 2006 by Brazil and China, with South Africa joining talks in 2011.", "South_Africa"),
 ])

@@ -79,6 +79,14 @@ def continuations(toks: list[Token], after: int, stop: int, status: str, orgs: l
             if isinstance(when, PartialDate) and (pub is None or when <= pub):
                 for org in orgs:  # "; Uzbekistan and Cuba followed in December 2020": the same, later
                     yield status, list(toks[k].refs), org, when, ".followed"
+        if t.lemma == "," and i + 3 < stop and toks[i + 1].lemma == "follow" and toks[i + 2].lemma == "by" \
+                and toks[i + 3].kind == "S" and status != "Neutral":
+            when, end = _date_after(toks, i + 4, stop)
+            if isinstance(when, str):
+                when = _later(last, when)
+            if isinstance(when, PartialDate) and (pub is None or when <= pub):
+                for org in orgs:  # "became the 29th member in June 2017, followed by North Macedonia in March 2020"
+                    yield status, list(toks[i + 3].refs), org, when, ".followed"
         if t.lemma == "with" and i + 2 < stop and toks[i + 1].kind == "S" and status == "FullMember" \
                 and toks[i + 2].text.lower() in ("joining", "following", "acceding"):
             when, end = _date_after(toks, i + 3, stop)

@@ -223,6 +223,11 @@ class Cascade(NounReader, BoxReader):
                     role = "end"  # a date of a former membership is when it ended
                 start, end = (when, None) if role == "start" else (None, when) if role == "end" else (None, None)
                 members = [r for t in mem_toks for r in t.refs]
+                k = c.subject
+                if subj.kind == "S" and c.via in ("direct", "apposition") and k + 4 < len(toks) \
+                        and toks[k + 1].lemma == "," \
+                        and toks[k + 2].lemma == "like" and toks[k + 3].kind == "S" and toks[k + 4].lemma == ",":
+                    members += toks[k + 3].refs  # "Kazakhstan, like Belarus, is a member of both the CSTO and ..."
                 if frame.subject == "org" and mem_toks:
                     members += more_members(toks, mem_toks[-1])
                 orgs = org_tok.refs if org_tok is not None else [None]
