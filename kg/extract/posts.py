@@ -24,7 +24,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     mods = "|".join(re.escape(m.rstrip("-")) for m in sorted(roles().modifiers, key=len, reverse=True))
     mod = rf"(?:(?P<@g@>{mods})(?:-|\s+))?"
     # "Serbian", "the CSTO's", "the Swedish government's", "Moldova's foreign ministry"
-    inside = r"(?P<@g@>{ADJ}|{ACTOR}|{MINISTRY})(?:['’]s)?\s+(?:government['’]s\s+)?"
+    inside = r"(?P<@g@>{ADJ}|{ACTOR}|{MINISTRY})(?:['’]s?)?\s+(?:government['’]s\s+)?"
     of = (r"(?:\s+(?:of|for|to|at)\s+(?:the\s+)?(?P<in2>{ACTOR}|(?:{ACTOR}['’]s\s+|{ADJ}\s+)?{MINISTRY}))?"
           r"(?:\s*\(⟦O\d+⟧\))?")
     return [
@@ -64,7 +64,8 @@ def find_posts(tagged: TaggedSentence, ministry_state, main_state: EntityRef | N
                 continue
             where = _post_in(tagged, m, ministry_state) or role_m[0].value.get("state")  # "the Tánaiste": Ireland
             if where is None and role_m[0].value["role"] in _STATE_ROLES and rule != "post.copula":
-                where = _sentence_state(tagged) or main_state
+                where = _sentence_state(tagged) or (
+                    None if _PRONOUN_OWNER.search(tagged.tagged, 0, m.start("role")) else main_state)
             if where is None and role_m[0].value["role"] in _ORG_ROLES and rule != "post.copula" \
                     and not _OTHER_OWNER.search(tagged.tagged, 0, m.start("role")):
                 where = _sentence_org(tagged) or main_org  # "Secretary-General X is nearing the end of ..."
@@ -109,6 +110,9 @@ _STATE_ROLES = {"President", "PrimeMinister", "ForeignMinister", "DefenceMiniste
 
 
 _ORG_ROLES = {"SecretaryGeneral"}
+#: "its defence minister X" in a sentence that names several states: its owner is not the article's state
+_PRONOUN_OWNER = re.compile(r"\b(?:its|their|his|her)\s+(?:(?:former|acting|interim|new|top)\s+)?$", re.IGNORECASE)
+_LED = re.compile(r"-(?:led|backed|brokered|sponsored|dominated)\b")
 #: "the party's secretary-general": a possessor that is no organization mention owns the post
 _OTHER_OWNER = re.compile(r"(?<![⟧\w])[a-z][\w-]*['’]s\s+(?:(?:former|acting|interim|new|deputy)\s+)?$", re.IGNORECASE)
 
@@ -119,7 +123,8 @@ def _sentence_org(tagged: TaggedSentence) -> EntityRef | None:
 
 
 def _sentence_state(tagged: TaggedSentence) -> EntityRef | None:
-    states = {m.value.key: m.value for m in tagged.mentions if m.kind in "SA" and isinstance(m.value, EntityRef)}
+    states = {m.value.key: m.value for m in tagged.mentions if m.kind in "SA" and isinstance(m.value, EntityRef)
+              and not _LED.match(tagged.text, m.end - tagged.start)}  # "the Russian-led CSTO": not the sentence's state
     states.update((m.value["state"].key, m.value["state"]) for m in tagged.mentions
                   if m.kind == "R" and m.value.get("state"))  # "Tánaiste and Minister for Foreign Affairs X"
     return next(iter(states.values())) if len(states) == 1 else None
