@@ -23,7 +23,7 @@ from kg.extract.events import find_event_mentions
 from kg.extract.lexicon import phrase_regex, roles
 from kg.extract.orgnames import UnlistedOrgs
 from kg.extract.people import PersonRegistry, find_names
-from kg.extract.posts import counterpart_posts, find_posts, head_posts
+from kg.extract.posts import counterpart_posts, find_posts, head_posts, joint_posts
 from kg.extract.sentences import Sentence, split_sentences
 from kg.extract.tagging import Mention, TaggedSentence
 from kg.gazetteer import Entity, Gazetteer
@@ -98,7 +98,8 @@ class _Reader:
             if re.match(r"-(?:elect|designate)\b|\s+(?:elect|designate)\b", after):
                 mod = "future"  # "President-elect X" is not yet the president
             out.append(Mention("R", s.start + m.start(), s.start + m.end(), m.group(0),
-                               {"role": role, "plural": phrase in r.plural, "modifier": mod}))
+                               {"role": role, "plural": phrase in r.plural, "modifier": mod,
+                                "state": self._named_state(phrase) if phrase in r.title_states else None}))
         for d in find_dates(s.text, self.date):
             out.append(Mention("D", s.start + d.start, s.start + d.end, d.text, d))
         return out
@@ -125,8 +126,10 @@ class _Reader:
         return [m for m in out if not any(b.start < m.end and m.start < b.end and b.kind in "SO" for b in base)]
 
     def _named_state(self, ministry: str) -> EntityRef | None:
-        """The state a ministry names by itself ("the State Department"), from kg/data/roles.json."""
-        name = dict(roles().ministry_states).get(" ".join(ministry.lower().split()))
+        """The state a ministry or a title names by itself ("the State Department", "the Tánaiste"),
+        from kg/data/roles.json."""
+        phrase = " ".join(ministry.lower().split())
+        name = dict(roles().ministry_states).get(phrase) or roles().title_states.get(phrase)
         entity = self.gaz.lookup(name) if name else None
         return entity_ref(entity, self.gaz) if entity is not None else None
 
@@ -306,10 +309,11 @@ def extract_document(stem: str, text: str, spans: list[tuple[int, int]], date: P
         for m in tagged.mentions:
             if isinstance(m.value, EntityRef):
                 out.entities[(m.value.kind, m.value.key)] = m.value
-            elif m.kind == "M" and m.value.get("state"):
+            elif m.kind in "MR" and m.value.get("state"):
                 st = m.value["state"]
                 out.entities[(st.kind, st.key)] = st
-        out.facts.extend(find_posts(tagged, ministry_state, main_state, reader.main_org))
+        found_posts = list(find_posts(tagged, ministry_state, main_state, reader.main_org))
+        out.facts.extend(found_posts + joint_posts(tagged, found_posts))
         out.facts.extend(head_posts(tagged))
         out.facts.extend(cascade.sentence(tagged))
         # exercises (named, across documents) are read by the older rules; every other event by the frames

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterable
 
 from kg.dates import PartialDate
 from kg.extract.cascade.phrases import VerbGroup
 from kg.extract.cascade.tokens import Token
 from kg.extract.event_assembly import EventMention
+from kg.extract.event_span import has_any
 
 _OWN_DATE_REACH = 3  # tokens between a trigger and a date that is its own
 _BARE = re.compile(r"(?i)^(?:(?:on|from|in|by)\s+)?(?:(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -67,3 +69,41 @@ def own_dates_differ(a: EventMention, b: EventMention) -> bool:
     """Two triggers of one type in a sentence with dates of their own that do not overlap are two events."""
     da, db = own_date(a), own_date(b)
     return da is not None and db is not None and not (da.contains(db) or db.contains(da))
+
+
+_NOT_DATE_PREPS = {"since", "until", "till", "by", "before", "ahead"}
+_SPEECH = {"say", "announce", "tell", "state", "add", "declare", "confirm", "report", "write", "warn"}
+
+
+def mention_dates(em: EventMention, toks: list[Token], c_start: int, start: int, w_end: int, previous: list[Token],
+                  pub: PartialDate | None, ongoing: Iterable[str]) -> list[tuple[PartialDate, PartialDate | None]]:
+    """An event's dates, nearest its trigger first: its clause, else its sentence, else the previous sentence
+    ("... on Monday. The two ministers met"), else the publication date for an event under way. Sets
+    `em.date_at` (where each date is) and `em.weak_date` (the date is not the sentence's own)."""
+    def usable(j: int) -> bool:
+        return toks[j].kind == "D" and toks[j].mention is not None and (
+            j == 0 or toks[j - 1].lemma not in _NOT_DATE_PREPS) and not _said_on(toks, j)
+
+    found = [j for j in range(c_start, w_end) if usable(j)]
+    if not found:
+        found = [j for j in range(len(toks)) if usable(j)]
+    found.sort(key=lambda j: abs(j - start) + (0 if j >= start else 5))
+    out = [(toks[j].mention.value.value, getattr(toks[j].mention.value, "end_value", None)) for j in found]
+    em.date_at = found  # type: ignore[attr-defined]
+    if out:
+        return out
+    em.weak_date = True  # type: ignore[attr-defined]
+    prev = [t for j, t in enumerate(previous) if t.kind == "D" and t.mention is not None
+            and (j == 0 or previous[j - 1].lemma not in _NOT_DATE_PREPS)]
+    if prev:  # "... on Monday. The two ministers met in Washington."
+        v = prev[-1].mention.value
+        return [(v.value, getattr(v, "end_value", None))]
+    if pub is not None and has_any(toks, 0, len(toks), tuple(tuple(w.split()) for w in ongoing)):
+        return [(pub, None)]
+    return []
+
+
+def _said_on(toks: list[Token], j: int) -> bool:
+    """'X said on Saturday (that) it had left after the summit': the date is the saying's, not the event's."""
+    k = j - 1 if j > 0 and toks[j - 1].lemma in ("on", "in") else j
+    return k > 0 and toks[k - 1].is_word and toks[k - 1].lemma in _SPEECH

@@ -6,7 +6,8 @@ clause layer, "with X", "between X and Y", "of X", "X summit", "its meeting"), n
 from every name of the sentence. The place comes from "in"/"at"/"hosted by" or a place
 before the noun ("the Kazan summit"); the date from the trigger's clause, else the
 previous sentence, else the publication date for an event under way. Tense and
-modality come from the verb-group features the membership cascade uses.
+modality come from the verb-group features the membership cascade uses. The token
+windows are in event_span.py, places in event_places.py, dates in event_dates.py.
 """
 
 from __future__ import annotations
@@ -17,11 +18,22 @@ from collections.abc import Callable
 from kg.dates import PartialDate
 from kg.extract.cascade.clauses import Clause, _subject
 from kg.extract.cascade.lexicon import Lexicon
-from kg.extract.cascade.phrases import VerbGroup, _features
+from kg.extract.cascade.phrases import VerbGroup
 from kg.extract.cascade.tokens import Token
 from kg.extract.event_assembly import EventMention
-from kg.extract.event_dates import expected, forward, own_dates_differ, present_simple
+from kg.extract.event_dates import expected, forward, mention_dates, own_dates_differ, present_simple
 from kg.extract.event_frames import EventFrame, EventLexicon, event_lexicon
+from kg.extract.event_places import PlaceReader
+from kg.extract.event_span import (
+    NEGATORS,
+    add_all,
+    clause_start,
+    has_any,
+    negated_after,
+    refs,
+    verb_group,
+    window_end,
+)
 from kg.extract.tagging import TaggedSentence
 from kg.model import EntityRef
 
@@ -30,23 +42,12 @@ _DETERMINERS = {"the", "this", "that", "these", "those", "its", "their", "'s", "
 _DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "'s"}
 _SUPPORT = {"hold", "have", "conduct", "attend", "host", "open", "chair", "begin", "start", "wrap", "end", "lead",
             "resume", "continue", "join", "convene"}
-_NOT_DATE_PREPS = {"since", "until", "till", "by", "before", "ahead"}
 _STOP_ARGS = {"in", "at", "on", "to", "for", "over", "about", "after", "during", "amid", "from", "since", "as",
               ";", ".", ":", "(", ")", "—", "–", "who", "which", "that", "and"}
 _ARG_SKIP = {"the", "his", "her", "their", "its", "counterpart", "counterparts", "new", "visiting", "incoming",
              "then", "host", "leader", "leaders", "president", "officials", "delegation", "delegations"}
-_WINDOW_END = {";", "but", "while", "whereas", "although", "though", "which", "who", "whose", "because"}
-_SPEECH = {"say", "announce", "tell", "state", "add", "declare", "confirm", "report", "write", "warn"}
-_NEGATORS = {"not", "n't", "never", "no"}
 _CONDITIONALS = {"if", "unless", "whether"}
-_NEG_REACH = 10  # tokens after a trigger noun within which a negator denies it
 _ACTORS = "SOP"
-
-
-def _refs(t: Token) -> list[EntityRef]:
-    if t.kind == "P" and t.mention is not None and isinstance(t.mention.value, EntityRef):
-        return [t.mention.value]
-    return [r for r in t.refs if isinstance(r, EntityRef)]
 
 
 class EventReader:
@@ -60,14 +61,14 @@ class EventReader:
         self.capitals = capitals or {}  # state key -> its capital
         self.context_org = context_org
         self.previous: list[Token] = []
-        self._places: dict = {}
+        self._where = PlaceReader(self.capitals)
         self._nouns_at: list[tuple[int, str]] = []
 
     def sentence(self, tagged: TaggedSentence, toks: list[Token]) -> list[EventMention]:
         try:
             if tagged.text.rstrip("”\"’' )").endswith("?"):
                 return []
-            self._places = {m.start: m for m in tagged.mentions if m.kind == "L"}
+            self._where = PlaceReader(self.capitals, {m.start: m for m in tagged.mentions if m.kind == "L"})
             return self._merge_same_type(self._read(tagged, toks))
         finally:
             self.previous = toks
@@ -114,7 +115,7 @@ class EventReader:
         if i > 0 and (toks[i - 1].lemma in _DETERMINERS or toks[i - 1].kind == "A"):
             return None  # "the host", "a visit": a noun
         low = toks[i].text.lower()
-        vg = self._group(toks, i)
+        vg = verb_group(toks, i, self.lex)
         if low.endswith("ing") and "progressive" not in vg.features:
             return None
         passive = "passive" in vg.features
@@ -124,9 +125,9 @@ class EventReader:
         clauses.append(Clause(vg, subj, via, vg.end + 1, len(toks)))
         if "neg" in vg.features:
             return None
-        end = self._window_end(toks, vg.end + 1)
-        lo = self._clause_start(toks, vg.start) if passive else vg.end + 1
-        if frame.needs and not _has_any(toks, lo, end, frame.needs):
+        end = window_end(toks, vg.end + 1)
+        lo = clause_start(toks, vg.start) if passive else vg.end + 1
+        if frame.needs and not has_any(toks, lo, end, frame.needs):
             return None
         em = self._mention(tagged, frame, toks, vg.start, vg.end + 1, end)
         if em is None:
@@ -147,7 +148,7 @@ class EventReader:
                           or (toks[k].kind in "SOA" and k + 1 < len(toks))):
             k -= 1
         det = toks[k].lemma if k >= 0 else ""
-        if det in _NEGATORS:
+        if det in NEGATORS:
             return None
         if det == "the" and k > 0 and toks[k - 1].lemma == "of" \
                 and any(k - 6 <= j < k - 1 for j, _ in self._nouns_at):
@@ -156,38 +157,38 @@ class EventReader:
             return None  # "accession talks", "membership negotiations": a process, not an event
         if det in ("a", "an") and k > 0 and toks[k - 1].lemma == "as":
             return None  # "set up in 1999 as a forum for finance ministers": what a body is, not an event
-        w_end = self._window_end(toks, end)
+        w_end = window_end(toks, end)
         if w_end < len(toks) and toks[w_end].lemma in ("which", "that"):  # "the forum, which will take place in X"
-            w_end = self._window_end(toks, w_end + 1)
+            w_end = window_end(toks, w_end + 1)
         if end < len(toks) and toks[end].text.lower() in self.elex.not_after:
             return None  # "the conference venue", "the summit agenda"
         em = self._mention(tagged, frame, toks, start, end, w_end)
         if em is None:
             return None
         em.definite = det in _DEFINITE
-        if not em.weak_date and expected(toks, self._clause_start(toks, start), start, self.elex.expectation_verbs):
+        if not em.weak_date and expected(toks, clause_start(toks, start), start, self.elex.expectation_verbs):
             forward(em, toks, self.pub)
         # positions before the noun: "ASEAN summit", "the bloc's annual summit", "the Kazan summit", "its meeting"
         for j in range(k + 1, start):
             t = toks[j]
             if t.kind in "SO" and "premodifier" in frame.participants:
-                _add_all(em, _refs(t))
+                add_all(em, refs(t))
             elif t.kind == "A" and frame.type == "Talks":
-                _add_all(em, _refs(t))
-            elif self._place_of(t) is not None and em.location is None:
-                em.location = self._place_of(t)
+                add_all(em, refs(t))
+            elif self._where.place_of(t) is not None and em.location is None:
+                em.location = self._where.place_of(t)
         if det in ("its", "their") and "its" in frame.participants:
             org = self.context_org(toks)
             if org is not None:
-                _add_all(em, [org])
+                add_all(em, [org])
         if "of" in frame.participants and end + 1 < len(toks) and toks[end].lemma == "of" \
                 and toks[end + 1].kind in "SO":
-            _add_all(em, _refs(toks[end + 1]))
+            add_all(em, refs(toks[end + 1]))
         # a support verb before the noun: "X held talks with Y", "X will host the summit"
         if k >= 0 and toks[k].is_word and toks[k].lemma in _SUPPORT | {"the", "a", "an", "its", "their"}:
             v = k if toks[k].lemma in _SUPPORT else k - 1
             if v >= 0 and toks[v].is_word and toks[v].lemma in _SUPPORT:
-                vg = self._group(toks, v)
+                vg = verb_group(toks, v, self.lex)
                 if "neg" in vg.features:
                     return None
                 em.planned = em.planned or bool(vg.features & {"future", "modal", "plan", "infinitive"})
@@ -195,18 +196,18 @@ class EventReader:
                     self._add_subject(em, toks, _subject(toks, vg, self.lex, [])[0], vg)
         # "during the meeting with Y": the speaker of the clause is the other side
         prep = k - 1 if k >= 1 and det in ("the", "a", "an") else k
-        if prep >= 0 and toks[prep].lemma in ("during", "at", "after") and any(_refs(toks[j]) for j in range(end, w_end)
+        if prep >= 0 and toks[prep].lemma in ("during", "at", "after") and any(refs(toks[j]) for j in range(end, w_end)
                                                                        if toks[j].kind == "P"):
             before = [t for t in toks[:prep] if t.kind == "P"]
             if before:
-                _add_all(em, _refs(before[-1]))
+                add_all(em, refs(before[-1]))
         if not em.participants and "context" in frame.participants:
             org = self.context_org(toks)  # "the Kigali summit" in an article about the Commonwealth
             if org is not None:
-                _add_all(em, [org])
+                add_all(em, [org])
         if em.definite and not em.weak_date:  # "the talks ..., in view of X's presidency in 2015": not its date
             em.dates = [d for d, j in zip(em.dates, em.date_at, strict=True) if abs(j - start) <= 14]
-        if _has_any(toks, start, w_end, tuple((w,) for w in self.elex.future_words)) or \
+        if has_any(toks, start, w_end, tuple((w,) for w in self.elex.future_words)) or \
                 any(toks[j].text.lower() in self.elex.future_words for j in range(k + 1, start)):
             em.planned = True
         return em
@@ -214,14 +215,14 @@ class EventReader:
     # -- one mention ----------------------------------------------------------------------------------------
     def _mention(self, tagged: TaggedSentence, frame: EventFrame, toks: list[Token], start: int, end: int,
                  w_end: int) -> EventMention | None:
-        c_start = self._clause_start(toks, start)
+        c_start = clause_start(toks, start)
         words = {t.text.lower() for t in toks if t.is_word}
         if words & self.elex.cancel_words or any(t.lemma in self.elex.cancel_words for t in toks if t.is_word):
             return None
         if any(t.is_word and t.lemma in _CONDITIONALS for t in toks[c_start:start]):
             return None
-        if frame.nouns and _negated_after(toks, end, w_end) \
-                and not any(t.is_word and t.lemma in _NEGATORS for t in toks[start:end]):
+        if frame.nouns and negated_after(toks, end, w_end) \
+                and not any(t.is_word and t.lemma in NEGATORS for t in toks[start:end]):
             return None
         if any(t.is_word and t.text.lower() in self.elex.generic_words for t in toks[c_start:w_end]):
             return None
@@ -236,12 +237,12 @@ class EventReader:
             if pos in frame.participants:
                 for j in range(end, w_end):
                     if toks[j].is_word and toks[j].lemma == pos:
-                        _add_all(em, self._arguments(toks, j + 1, w_end))
+                        add_all(em, self._arguments(toks, j + 1, w_end))
                         break
-        em.location = self._place(toks, c_start, start, end, w_end)
+        em.location = self._where.place(toks, c_start, start, end, w_end)
         em.weak_date = False  # type: ignore[attr-defined]
         em.date_at = []  # type: ignore[attr-defined]
-        em.dates = self._dates(em, toks, c_start, start, w_end)
+        em.dates = mention_dates(em, toks, c_start, start, w_end, self.previous, self.pub, self.elex.ongoing_words)
         if self.pub is not None and em.dates and em.dates[0][0].first_day() > self.pub.last_day():
             em.planned = True
         return em
@@ -252,7 +253,7 @@ class EventReader:
         while j < limit and j < len(toks):
             t = toks[j]
             if t.kind in _ACTORS:
-                out.extend(_refs(t))
+                out.extend(refs(t))
             elif t.kind in "RAM" or t.lemma == "," or (t.is_word and (t.lemma in _ARG_SKIP or t.lemma == "including"
                                                                        or t.lemma == "and" and out
                                                                        or t.text.islower() and t.lemma not in _STOP_ARGS)):
@@ -266,128 +267,24 @@ class EventReader:
 
     def _add_subject(self, em: EventMention, toks: list[Token], subj: int | None, vg: VerbGroup) -> None:
         if subj is not None:
-            _add_all(em, _refs(toks[subj]))
+            add_all(em, refs(toks[subj]))
             return
         # "Leaders of the Commonwealth gather", "BRICS foreign ministers met": the body they stand for
         for j in range(vg.start - 1, max(-1, vg.start - 7), -1):
             t = toks[j]
             if t.kind in "SO":
-                _add_all(em, _refs(t))
+                add_all(em, refs(t))
                 return
             if not (t.is_word and t.text.islower()) and not (t.is_word and j == 0) and t.kind != "R":
                 break
         # "The two ministers met ...": the two people of the sentence before
         before = [t.lemma for t in toks[max(0, vg.start - 3):vg.start]]
         if any(w in ("two", "both") for w in before):
-            people = [r for t in self.previous if t.kind == "P" for r in _refs(t)]
+            people = [r for t in self.previous if t.kind == "P" for r in refs(t)]
             if len({p.key for p in people}) == 2:
-                _add_all(em, people)
-
-    def _place(self, toks: list[Token], c_start: int, start: int, end: int, w_end: int) -> EntityRef | None:
-        for j in range(end, w_end):
-            t = toks[j]
-            if t.is_word and t.lemma in ("in", "at"):
-                for q in range(j + 1, min(j + 5, w_end)):
-                    u = toks[q]
-                    if self._place_of(u) is not None:
-                        return self._place_of(u)
-                    if u.kind == "S" and len(u.refs) == 1 and q + 2 < len(toks) and toks[q + 1].text in ("'s", "’s") \
-                            and toks[q + 2].lemma == "capital" and u.refs[0].key in self.capitals:
-                        return self.capitals[u.refs[0].key]  # "in Samoa's capital": Apia
-                    if u.kind == "S" and q == j + 1 and len(u.refs) == 1 and j - end <= 4:
-                        return u.refs[0]
-                    if not (u.is_word and (u.text.islower() or u.lemma == "the")):
-                        break
-            if t.is_word and t.lemma == "host" and j + 2 < w_end and toks[j + 1].lemma == "by" \
-                    and toks[j + 2].kind in "LS" and len(toks[j + 2].refs) == 1:
-                return toks[j + 2].refs[0]
-        for j in range(start - 1, c_start - 1, -1):
-            if self._place_of(toks[j]) is not None and j > 0 and toks[j - 1].lemma in ("in", "at"):
-                return self._place_of(toks[j])
-        return self._dateline(toks, start)
-
-    def _dateline(self, toks: list[Token], start: int) -> EntityRef | None:
-        """The dateline of a lead sentence ("MOSCOW — Leaders met in the Kremlin"): where the event is,
-        unless a place is named; only for a trigger in the sentence's first clause."""
-        k = 0
-        while k < min(start, 4) and toks[k].text.isupper() and self._place_of(toks[k]) is None:
-            k += 1
-        if k >= start or self._place_of(toks[k]) is None or not toks[k].text.isupper():
-            return None
-        if not any(t.text in ("—", "–", "-", ",", "(") for t in toks[k + 1:k + 3]):
-            return None
-        if any(t.lemma in _WINDOW_END or t.text == ";" for t in toks[k + 1:start]):
-            return None
-        return self._place_of(toks[k])
-
-    def _dates(self, em: EventMention, toks: list[Token], c_start: int, start: int,
-               w_end: int) -> list[tuple[PartialDate, PartialDate | None]]:
-        def usable(j: int) -> bool:
-            return toks[j].kind == "D" and toks[j].mention is not None and (
-                j == 0 or toks[j - 1].lemma not in _NOT_DATE_PREPS) and not self._said_on(toks, j)
-
-        found = [j for j in range(c_start, w_end) if usable(j)]
-        if not found:
-            found = [j for j in range(len(toks)) if usable(j)]
-        found.sort(key=lambda j: abs(j - start) + (0 if j >= start else 5))
-        out = [(toks[j].mention.value.value, getattr(toks[j].mention.value, "end_value", None)) for j in found]
-        em.date_at = found  # type: ignore[attr-defined]
-        if out:
-            return out
-        em.weak_date = True  # type: ignore[attr-defined]
-        prev = [t for j, t in enumerate(self.previous) if t.kind == "D" and t.mention is not None
-                and (j == 0 or self.previous[j - 1].lemma not in _NOT_DATE_PREPS)]
-        if prev:  # "... on Monday. The two ministers met in Washington."
-            v = prev[-1].mention.value
-            return [(v.value, getattr(v, "end_value", None))]
-        if self.pub is not None and _has_any(toks, 0, len(toks), tuple(tuple(w.split()) for w in self.elex.ongoing_words)):
-            return [(self.pub, None)]
-        return []
-
-    @staticmethod
-    def _said_on(toks: list[Token], j: int) -> bool:
-        """'X said on Saturday (that) it had left after the summit': the date is the saying's, not the event's."""
-        k = j - 1 if j > 0 and toks[j - 1].lemma in ("on", "in") else j
-        return k > 0 and toks[k - 1].is_word and toks[k - 1].lemma in _SPEECH
-
-    def _place_of(self, t: Token) -> EntityRef | None:
-        """The place a token names, also when the discourse layer read a capital as its state."""
-        m = t.mention if t.mention is not None else self._places.get(t.start)
-        if m is not None and m.kind == "L" and isinstance(m.value, EntityRef):
-            return m.value
-        return None
+                add_all(em, people)
 
     # -- helpers --------------------------------------------------------------------------------------------
-    def _group(self, toks: list[Token], i: int) -> VerbGroup:
-        start = i
-        while start > 0 and toks[start - 1].is_word and (self.lex.is_aux(toks[start - 1])
-                                                         or self.lex.is_adverb(toks[start - 1])
-                                                         or toks[start - 1].lemma in self.lex.negators):
-            start -= 1
-        end = i
-        while end + 1 < len(toks) and toks[end + 1].is_word and toks[end + 1].lemma in self.lex.negators:
-            end += 1
-        vg = VerbGroup(start, i, end, toks[i].lemma)
-        _features(vg, toks, self.lex)
-        if start > 0 and toks[start - 1].lemma == "to":
-            vg.features.add("infinitive")
-        return vg
-
-    @staticmethod
-    def _window_end(toks: list[Token], k: int) -> int:
-        while k < len(toks):
-            if toks[k].lemma in _WINDOW_END:
-                return k
-            k += 1
-        return k
-
-    @staticmethod
-    def _clause_start(toks: list[Token], k: int) -> int:
-        for j in range(k - 1, -1, -1):
-            if toks[j].lemma in _WINDOW_END:
-                return j + 1
-        return 0
-
     @staticmethod
     def _merge_same_type(mentions: list[EventMention]) -> list[EventMention]:
         """Two triggers of one type in a sentence ("gathered ... for the summit") are one event."""
@@ -397,7 +294,7 @@ class EventReader:
             if same is None:
                 out.append(em)
                 continue
-            _add_all(same, em.participants)
+            add_all(same, em.participants)
             same.location = same.location or em.location
             if not same.dates or em.dates and same.dates[0][0].contains(em.dates[0][0]):
                 same.dates = em.dates  # "hosts this year's summit ... in November": the more precise date
@@ -405,24 +302,3 @@ class EventReader:
             same.definite = same.definite and em.definite
         return out
 
-
-def _negated_after(toks: list[Token], end: int, w_end: int) -> bool:
-    """'The summit in Vientiane was not held': a negator in the noun's own predicate, a few words on; not one in
-    a later clause after a colon or dash ('... the summit in more than a year: the four no longer agree')."""
-    for t in toks[end:min(w_end, end + _NEG_REACH)]:
-        if t.text in (":", "—", "–"):
-            return False
-        if t.is_word and t.lemma in _NEGATORS:
-            return True
-    return False
-
-
-def _has_any(toks: list[Token], start: int, end: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
-    lows = [t.text.lower() for t in toks[start:end]]
-    return any(lows[k:k + len(p)] == list(p) for p in phrases for k in range(len(lows)))
-
-
-def _add_all(em: EventMention, refs: list[EntityRef]) -> None:
-    for r in refs:
-        if all(p.key != r.key or p.kind != r.kind for p in em.participants):
-            em.participants.append(r)

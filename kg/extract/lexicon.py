@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -39,6 +39,7 @@ class Roles:
     state_adjective_only: frozenset[str] = frozenset()  # "leader": only right after a state's adjective
     heads_verbs: tuple[str, ...] = ()  # "X, who heads Y": Y's secretary general
     ministry_states: tuple[tuple[str, str], ...] = ()  # "state department": the United States
+    title_states: dict[str, str] = field(default_factory=dict)  # "tánaiste": a title of one state (Ireland)
 
     def role_of(self, phrase: str) -> str | None:
         key = " ".join(phrase.lower().split())
@@ -68,13 +69,40 @@ def roles() -> Roles:
         for p in data.get(key, []):
             if p not in by_phrase:
                 problems.append(f"{key}: {p!r} is not a role phrase")
+    titles = {k: v for k, v in data.get("title_states", {}).items() if k != "about"}
+    problems += [f"title_states: {p!r} is not a role phrase" for p in titles if p not in by_phrase]
+    problems += _example_problems(data, set(data["roles"]))
     if problems:
         raise DataFileError("kg/data/roles.json:\n  " + "\n  ".join(problems))
     return Roles(by_phrase, plural, modifiers, ministries,
                  tuple(data.get("person_nouns", [])), tuple(data.get("honorifics", [])),
                  frozenset(data.get("org_only", [])), frozenset(data.get("state_adjective_only", [])),
                  tuple(data.get("heads_verbs", [])),
-                 tuple((k, v) for k, v in data.get("ministry_states", {}).items() if k != "about"))
+                 tuple((k, v) for k, v in data.get("ministry_states", {}).items() if k != "about"), titles)
+
+
+def _example_problems(data: dict, known_roles: set[str]) -> list[str]:
+    """Each distinction of roles.json's "examples" has a sentence that gives a post and a trap beside it that must
+    not (run by tests/test_role_examples.py); a post names a known role."""
+    problems: list[str] = []
+    seen: dict[str, set[str]] = {}
+    for i, ex in enumerate(data.get("examples", [])):
+        if not isinstance(ex, dict) or not ex.get("text") or not ex.get("distinction"):
+            problems.append(f"examples[{i}] needs a distinction and a text")
+            continue
+        kinds = {k for k in ("posts", "not") if k in ex}
+        if len(kinds) != 1:
+            problems.append(f"examples[{i}] needs exactly one of 'posts' (an example) or 'not' (a trap)")
+            continue
+        kind = kinds.pop()
+        seen.setdefault(ex["distinction"], set()).add(kind)
+        for post in ex[kind]:
+            if not (isinstance(post, list) and len(post) in (3, 4) and post[1] in known_roles):
+                problems.append(f"examples[{i}]: {post!r} is not [holder, known role, of(, 'former')]")
+    for name, kinds in seen.items():
+        if kinds != {"posts", "not"}:
+            problems.append(f"examples: distinction {name!r} needs an example and a trap")
+    return problems
 
 
 @cache

@@ -150,7 +150,8 @@ class PersonRegistry:
         return person
 
     def by_surname(self, surname: str) -> Person | None:
-        matches = [p for p in self.people.values() if fold(p.surname) == fold(surname)]
+        key = fold(canonical_spelling(surname))  # "Lukashenka" after "Alexander Lukashenko"
+        matches = [p for p in self.people.values() if fold(canonical_spelling(p.surname)) == key]
         return matches[0] if len(matches) == 1 else None
 
     def surname_regex(self) -> re.Pattern[str] | None:

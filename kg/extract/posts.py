@@ -24,7 +24,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     mods = "|".join(re.escape(m.rstrip("-")) for m in sorted(roles().modifiers, key=len, reverse=True))
     mod = rf"(?:(?P<@g@>{mods})(?:-|\s+))?"
     # "Serbian", "the CSTO's", "the Swedish government's", "Moldova's foreign ministry"
-    inside = r"(?P<@g@>{ADJ}|{ACTOR}|{MINISTRY})(?:['’]s)?\s+(?:government['’]s\s+)?"
+    inside = r"(?P<@g@>{ADJ}|{ACTOR}|{MINISTRY})(?:['’]s?)?\s+(?:government['’]s\s+)?"
     of = (r"(?:\s+(?:of|for|to|at)\s+(?:the\s+)?(?P<in2>{ACTOR}|(?:{ACTOR}['’]s\s+|{ADJ}\s+)?{MINISTRY}))?"
           r"(?:\s*\(⟦O\d+⟧\))?")
     return [
@@ -62,10 +62,12 @@ def find_posts(tagged: TaggedSentence, ministry_state, main_state: EntityRef | N
             holder = tagged.group_mentions(m, "holder", "P")
             if not role_m or not holder or role_m[0].value.get("plural"):
                 continue
-            where = _post_in(tagged, m, ministry_state)
+            where = _post_in(tagged, m, ministry_state) or role_m[0].value.get("state")  # "the Tánaiste": Ireland
             if where is None and role_m[0].value["role"] in _STATE_ROLES and rule != "post.copula":
-                where = _sentence_state(tagged) or main_state
-            if where is None and role_m[0].value["role"] in _ORG_ROLES and rule != "post.copula":
+                where = _sentence_state(tagged) or (
+                    None if _PRONOUN_OWNER.search(tagged.tagged, 0, m.start("role")) else main_state)
+            if where is None and role_m[0].value["role"] in _ORG_ROLES and rule != "post.copula" \
+                    and not _OTHER_OWNER.search(tagged.tagged, 0, m.start("role")):
                 where = _sentence_org(tagged) or main_org  # "Secretary-General X is nearing the end of ..."
             if where is None:
                 continue
@@ -108,6 +110,11 @@ _STATE_ROLES = {"President", "PrimeMinister", "ForeignMinister", "DefenceMiniste
 
 
 _ORG_ROLES = {"SecretaryGeneral"}
+#: "its defence minister X" in a sentence that names several states: its owner is not the article's state
+_PRONOUN_OWNER = re.compile(r"\b(?:its|their|his|her)\s+(?:(?:former|acting|interim|new|top)\s+)?$", re.IGNORECASE)
+_LED = re.compile(r"-(?:led|backed|brokered|sponsored|dominated)\b")
+#: "the party's secretary-general": a possessor that is no organization mention owns the post
+_OTHER_OWNER = re.compile(r"(?<![⟧\w])[a-z][\w-]*['’]s\s+(?:(?:former|acting|interim|new|deputy)\s+)?$", re.IGNORECASE)
 
 
 def _sentence_org(tagged: TaggedSentence) -> EntityRef | None:
@@ -116,7 +123,10 @@ def _sentence_org(tagged: TaggedSentence) -> EntityRef | None:
 
 
 def _sentence_state(tagged: TaggedSentence) -> EntityRef | None:
-    states = {m.value.key: m.value for m in tagged.mentions if m.kind in "SA" and isinstance(m.value, EntityRef)}
+    states = {m.value.key: m.value for m in tagged.mentions if m.kind in "SA" and isinstance(m.value, EntityRef)
+              and not _LED.match(tagged.text, m.end - tagged.start)}  # "the Russian-led CSTO": not the sentence's state
+    states.update((m.value["state"].key, m.value["state"]) for m in tagged.mentions
+                  if m.kind == "R" and m.value.get("state"))  # "Tánaiste and Minister for Foreign Affairs X"
     return next(iter(states.values())) if len(states) == 1 else None
 
 
@@ -170,3 +180,44 @@ def counterpart_posts(sentences: list[TaggedSentence], known: list[Post]) -> lis
                     out.append(Post(ref, role, others[0], evidence))
                     break
     return out
+
+
+_ALSO = expand(r"(?P<holder>{PERSON})(?:,(?:(?!⟦P)[^;])*?)?,\s+who\s+(?:is|was|has\s+been)\s+also\s+"
+               r"(?:the\s+|its\s+)?(?:{ADJ}\s+)?(?P<role>{ROLE})")
+_COMPOUND = expand(r"(?<![\w-])(?P<first>[\w-]+\s+)?(?P<role>{ROLE})\s+and\s+(?:{ADJ}\s+)?(?P<other>{ROLE}),?\s+"
+                   r"(?P<holder>{PERSON})")
+
+
+def joint_posts(tagged: TaggedSentence, found: list[Post]) -> list[Post]:
+    """A second role of a holder whose first post the sentence gives, in the same state: "Micheál Martin, the
+    Tánaiste, who is also the Minister for Foreign Affairs"; "Deputy Prime Minister and Foreign Minister X".
+
+    Only state roles in a state: "the president, who is also the party chairman" gives no second post, and a
+    compound after "the" or a modifier ("the Prime Minister and Foreign Minister X", "Former ... and ...") is
+    left alone, since it may name two people or a post that is over.
+    """
+    out: list[Post] = []
+    evidence = Evidence(tagged.start, tagged.end, tagged.text, "post.joint")
+    for pattern, known_group in ((_ALSO, None), (_COMPOUND, "other")):
+        for m in pattern.finditer(tagged.tagged):
+            if known_group is not None and m.group("first") and (
+                    m.group("first").strip().lower() in ("the", "a", "an") or _modifier_word(m.group("first"))):
+                continue
+            role_m = tagged.group_mentions(m, "role", "R")
+            holder = tagged.group_mentions(m, "holder", "P")
+            if not role_m or not holder or role_m[0].value.get("plural") or role_m[0].value.get("modifier"):
+                continue
+            role = role_m[0].value["role"]
+            if role not in _STATE_ROLES or blocked(tagged, m.start(), m.end(), ("hypothetical", "denial")):
+                continue
+            known = [p for p in found if p.holder.key == holder[0].value.key and p.post_in.kind == "state"
+                     and (known_group is None or p.role == tagged.group_mentions(m, known_group, "R")[0].value["role"])]
+            places = {p.post_in.key for p in known}
+            if len(places) != 1 or any(p.role == role for p in known):
+                continue
+            out.append(Post(holder[0].value, role, known[0].post_in, evidence, former=known[0].former))
+    return out
+
+
+def _modifier_word(word: str) -> bool:
+    return word.strip().lower().rstrip("-") in {k.rstrip("-") for k in roles().modifiers}

@@ -41,6 +41,8 @@ def _table() -> _Table:
         before, after = r.get("example", ["", ""])
         if rx.sub(r["replace"], before) != after:
             problems.append(f"rule {r.get('id')}: {before!r} gives {rx.sub(r['replace'], before)!r}, not {after!r}")
+        problems += [f"rule {r.get('id')}: changes {kept!r}, which it must keep" for kept in r.get("keeps", [])
+                     if rx.sub(r["replace"], kept) != kept]
         rules.append((rx, r["replace"]))
     if problems:
         raise DataFileError("kg/data/transliterations.json:\n  " + "\n  ".join(problems))

@@ -1,0 +1,63 @@
+"""Where an event is: 'in'/'at' after its trigger, 'hosted by X', a place before it, or the dateline.
+
+A capital the discourse layer read as its state still counts as a place (the sentence's own
+place mentions are passed in), and "in Samoa's capital" is the capital itself.
+"""
+
+from __future__ import annotations
+
+from kg.extract.cascade.tokens import Token
+from kg.extract.event_span import WINDOW_END
+from kg.model import EntityRef
+
+
+class PlaceReader:
+    """Places of one sentence's events; `places` maps a token start to the sentence's place mention."""
+
+    def __init__(self, capitals: dict[str, EntityRef], places: dict | None = None) -> None:
+        self.capitals = capitals  # state key -> its capital
+        self.places = places or {}
+
+    def place_of(self, t: Token) -> EntityRef | None:
+        """The place a token names, also when the discourse layer read a capital as its state."""
+        m = t.mention if t.mention is not None else self.places.get(t.start)
+        if m is not None and m.kind == "L" and isinstance(m.value, EntityRef):
+            return m.value
+        return None
+
+    def place(self, toks: list[Token], c_start: int, start: int, end: int, w_end: int) -> EntityRef | None:
+        for j in range(end, w_end):
+            t = toks[j]
+            if t.is_word and t.lemma in ("in", "at"):
+                for q in range(j + 1, min(j + 5, w_end)):
+                    u = toks[q]
+                    if self.place_of(u) is not None:
+                        return self.place_of(u)
+                    if u.kind == "S" and len(u.refs) == 1 and q + 2 < len(toks) and toks[q + 1].text in ("'s", "’s") \
+                            and toks[q + 2].lemma == "capital" and u.refs[0].key in self.capitals:
+                        return self.capitals[u.refs[0].key]  # "in Samoa's capital": Apia
+                    if u.kind == "S" and q == j + 1 and len(u.refs) == 1 and j - end <= 4:
+                        return u.refs[0]
+                    if not (u.is_word and (u.text.islower() or u.lemma == "the")):
+                        break
+            if t.is_word and t.lemma == "host" and j + 2 < w_end and toks[j + 1].lemma == "by" \
+                    and toks[j + 2].kind in "LS" and len(toks[j + 2].refs) == 1:
+                return toks[j + 2].refs[0]
+        for j in range(start - 1, c_start - 1, -1):
+            if self.place_of(toks[j]) is not None and j > 0 and toks[j - 1].lemma in ("in", "at"):
+                return self.place_of(toks[j])
+        return self.dateline(toks, start)
+
+    def dateline(self, toks: list[Token], start: int) -> EntityRef | None:
+        """The dateline of a lead sentence ("MOSCOW — Leaders met in the Kremlin"): where the event is,
+        unless a place is named; only for a trigger in the sentence's first clause."""
+        k = 0
+        while k < min(start, 4) and toks[k].text.isupper() and self.place_of(toks[k]) is None:
+            k += 1
+        if k >= start or self.place_of(toks[k]) is None or not toks[k].text.isupper():
+            return None
+        if not any(t.text in ("—", "–", "-", ",", "(") for t in toks[k + 1:k + 3]):
+            return None
+        if any(t.lemma in WINDOW_END or t.text == ";" for t in toks[k + 1:start]):
+            return None
+        return self.place_of(toks[k])
