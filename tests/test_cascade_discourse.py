@@ -92,3 +92,8 @@ def test_a_when_clause_dates_the_clause():
     # but not past the when clause
     got = memberships("NATO met. Sweden joined NATO when the talks ended, and Finland signed a deal in 2020.")
     assert ("Sweden", "NATO", "FullMember", "") in got
+
+
+def test_a_list_of_states_in_a_lede_is_not_dated_by_the_publication():
+    got = memberships("The AU has suspended Gabon, Niger and Mali.")
+    assert ("Gabon", "African_Union", "Suspended", "") in got

@@ -271,6 +271,8 @@ class Cascade(NounReader, BoxReader):
         if self.pub is None or self.pub.precision != "day" or self.sentences_read > 2 or founding \
                 or frame.date is None or toks[vg.head].lemma not in _EVENT_VERBS:
             return False
+        if sum(len(t.refs) for t in toks if t.kind == "S") > 1:
+            return False  # "The AU has suspended Gabon, Niger, Mali ...": a state of affairs, not the day's news
         f = vg.features
         present_perfect = "perfect" in f and "past" not in f
         headline_present = not f & {"past", "perfect", "passive", "neg"} and self.sentences_read <= 1 \

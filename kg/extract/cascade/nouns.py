@@ -16,6 +16,7 @@ from kg.extract.cascade.matching import (
     complement,
     more_members,
     next_lemma,
+    np_head_ok,
     once_adverb,
     symbols,
     token_index,
@@ -56,6 +57,8 @@ class NounReader:
                     # the organization an apposition without one is about: named before it or in the matched part
                     # ("Hungary, an observer since 2018 and the only EU and NATO country ...": not the EU)
                     org_tok = self._org(m, alt, comp, toks[:a] + comp[:token_index(m, comp, m.end())], possessor=True)
+                    if org_tok is not None and not np_head_ok(comp, m, "org"):
+                        continue  # "an observer in the African Union's Peace and Security Council debates"
                     status = alt.status or frame.status
                     if org_tok is None and status != "Neutral":
                         continue
