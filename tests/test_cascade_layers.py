@@ -351,3 +351,10 @@ def test_like_in_the_subject_shares_the_fact_unlike_does_not():
         return {m.member.key for m in read(text).facts if type(m).__name__ == "Membership"}
     assert members("Kazakhstan, like Belarus, is a member of the EAEU.") == {"Kazakhstan", "Belarus"}
     assert members("Kazakhstan, unlike Belarus, is a member of the WTO.") == {"Kazakhstan"}
+
+
+def test_a_description_before_of_and_a_state_is_the_state():
+    t = toks("The Central Asian nation of Uzbekistan rejoined the CSTO.", {"Uzbekistan": "S", "CSTO": "O"})
+    assert [x.lemma for x in t][:2] == ["STATES", "rejoin"]
+    t = toks("The leaders of Uzbekistan rejoined the talks.", {"Uzbekistan": "S"})
+    assert [x.lemma for x in t][:3] == ["the", "leader", "of"]

@@ -113,8 +113,20 @@ def _drop_state_titles(toks: list[Token]) -> list[Token]:
                 del out[k + 1:]
                 if out and out[-1].lemma == "the":
                     out.pop()
+            elif len(out) >= 3 and out[-2].is_word and out[-2].lemma in _DESCRIPTION_HEADS:
+                # "the Central Asian nation of Uzbekistan", "the island nation of Fiji": a description in apposition
+                k = len(out) - 3
+                while k >= 0 and out[k].is_word and out[k].lemma not in ("the", "a", "an") and len(out) - k <= 7:
+                    k -= 1
+                if k >= 0 and out[k].lemma in ("the", "a", "an"):
+                    del out[k:]
         out.append(t)
     return out
+
+
+#: head nouns of a description a state's name follows with "of" ("the Gulf state of Qatar")
+_DESCRIPTION_HEADS = {"nation", "country", "island", "archipelago", "monarchy", "microstate", "city-state",
+                      "enclave", "republic", "kingdom", "state", "emirate", "sultanate", "principality"}
 
 
 def _aside_close(toks: list[Token], j: int) -> int | None:
