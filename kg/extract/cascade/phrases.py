@@ -173,7 +173,7 @@ _LED = {"lead", "led", "back", "backed", "dominate", "dominated", "base", "based
 
 #: common nouns that, right after an organization's name, are the same organization ("the BRICS group")
 _ORG_HEADS = {"group", "grouping", "bloc", "alliance", "organisation", "organization", "body", "club", "cartel",
-              "pact"}
+              "pact", "fold", "family"}
 
 
 def _absorb_org_heads(tokens: list[Token]) -> list[Token]:
