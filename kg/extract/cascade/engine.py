@@ -177,6 +177,9 @@ class Cascade(NounReader, BoxReader):
                 if toks[vg.head].lemma == "be" and "past" in vg.features and "perfect" not in vg.features \
                         and frame.date_preps and status != "Former" and not founders:
                     return  # "X was a member of Y": perhaps no longer ("were founding members in 1949" founded it)
+                if toks[vg.head].lemma == "be" and {"past", "perfect"} <= vg.features and frame.date_preps \
+                        and status != "Former":
+                    return  # "The Nordic country had been neutral for decades": before something that ended it
                 org_tok, mem_toks = self._args(frame, subj, m, alt, comp, upto)
                 if org_tok is None and status != "Neutral":
                     continue
