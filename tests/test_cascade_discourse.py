@@ -97,3 +97,17 @@ def test_a_when_clause_dates_the_clause():
 def test_a_list_of_states_in_a_lede_is_not_dated_by_the_publication():
     got = memberships("The AU has suspended Gabon, Niger and Mali.")
     assert ("Gabon", "African_Union", "Suspended", "") in got
+
+
+def test_the_finer_of_two_dates_for_one_event():
+    got = memberships("NATO met. Sweden joined the alliance last month, on 7 March, ending its neutrality.",
+                      published="2024-04-04")
+    assert ("Sweden", "NATO", "FullMember", "2024-03-07") in got
+    got = memberships("NATO met. Sweden joined the alliance last month, on 7 January, it said.", published="2024-04-04")
+    assert ("Sweden", "NATO", "FullMember", "2024-03") in got  # two dates that disagree: the first
+
+
+def test_a_month_of_that_year_in_a_later_sentence():
+    got = memberships("BIMSTEC met. The grouping was launched on 6 June 1997 by Bangladesh and India. Myanmar came "
+                      "on board in December that year.")
+    assert ("Myanmar", "BIMSTEC", "FullMember", "1997-12") in got

@@ -141,12 +141,13 @@ def _mention_start(m: re.Match[str]) -> int:
 
 
 def find_dates(text: str, reference: PartialDate | None, *, tense_hint: str | None = None,
-               include_names: bool = False) -> list[DateMention]:
+               include_names: bool = False, previous: PartialDate | None = None) -> list[DateMention]:
     """Every date expression in `text`, in order, resolved against `reference` where needed.
 
     `tense_hint` ("past"/"future") overrides the tense read from each clause.
     Overlapping matches are settled longest first, so "18-21 October" is one
-    range, not a day and a month.
+    range, not a day and a month. `previous` is the last date written before `text` (in an earlier
+    sentence), for "in December that year".
     """
     candidates = []
     for rank, pattern in enumerate(_patterns()):
@@ -172,21 +173,21 @@ def find_dates(text: str, reference: PartialDate | None, *, tense_hint: str | No
         out.append(DateMention(start, end, text[start:end], resolved.value, resolved.end_value,
                                resolved.relative, resolved.direction, tense, pattern.name == "name-year"))
     out.sort(key=lambda x: x.start)
-    return _that_year(text, out)
+    return _that_year(text, out, previous)
 
 
 _THAT_YEAR = re.compile(r"\s*,?\s*(?:of\s+)?(?:that|the\s+same)\s+year\b", re.IGNORECASE)
 
 
-def _that_year(text: str, found: list[DateMention]) -> list[DateMention]:
+def _that_year(text: str, found: list[DateMention], previous: PartialDate | None) -> list[DateMention]:
     """"in December that year", "in May of the same year": the year of the date written before it, not the
     publication's."""
     out = list(found)
     for i, d in enumerate(out):
         if not d.relative or d.value.month is None or not _THAT_YEAR.match(text, d.end):
             continue
-        before = next((x for x in reversed(out[:i]) if not x.relative), None)
+        before = next((x.value for x in reversed(out[:i]) if not x.relative), previous)
         if before is not None:
-            value = PartialDate(before.value.year, d.value.month, d.value.day)
+            value = PartialDate(before.year, d.value.month, d.value.day)
             out[i] = replace(d, value=value, end_value=None, relative=False, direction=UNKNOWN)
     return out

@@ -68,6 +68,7 @@ class _Reader:
         self.unlisted = UnlistedOrgs()
         self.main_org: EntityRef | None = None
         self.last_ministry_state: EntityRef | None = None
+        self.last_written_date: PartialDate | None = None  # the last absolute date of the sentences tagged
 
     def base_mentions(self, s: Sentence) -> list[Mention]:
         out: list[Mention] = []
@@ -100,8 +101,10 @@ class _Reader:
             out.append(Mention("R", s.start + m.start(), s.start + m.end(), m.group(0),
                                {"role": role, "plural": phrase in r.plural, "modifier": mod,
                                 "state": self._named_state(phrase) if phrase in r.title_states else None}))
-        for d in find_dates(s.text, self.date):
+        for d in find_dates(s.text, self.date, previous=self.last_written_date):
             out.append(Mention("D", s.start + d.start, s.start + d.end, d.text, d))
+            if not d.relative:
+                self.last_written_date = d.value  # for "in December that year" in a later sentence
         return out
 
     @staticmethod

@@ -467,10 +467,24 @@ class Cascade(NounReader, BoxReader):
                     continue
                 value = t.mention.value.value
                 relative = getattr(t.mention.value, "relative", False)
+                finer = _finer_date(toks, k, value)
+                if finer is not None:  # "last month, on 7 March": the more precise of the two
+                    value, relative = finer, False
                 if self.pub is not None and value > self.pub and (relative or not past):
                     return False  # "will join next year"; a past tense with an absolute date is kept
                 return value
         return None
+
+
+def _finer_date(toks: list[Token], k: int, value: PartialDate) -> PartialDate | None:
+    """A second, more precise date right after the one at k that agrees with it ("last month, on 7 March")."""
+    w = toks[k + 1:k + 4]
+    if len(w) < 3 or w[0].lemma != "," or w[1].lemma not in ("on", "in") or w[2].kind != "D" or w[2].mention is None:
+        return None
+    other = w[2].mention.value.value
+    same = other.year == value.year and (value.month is None or other.month == value.month)
+    more = (other.day is not None) > (value.day is not None) or (other.month is not None) > (value.month is not None)
+    return other if same and more else None
 
 
 def _in_time_phrase(toks: list[Token], k: int) -> bool:
