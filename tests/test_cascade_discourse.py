@@ -111,3 +111,18 @@ def test_a_month_of_that_year_in_a_later_sentence():
     got = memberships("BIMSTEC met. The grouping was launched on 6 June 1997 by Bangladesh and India. Myanmar came "
                       "on board in December that year.")
     assert ("Myanmar", "BIMSTEC", "FullMember", "1997-12") in got
+
+
+def test_a_participle_after_a_comma_takes_the_sentence_subject():
+    got = memberships("The EAC met. Somalia on Monday deposited its instrument of ratification at the headquarters of "
+                      "the East African Community, formally becoming the eighth partner state of the regional bloc.",
+                      published="2024-03-05")
+    assert ("Somalia", "East_African_Community", "FullMember", "2024-03-04") in got
+    assert not memberships("Sweden hosted the summit, becoming a laughing stock.")
+
+
+def test_an_organization_word_for_its_members():
+    # the EAC calls its members partner states; elsewhere a partner is a partner
+    assert ("Somalia", "East_African_Community", "FullMember", "2024-03") in memberships(
+        "Somalia became the EAC's eighth partner state in March 2024.")
+    assert ("Egypt", "European_Union", "Partner", "") in memberships("The EU met. Egypt is a partner state of the EU.")

@@ -63,6 +63,12 @@ def _subject(tokens: list[Token], vg: VerbGroup, lex: Lexicon, earlier: list[Cla
         if comma is not None and comma + 1 < len(tokens) and tokens[comma + 1].kind in "SO":
             vg.features.discard("participle")  # "Since joining the AU in 2017, Morocco ..." is a past fact
             return comma + 1, "fronted"
+    if "participle" in vg.features and tokens[vg.head].text.lower() in ("becoming", "joining") \
+            and _after_comma(tokens, vg.start):
+        first = next((i for i, x in enumerate(tokens) if x.lemma not in ('"', "'", "(", "•", "-", "*")), None)
+        if first is not None and tokens[first].kind == "S" and first < vg.start:
+            vg.features.discard("participle")  # "Somalia on Monday deposited its instrument ..., formally
+            return first, "participle"  # becoming the eighth partner state": the sentence's subject
     if "infinitive" in vg.features:
         subj = _ordinal_subject(tokens, vg)
         if subj is not None:
@@ -177,6 +183,15 @@ def _purpose_subject(tokens: list[Token], vg: VerbGroup, lex: Lexicon) -> int | 
     if k >= 2 and tokens[k].lemma in ("which", "who") and tokens[k - 1].lemma == ",":
         k -= 2
     return k if k >= 0 and tokens[k].kind == "S" else None
+
+
+def _after_comma(tokens: list[Token], k: int) -> bool:
+    """A comma right before k, past adverbs ("..., formally becoming ...")."""
+    j = k - 1
+    while j >= 0 and tokens[j].is_word and tokens[j].lemma in ("formally", "officially", "thus", "thereby", "so",
+                                                               "effectively", "finally"):
+        j -= 1
+    return j >= 0 and tokens[j].lemma == ","
 
 
 def _ordinal_subject(tokens: list[Token], vg: VerbGroup, bare: bool = False) -> int | None:

@@ -99,6 +99,9 @@ class Cascade(NounReader, BoxReader):
                     continue
                 elif f.negative:
                     out.append(NonMembership(m, f.org, ev(f.rule)))
+                elif f.status == "Partner" and self._members_called_partners(f.org, tagged.text):
+                    out.append(Membership(m, f.org, "FullMember", ev(f.rule + ".member-term"), start=f.start,
+                                          end=f.end))
                 else:
                     out.append(Membership(m, f.org, f.status, ev(f.rule), start=f.start, end=f.end))
         return out
@@ -267,6 +270,11 @@ class Cascade(NounReader, BoxReader):
                         yield Found(status, list(toks[k + 3].refs), org, rule + ".as-do", start, end)
                 return
 
+    def _members_called_partners(self, org: EntityRef, text: str) -> bool:
+        """"the eighth partner state of the East African Community": its word for a full member."""
+        low = text.lower()
+        return any(org.key in orgs and term in low for term, orgs in self.lex.member_terms.items())
+
     def _news_of_the_day(self, toks: list[Token], vg: VerbGroup, frame: Frame, founding: bool) -> bool:
         """A headline or lede that reports a joining or leaving in the present perfect ("Iran has become the ninth
         full member") or the headline present ("Croatia joins the EU") reports the day's news: the
@@ -430,7 +438,7 @@ class Cascade(NounReader, BoxReader):
         if w is not None:  # "Ireland left when it became a republic in 1949"
             end = next((k for k in range(w, len(toks)) if toks[k].lemma in (".", ";", ",")), len(toks))
             ranges.append((w, end))
-        if c.subject is not None and c.via in ("direct", "coordination"):
+        if c.subject is not None and c.via in ("direct", "coordination", "participle"):
             lo = c.subject + 1
             if c.via == "coordination":  # "was founded in 2002 and has suspended Mali": not the first verb's date
                 lo = max((k + 1 for k in range(lo, c.vg.start) if toks[k].lemma in ("and", "but", ",", ";")),

@@ -71,6 +71,7 @@ class Lexicon:
     noun_frames: list[Frame]
     by_verb: dict[str, list[Frame]]
     copulas: set[str]
+    member_terms: dict[str, set[str]] = field(default_factory=dict)  # "partner state" -> orgs whose members it names
 
     def is_aux(self, t: Token) -> bool:
         low = t.text.lower().replace("’", "'")
@@ -228,6 +229,7 @@ def build_lexicon(data: dict[str, Any], source: str) -> Lexicon:
                    if (f := frame(e, "noun", f"noun_frames[{i}]")) is not None]
     if problems:
         raise DataFileError(f"{source}:\n  " + "\n  ".join(problems))
+    terms = {k: set(v) for k, v in data.get("org_member_terms", {}).items() if k != "about"}
     by_verb: dict[str, list[Frame]] = {}
     for f in verb_frames:
         for v in f.verbs:
@@ -238,4 +240,4 @@ def build_lexicon(data: dict[str, Any], source: str) -> Lexicon:
                    {_norm(x) for x in w["neutrality_enders"]},
                    {_norm(x) for x in w["conditionals"]},
                    {_norm(x) for x in w["noun_blockers"]}, w["not_adverbs"], verb_frames, noun_frames, by_verb,
-                   {_norm(x) for x in w["copulas"]})
+                   {_norm(x) for x in w["copulas"]}, terms)
