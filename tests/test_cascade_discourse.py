@@ -126,3 +126,13 @@ def test_an_organization_word_for_its_members():
     assert ("Somalia", "East_African_Community", "FullMember", "2024-03") in memberships(
         "Somalia became the EAC's eighth partner state in March 2024.")
     assert ("Egypt", "European_Union", "Partner", "") in memberships("The EU met. Egypt is a partner state of the EU.")
+
+
+def test_a_reporting_clause_dates_a_clause_without_a_date():
+    lead = "The CBSS met. Leaders spoke. Many came. "
+    got = memberships(lead + "Russia has walked out of the CBSS, the foreign ministry announced on Tuesday.",
+                      published="2022-05-18")
+    assert ("Russia", "Council_of_the_Baltic_Sea_States", "Former", "2022-05-17") in got
+    got = memberships(lead + "Russia walked out of the CBSS in 2020, the ministry said on Tuesday.",
+                      published="2022-05-18")
+    assert ("Russia", "Council_of_the_Baltic_Sea_States", "Former", "2020") in got  # its own date first

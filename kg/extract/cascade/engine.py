@@ -457,6 +457,9 @@ class Cascade(NounReader, BoxReader):
                 ranges.append((first, c.subject, True))  # the date nearest the subject
         elif c.subject is not None:
             ranges.append((c.vg.start - 3 if c.vg.start >= 3 else 0, c.vg.start))
+        said = _report_date_span(toks, c.comp_end)
+        if said is not None:  # "Russia has walked out of the CBSS, the ministry announced on Tuesday"
+            ranges.append(said)
         for lo, hi, *nearest in ranges:
             span = range(max(lo, 0), min(hi, len(toks)))
             for k in reversed(span) if nearest else span:
@@ -482,6 +485,22 @@ class Cascade(NounReader, BoxReader):
                     return False  # "will join next year"; a past tense with an absolute date is kept
                 return value
         return None
+
+
+_REPORTING_VERBS = {"say", "announce", "confirm", "tell", "report", "state", "add", "declare"}
+
+
+def _report_date_span(toks: list[Token], k: int) -> tuple[int, int] | None:
+    """The date of a reporting clause after a comma ("..., the foreign ministry announced on Tuesday"): the day
+    the news was given, for a clause that has no date of its own."""
+    if k >= len(toks) or toks[k].lemma != ",":
+        return None
+    end = next((j for j in range(k + 1, len(toks)) if toks[j].lemma in (".", ";", ",")), len(toks))
+    verb = next((j for j in range(k + 1, end) if toks[j].is_word and toks[j].lemma in _REPORTING_VERBS), None)
+    if verb is None or any(t.kind in "SO" for t in toks[k + 1:verb]):
+        return None
+    return (verb + 1, end) if any(toks[j].kind == "D" and toks[j - 1].lemma == "on" for j in range(verb + 1, end)) \
+        else None
 
 
 def _finer_date(toks: list[Token], k: int, value: PartialDate) -> PartialDate | None:
