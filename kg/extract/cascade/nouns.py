@@ -132,8 +132,10 @@ class NounReader:
                     last = token_index(m, toks, m.end())
                     if any(first <= vg.head < last and (vg.features & {"neg", "modal", "future", "plan",
                                                                          "infinitive", "progressive"})
-                           for vg in vgs):
+                           and not _expanded_to(toks, vg) for vg in vgs):
                         continue
+                    if any(t.is_word and t.text.lower() in self.lex.modals for t in toks[max(0, first - 2):last]):
+                        continue  # "BRICS could expand with the addition of Egypt"
                     if any(t.is_word and t.lemma in self.lex.conditionals and not once_adverb(toks, k)
                            for k, t in enumerate(toks[:first])):
                         continue
@@ -176,6 +178,12 @@ class NounReader:
                     orgs = org_tok.refs if org_tok is not None else [None]
                     for org in orgs:
                         yield Found(status, members, org, frame.id, start, end)
+
+
+def _expanded_to(toks: list[Token], vg: VerbGroup) -> bool:
+    """"expanded to include Bolivia": the infinitive says what the expansion did, not a plan."""
+    return vg.features == {"infinitive"} and vg.head >= 2 and toks[vg.head - 1].lemma == "to" \
+        and toks[vg.head - 2].lemma in ("expand", "grow", "enlarge", "widen")
 
 
 _REPORTING = {"say", "tell", "insist", "argue", "stress", "note", "add", "explain", "recall", "point"}
