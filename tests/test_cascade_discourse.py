@@ -136,3 +136,8 @@ def test_a_reporting_clause_dates_a_clause_without_a_date():
     got = memberships(lead + "Russia walked out of the CBSS in 2020, the ministry said on Tuesday.",
                       published="2022-05-18")
     assert ("Russia", "Council_of_the_Baltic_Sea_States", "Former", "2020") in got  # its own date first
+
+
+def test_a_body_that_lifts_a_suspension_readmits_to_its_organization():
+    got = memberships("The African Union's Peace and Security Council lifted Gabon's suspension on 30 April.")
+    assert {(m, o, st) for m, o, st, _ in got} == {("Gabon", "African_Union", "FullMember")}

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kg.extract.cascade.clauses import appositions
+from kg.extract.cascade.discourse import top_organization
 from kg.extract.cascade.matching import (
     Found,
     captured,
@@ -136,6 +137,8 @@ class NounReader:
                         continue
                     if any(t.is_word and t.text.lower() in self.lex.modals for t in toks[max(0, first - 2):last]):
                         continue  # "BRICS could expand with the addition of Egypt"
+                    if first > 0 and toks[first - 1].lemma == "to" and toks[first].text.lower() == toks[first].lemma:
+                        continue  # "refused to lift Guinea's suspension": an infinitive, not a deed
                     if any(t.is_word and t.lemma in self.lex.conditionals and not once_adverb(toks, k)
                            for k, t in enumerate(toks[:first])):
                         continue
@@ -144,6 +147,11 @@ class NounReader:
                             or any(t.text.lower() in self.lex.modals for t in toks[:first])):
                         continue  # "will have 32 members after Sweden's accession": not yet
                     org_tok = self._org(m, alt, toks, toks, possessor=True)
+                    if org_tok is not None and alt.context and "suspension" in m.group(0) \
+                            and any(r.parent is not None for r in org_tok.refs):
+                        # "the AU's Peace and Security Council lifted Gabon's suspension": from the AU
+                        org_tok = Token("O", org_tok.text, "ORG", org_tok.start, org_tok.end, org_tok.mention,
+                                        [top_organization(r) for r in org_tok.refs])
                     mem = captured(m, toks, "member")
                     status = alt.status or frame.status
                     if mem is None or (org_tok is None and status != "Neutral"):
