@@ -137,7 +137,9 @@ def report(results: dict[str, dict[str, tuple[float, int]]], cap: float = CAP) -
         rows = f"{cells[-1][1] / cells[0][1]:>7.1f}x" if cells[0][1] > 0 and cells[-1][1] >= 0 else f"{'-':>8}"
         print(f"{q:<16}" + "".join(_cell(t, r, cap) for t, r in cells) + f"{ratio:>7.1f}x" + rows, flush=True)
         if not ratio <= LIMIT:
-            over[q.split("/")[0]].append(f"{q.split('/')[1]} {ratio:.1f}x (rows {cells[0][1]} -> {cells[-1][1]})")
+            how = (f"over {cap:g} s" if math.isinf(cells[-1][0])
+                   else f"{ratio:.1f}x (rows {cells[0][1]} -> {cells[-1][1]})")
+            over[q.split("/")[0]].append(f"{q.split('/')[1]} {how}")
     for set_name, bad in over.items():
         n = sum(1 for q in results[names[0]] if q.startswith(set_name + "/"))
         verdict = "PASS" if not bad else "FAIL"
