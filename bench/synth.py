@@ -10,8 +10,8 @@ state joins an organization once, in one year, and every article that says so gi
 only non-members non-members; each state's Foreign Minister etc. is one person per four-year
 term, named in the articles dated in that term. A larger corpus therefore has more reports of
 the same facts, not more facts: what the statements graph (issue 15) counts once. Serbia and
-the CSTO's Secretaries General are in the world, so the competency questions about them find
-answers.
+the CSTO's Secretaries General are in the world (Serbia an observer of the CSTO and, with three
+other states, militarily neutral), so the competency questions about them find answers.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ def _names(file: str) -> list[str]:
 
 
 STATES = _names("states.csv")[:120] + ["Serbia"]
+NEUTRAL = ["Serbia", "Austria", "Ireland", "Malta"]
 ORGS = ["CSTO", "NATO", "the Shanghai Cooperation Organisation", "the Council of Europe", "the United Nations",
         "the Eurasian Economic Union", "the Organization for Security and Co-operation in Europe"]
 
@@ -66,7 +67,12 @@ class World:
             members[org] = {s: rng.randint(1992, 2020) for s in states[:k]}
             observers[org] = {s: rng.randint(1995, 2020) for s in states[k:k + 5]}
             outsiders[org] = sorted(states[k + 5:])
-        members["CSTO"].pop("Serbia", None)  # Serbia is an observer of the CSTO's Parliamentary Assembly, not a member
+        for state in NEUTRAL:  # neutral states stay out of the military alliances
+            for org in ("CSTO", "NATO"):
+                if members[org].pop(state, None) is not None or observers[org].pop(state, None) is not None:
+                    outsiders[org] = sorted(set(outsiders[org]) | {state})
+        outsiders["CSTO"].remove("Serbia")
+        observers["CSTO"]["Serbia"] = 2013  # as in the seed articles: an observer (of its Parliamentary Assembly)
         names = [f"{g} {s}{e}" for g in GIVEN for s in STEMS for e in ENDINGS]
         rng.shuffle(names)
         terms = range(FIRST_YEAR, LAST_YEAR + 1, TERM)
@@ -106,6 +112,8 @@ def sentence(rng: random.Random, i: int, year_now: int = 2016, world: World = WO
             return f"CSTO Secretary General {sg} met with {s} {role} {person} in {rng.choice(CITIES)} on {day} {month}."
         return f"{s} {role} {person} met officials of {s2} in {rng.choice(CITIES)} on {day} {month}."
     if kind == 4:
+        if rng.random() < 0.2:
+            return f"{rng.choice(NEUTRAL)} is a militarily neutral country, the minister said on {day} {month} {year}."
         s = rng.choice(world.outsiders[o])
         return f"{s} is not a member of {o}, and has no plan to apply, according to report {i}."
     if kind == 5:

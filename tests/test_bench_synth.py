@@ -50,7 +50,8 @@ def test_a_state_has_one_official_per_role_and_term(tmp_path):
 
 def test_every_seat_has_its_own_official():
     assert len(set(synth.WORLD.officials.values())) == len(synth.WORLD.officials)
-    assert "Serbia" in synth.STATES and "Serbia" not in synth.WORLD.members["CSTO"]
+    assert "Serbia" in synth.STATES and synth.WORLD.observers["CSTO"]["Serbia"] == 2013
+    assert not set(synth.NEUTRAL) & (set(synth.WORLD.members["CSTO"]) | set(synth.WORLD.members["NATO"]))
 
 
 def test_a_sentence_draws_from_the_random_generator_only():
