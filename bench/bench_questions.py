@@ -32,8 +32,6 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.query import KnowledgeGraph
-
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {"statements": ROOT / "server" / "examples", "contract": ROOT / "tests" / "data" / "competency"}
 MIN_RUN = 0.05  #: seconds a timed run lasts at least (a fast question is repeated within it)
@@ -63,8 +61,8 @@ class _Graph:
 
 def load(kg_dir: Path, layout: str = "store") -> _Graph:
     if layout == "store" and not (Path(kg_dir) / "store").is_dir():
-        KnowledgeGraph.load(kg_dir)  # the same error `kg query` gives for a folder without a build
-        raise SystemExit(f"{kg_dir}: no store folder (a build older than the on-disk store?): use --layout memory")
+        raise SystemExit(f"{kg_dir}: no store/ folder (not a build, or one older than the on-disk store: "
+                         f"--layout memory reads its kg.trig)")
     return _Graph(kg_dir, layout)
 
 
