@@ -83,7 +83,7 @@ def main() -> None:
                 print(f"{n:>8} {j:>4} {wall:>9.1f} {n / wall:>10.1f} {mb:>8.0f}  {stage_text}", flush=True)
             graphs[f"{n} articles"] = Path(tmp) / f"out{n}-{args.jobs[0]}-0"
         if args.questions:
-            print("\ncompetency questions, median of 5 runs, in-memory Oxigraph, union default graph:")
+            print("\ncompetency questions, median of 5 runs, each build's store opened as `kg query` opens it:")
             bench_questions.report(bench_questions.time_questions(graphs, 5))
 
 

@@ -41,6 +41,7 @@ NOT_RUN = {
     "make bench-constructions": "a measurement, and needs ../shared",
     "make bench-extract": "a measurement, not a test",
     "make bench-functional": "a measurement of minutes, not a test",
+    "make bench-questions": "builds 6,000 synthetic articles: a measurement of half an hour, not a test",
     "make bench-server": "installs the bench extra and measures for minutes",
     "make bench-size": "a measurement of minutes (20 MB articles), not a test",
 }
