@@ -108,14 +108,16 @@ class NounReader:
     def _nouns(self, toks: list[Token], vgs: list[VerbGroup]) -> Iterator[Found]:
         yield from self._noun_frames(toks, vgs)
         for i in range(len(toks) - 2):
-            if toks[i].kind == "S" and toks[i + 1].lemma == "," and toks[i + 2].lemma == "whose":
-                # "Armenia, whose membership took effect on 1 February": read as "Armenia's membership took effect"
+            if toks[i].kind in "SO" and toks[i + 1].lemma == "," and toks[i + 2].lemma == "whose":
+                # "Armenia, whose membership took effect on 1 February": read as "Armenia's membership took effect";
+                # "the GCC, whose members are A, B": as "the GCC's members are A, B"
                 whose = toks[i + 2]
                 toks2 = [*toks[:i + 1], Token("W", "'s", "'s", whose.start, whose.end), *toks[i + 3:]]
                 vgs2 = [VerbGroup(*(k - 1 if k > i else k for k in (v.start, v.head, v.end)), v.lemma, v.features)
                         for v in vgs]
-                keys = {r.key for r in toks[i].refs}
-                yield from (f for f in self._noun_frames(toks2, vgs2) if keys & {r.key for r in f.members})
+                keys = {r.key for r in toks[i].refs}  # the antecedent: the member, or the organization
+                yield from (f for f in self._noun_frames(toks2, vgs2)
+                            if keys & {r.key for r in f.members} or (f.org is not None and f.org.key in keys))
 
     def _noun_frames(self, toks: list[Token], vgs: list[VerbGroup]) -> Iterator[Found]:
         sym = symbols(toks)
