@@ -141,3 +141,15 @@ def test_a_reporting_clause_dates_a_clause_without_a_date():
 def test_a_body_that_lifts_a_suspension_readmits_to_its_organization():
     got = memberships("The African Union's Peace and Security Council lifted Gabon's suspension on 30 April.")
     assert {(m, o, st) for m, o, st, _ in got} == {("Gabon", "African_Union", "FullMember")}
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Finland and Sweden applied in May 2022. The two countries joined NATO in 2023 and 2024.",
+     {("Finland", "2023"), ("Sweden", "2024")}),
+    ("Estonia, Latvia and Lithuania regained independence in 1991. The three Baltic states joined the EU in 2004.",
+     {("Estonia", "2004"), ("Latvia", "2004"), ("Lithuania", "2004")}),
+    # the count must agree with the group named before
+    ("Estonia, Latvia and Lithuania regained independence in 1991. The two countries joined the EU in 2004.", set()),
+])
+def test_a_counted_description_of_the_states_named_before(text, wanted):
+    assert {(m, d) for m, _, _, d in memberships(text)} == wanted

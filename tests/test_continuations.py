@@ -56,6 +56,8 @@ def facts(text: str, gaz: Gazetteer) -> set[tuple[str, str, str, str]]:
      ("Uzbekistan", "CSTO", "Suspended", "2012")),
     ("Montenegro became the 29th member of NATO in June 2017, followed by North Macedonia in March 2020.",
      ("North_Macedonia", "NATO", "FullMember", "2020-03")),
+    ("Iran joined the SCO in 2023 and Belarus followed a year later.", ("Belarus", "SCO", "FullMember", "2024")),
+    ("Finland and Sweden joined NATO in April 2023 and March 2024.", ("Sweden", "NATO", "FullMember", "2024-03")),
     ("Finland joined NATO in April 2023, and Sweden did so in March 2024.",
      ("Sweden", "NATO", "FullMember", "2024-03")),
     ("Sweden entered the EU in 1995, becoming its 15th member on 1 January 1995.",

@@ -71,7 +71,9 @@ def continuations(toks: list[Token], after: int, stop: int, status: str, orgs: l
                 for org in orgs:  # "- 14 Jul 2016: Liberia joins; 29 Jul 2016: Afghanistan"
                     yield status, list(toks[i + 3].refs), org, when if role else None, ".gapped"
         k = i + 2 if i + 1 < stop and toks[i + 1].lemma == "and" else i + 1  # ", and Slovakia followed"
-        if t.lemma in (";", ",") and k + 1 < stop and toks[k].kind == "S" and toks[k + 1].lemma == "follow" \
+        if t.lemma == "and" and i + 2 < stop and toks[i + 1].kind == "S" and toks[i + 2].lemma == "follow":
+            k = i + 1  # "Iran joined in 2023 and Belarus followed a year later"
+        if t.lemma in (";", ",", "and") and k + 1 < stop and toks[k].kind == "S" and toks[k + 1].lemma == "follow" \
                 and status != "Neutral":
             when, end = _date_after(toks, k + 2, stop)
             if isinstance(when, str):

@@ -142,6 +142,10 @@ class Discourse:
             else (2 if low == "both" and initial else None)
         if n is not None:  # "All three are suspended from the AU": the group of three named last
             j = i + 2 if low != "both" else i + 1
+            head = next((k for k in range(j, min(j + 3, len(tokens))) if tokens[k].lemma in _PLURAL_HEADS
+                         and tokens[k].text.lower().endswith("s")), None)
+            if head is not None and all(x.is_word or x.kind == "A" for x in tokens[j:head]):
+                j = head + 1  # "The two countries joined", "Both countries are", "the three Baltic states"
             if self._verb_follows(tokens, j):
                 for sent in [[x for x in self.read_so_far if x.kind == "S"], *self.recent_tokens(2)]:
                     groups = [x for x in sent if x.kind == "S" and len({r.key for r in x.refs}) == n]
@@ -256,6 +260,10 @@ _PLACE_PREPS = {"in", "at", "to", "from", "of", "near", "via", "into", "outside"
 #: "Finland, which dropped ..., when it joined NATO": "it" after these is the sentence's subject
 _SUBORDINATORS = {"when", "after", "since", "because", "before", "until", "while", "although", "once", "as"}
 
+
+#: plural heads of a counted description of states named before ("the two countries", "both nations")
+_PLURAL_HEADS = {"country", "state", "nation", "neighbour", "neighbor", "republic", "member", "ally", "government",
+                 "newcomer", "applicant"}
 
 _ASIDE_STATUS = {"whose", "which", "neutral", "member", "observer", "ally", "founder"}
 

@@ -237,7 +237,14 @@ class Cascade(NounReader, BoxReader):
                 if frame.subject == "org" and mem_toks:
                     members += more_members(toks, mem_toks[-1])
                 orgs = org_tok.refs if org_tok is not None else [None]
+                each = _distributed_dates(toks, c, len(members)) if role in ("start", "end") and not negative \
+                    else None
                 for org in orgs:
+                    if each is not None:  # "The two countries joined NATO in 2023 and 2024": one date each
+                        for member, d in zip(members, each, strict=True):
+                            yield Found(status, [member], org, rule + ".each", d if role == "start" else None,
+                                        d if role == "end" else None)
+                        continue
                     yield Found(status, members, org, rule, start, end, negative)
                 # "joined X in 1993 and Y in 2012": the second object with its own date
                 yield from self._second_objects(toks, c, org_tok, frame, status, members, rule)
@@ -501,6 +508,23 @@ def _report_date_span(toks: list[Token], k: int) -> tuple[int, int] | None:
         return None
     return (verb + 1, end) if any(toks[j].kind == "D" and toks[j - 1].lemma == "on" for j in range(verb + 1, end)) \
         else None
+
+
+def _distributed_dates(toks: list[Token], c: Clause, n: int) -> list[PartialDate] | None:
+    """"in 2023 and 2024 (respectively)" after n > 1 coordinated members: the k-th date is the k-th member's."""
+    if n < 2:
+        return None
+    dates = []
+    k = c.comp_start
+    while k < c.comp_end:
+        t = toks[k]
+        bare_year = dates and t.is_word and len(t.text) == 4 and t.text.isdigit() and t.text[:2] in ("19", "20")
+        if (t.kind == "D" and t.mention is not None or bare_year) and (not dates or toks[k - 1].lemma in (",", "and")):
+            dates.append(t.mention.value.value if t.kind == "D" else PartialDate.parse(t.text))  # "... and 2024"
+        elif dates and t.lemma not in (",", "and"):
+            break
+        k += 1
+    return dates if len(dates) == n else None
 
 
 def _finer_date(toks: list[Token], k: int, value: PartialDate) -> PartialDate | None:
