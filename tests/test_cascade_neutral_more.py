@@ -45,3 +45,9 @@ def test_a_capital_stands_for_the_current_state_not_a_historical_one():
     got = {(f.member.key, f.organization.key) for f in read("The G20 met. Moscow, a G20 member, was not excluded.")
            if isinstance(f, Membership)}
     assert got == {("Russia", "G20")}
+
+
+def test_an_apposition_can_state_neutrality_and_membership_at_once():
+    facts = read("The OSCE met. Switzerland, another neutral participating State, backed a ceasefire.")
+    assert {type(f).__name__ for f in facts if getattr(f, "state", getattr(f, "member", None)) is not None
+            and (getattr(f, "state", None) or f.member).key == "Switzerland"} == {"Neutrality", "Membership"}

@@ -49,9 +49,11 @@ class NounReader:
             comp = complement(toks, a, e, self.lex)
             comp = [t for n, t in enumerate(comp) if not (t.lemma == "," and n <= 3)]  # "a small, neutral member"
             sym = symbols(comp)
+            seen: set[str] = set()  # one fact per status ("another neutral participating State": both)
             for frame in frames:
-                hit = None
                 for alt in frame.alternatives:
+                    if (alt.status or frame.status) in seen:
+                        continue
                     m = alt.regex.match(sym)
                     if m is None:
                         continue
@@ -75,14 +77,10 @@ class NounReader:
                     if when is not None and self.pub is not None and when > self.pub:
                         break
                     start, end = (None, when) if status == "Former" else (when, None)
-                    hit = Found(status, list(subj.refs), None, frame.id + ".apposition", start, end)
-                    orgs = org_tok.refs if org_tok is not None else [None]
-                    for org in orgs:
-                        yield Found(hit.status, hit.members, org, hit.rule, hit.start, hit.end)
-                    break
-                if hit is not None:
-                    break
-            if hit is None or hit.status != "Neutral":
+                    seen.add(status)
+                    for org in org_tok.refs if org_tok is not None else [None]:
+                        yield Found(status, list(subj.refs), org, frame.id + ".apposition", start, end)
+            if "Neutral" not in seen:
                 yield from self._neutral_adjective(subj, toks[a:e])
 
     def _still_neutral(self, toks: list[Token], vgs: list[VerbGroup], a: int, e: int) -> bool:
