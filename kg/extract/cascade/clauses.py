@@ -200,10 +200,14 @@ def _ordinal_subject(tokens: list[Token], vg: VerbGroup, bare: bool = False) -> 
     to = vg.start if bare else vg.start - 1
     k = to - 1
     seen_ordinal = False
-    while k >= 0 and to - k <= 6 and tokens[k].is_word and tokens[k].lemma not in ("be", "become", "to"):
+    while k >= 0 and to - k <= 6 and (tokens[k].is_word or tokens[k].kind == "A") \
+            and tokens[k].lemma not in ("be", "become", "to"):
         word = tokens[k].text.lower()  # (the lemma table makes "first" "1")
         seen_ordinal = seen_ordinal or word in _ORDINALS or word[:1].isdigit()
         k -= 1
+    if seen_ordinal and k >= 1 and tokens[k].lemma == "," and tokens[k + 1].lemma == "the" \
+            and tokens[k - 1].kind == "S":
+        return k - 1  # "Slovenia, the first former Yugoslav republic to have joined the bloc, ..."
     if not seen_ordinal or k < 1 or tokens[k].lemma not in ("be", "become") or tokens[k + 1].lemma != "the":
         return None
     j = k - 1

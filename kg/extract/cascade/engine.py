@@ -292,6 +292,8 @@ class Cascade(NounReader, BoxReader):
         if sum(len(t.refs) for t in toks if t.kind == "S") > 1:
             return False  # "The AU has suspended Gabon, Niger, Mali ...": a state of affairs, not the day's news
         f = vg.features
+        if vg.start > 0 and toks[vg.start - 1].lemma == "to":
+            return False  # "the last state to have joined the EU": an infinitive, not the day's news
         present_perfect = "perfect" in f and "past" not in f
         headline_present = not f & {"past", "perfect", "passive", "neg"} and self.sentences_read <= 1 \
             and toks[vg.head].text.lower().endswith("s")
