@@ -153,3 +153,9 @@ def test_a_body_that_lifts_a_suspension_readmits_to_its_organization():
 ])
 def test_a_counted_description_of_the_states_named_before(text, wanted):
     assert {(m, d) for m, _, _, d in memberships(text)} == wanted
+
+
+def test_the_following_year():
+    got = memberships("The Pacific Islands Forum met in Honiara. Kiribati had quit in 2022 but rejoined the following "
+                      "year.")
+    assert got == {("Kiribati", "Pacific_Islands_Forum", "FullMember", "2023")}

@@ -48,7 +48,7 @@ _STATE_KINDS = ("state",)
 #: the empty complement of a frame that takes the article's organization
 _CONTEXT = Alternative("", re.compile(r"(?:$|(?:in|on|at|after|before|since|for|with|following|over|amid|because|when|and"
                                        r"|but|last|along|alongside"
-                                       r"|this|together|\.|,|;) |the (?:next|following|same|previous) "
+                                       r"|this|together|\.|,|;) |the (?:next|following|follow|same|previous) "
                                        r"(?:day|week|month|year) )(?!.*ORG#)"), context=True)
 
 
@@ -466,6 +466,9 @@ class Cascade(NounReader, BoxReader):
                 ranges.append((first, c.subject, True))  # the date nearest the subject
         elif c.subject is not None:
             ranges.append((c.vg.start - 3 if c.vg.start >= 3 else 0, c.vg.start))
+        following = _the_following_year(toks, c)
+        if following is not None:
+            return following  # "had quit in 2022 but rejoined the following year"
         said = _report_date_span(toks, c.comp_end)
         if said is not None:  # "Russia has walked out of the CBSS, the ministry announced on Tuesday"
             ranges.append(said)
@@ -510,6 +513,17 @@ def _report_date_span(toks: list[Token], k: int) -> tuple[int, int] | None:
         return None
     return (verb + 1, end) if any(toks[j].kind == "D" and toks[j - 1].lemma == "on" for j in range(verb + 1, end)) \
         else None
+
+
+def _the_following_year(toks: list[Token], c: Clause) -> PartialDate | None:
+    """"the following year" / "the next year" in the clause: a year after the date written before it in the
+    sentence (none without one)."""
+    words = [t.lemma for t in toks]
+    for k in range(c.comp_start, max(c.comp_start, c.comp_end - 2)):
+        if words[k:k + 3] in (["the", "follow", "year"], ["the", "next", "year"]):
+            before = next((t for t in reversed(toks[:k]) if t.kind == "D" and t.mention is not None), None)
+            return PartialDate(before.mention.value.value.year + 1) if before is not None else None
+    return None
 
 
 def _distributed_dates(toks: list[Token], c: Clause, n: int) -> list[PartialDate] | None:
