@@ -44,3 +44,24 @@ def test_the_list_ends_at_the_first_line_that_is_not_an_item():
                       "- Sweden\n")
     assert ("Denmark", "Council_of_the_Baltic_Sea_States", "FullMember", "") in got
     assert not any(m[0] == "Sweden" for m in got)
+
+
+def test_a_heading_that_names_a_status_and_its_list_line():
+    got = memberships("OPEC met in Vienna on Tuesday.\n\nOPEC MEMBERS (12)\nAlgeria, Congo, Gabon, Iran, Iraq\n")
+    assert {m[0] for m in got if m[1] == "OPEC"} == {"Algeria", "Gabon", "Iran", "Iraq"}  # "Congo" is ambiguous
+    got = memberships("SADC met.\n\nSADC MEMBER STATES\nAngola, Botswana, Comoros\n")
+    assert ("Comoros", "Southern_African_Development_Community", "FullMember", "") in got
+    # a heading without a status, or a line with a verb, says nothing
+    assert not memberships("OPEC met in Vienna.\n\nOPEC OIL OUTPUT\nAlgeria, Gabon, Iran, Iraq\n")
+    assert not any(m[0] == "Gabon" for m in memberships(
+        "OPEC met in Vienna.\n\nOPEC MEMBERS (12)\nAlgeria, Gabon, Iran and Iraq want higher quotas.\n"))
+
+
+def test_list_lines_with_a_modifier_a_count_and_a_mixed_list():
+    got = memberships("ASEAN met in Vientiane.\n\n- Members (10): Brunei, Cambodia\n"
+                      "- Dialogue partners: Australia, China, European Union, India, United Kingdom "
+                      "(since August 2021)\n"
+                      "Associate members: Chile, Peru\n")
+    assert ("Brunei", "ASEAN", "FullMember", "") in got
+    assert ("India", "ASEAN", "Partner", "") in got and ("European_Union", "ASEAN", "Partner", "") in got
+    assert not any(m[0] == "Chile" for m in got)

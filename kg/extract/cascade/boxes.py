@@ -27,6 +27,8 @@ _LINE_NOUNS = {"member": "FullMember", "observer": "Observer", "partner": "Partn
                "founding-member": "FullMember", "left": "Former", "leave": "Former", "suspend": "Suspended",
                "suspended": "Suspended", "withdrawn": "Former", "expel": "Former"}
 _BULLETS = {"*", "•", "-", "–", "—"}
+#: words before the noun of a list line ("Dialogue partners:", "Full members:", "Observer states:")
+_LINE_MODIFIERS = {"dialogue", "full", "current", "permanent", "global", "sectoral", "development", "other", "new"}
 #: words beside the one name of a bulleted item ("- Iceland (joined 1995)", "- Norway, since 1992")
 _ITEM_WORDS = {"(", ")", ",", "join", "joined", "since", "from", "in", "member", "founder", "founding", "observer"}
 
@@ -132,22 +134,46 @@ class BoxReader:
                 status, org = self.pending
                 self.pending = None
                 return Found(status, list(words[k].refs), org, "list.answer")
-        if self.pending is not None and words and words[0].kind == "S" and len(words[0].refs) >= 3 \
+        names = [r for t in words if t.kind in "SO" for r in t.refs]
+        if not all(t.kind in "SOD" or t.lemma in (",", "and", "(", ")", ";") or t.is_word and t.text[:1].isupper()
+                   for t in words):
+            # the leading list only, when an aside, not a predicate, follows it ("... the United States – plus the EU")
+            lead = words and words[0].kind == "S" and (len(words) == 1 or not words[1].is_word)
+            names = list(words[0].refs) if lead else []
+        if self.pending is not None and words and words[0].kind == "S" and len(names) >= 3 \
                 and not any(t.is_word and (self.lex.is_predicate_verb(t, words, i) or self.lex.is_aux(t)
                                            or t.text.lower() in self.lex.modals) for i, t in enumerate(words)):
-            status, org = self.pending  # "WHO SITS AT THE G20" / "Argentina, Australia, Brazil, ..."
+            # "WHO SITS AT THE G20" / "Argentina, Australia, Brazil, ..."; a name the gazetteer leaves
+            # ambiguous ("Congo") does not end the list
+            status, org = self.pending
             self.pending = None
-            return Found(status, list(words[0].refs), org, "list.answer")
+            return Found(status, names, org, "list.answer")
         self.pending = None
         k = 0
         status = None
         if len(words) > 1 and words[0].lemma == "founding" and words[1].lemma == "member":
             words = words[1:]  # "Founding members: A, B, C"
+        j = 0
+        while j < 2 and j + 1 < len(words) and words[j].is_word and words[j].lemma not in _LINE_NOUNS \
+                and (words[j].lemma in _LINE_MODIFIERS or words[j].text[:1].isupper() and j + 1 < len(words)
+                     and words[j + 1].lemma in ("partner", "observer")):
+            j += 1  # "Dialogue partners: ...", "Mediterranean Partners for Co-operation: ..."
+        if j and j < len(words) and words[j].lemma in _LINE_NOUNS:
+            words = words[j:]
         if k < len(words) and words[k].lemma in _LINE_NOUNS:
             status = _LINE_NOUNS[words[k].lemma]
             k += 1
             if k < len(words) and words[k].lemma in ("state", "country", "nation"):
                 k += 1
+            if k + 2 < len(words) and words[k].lemma == "(" and words[k + 1].text.isdigit() \
+                    and words[k + 2].lemma in (")", "):"):  # "Members (12): ..."
+                if words[k + 2].lemma == "):":
+                    words = words[:k + 2] + [Token("X", ":", ":", words[k + 2].start, words[k + 2].end)] + words[k + 3:]
+                    k += 2
+                else:
+                    k += 3
+            if k + 1 < len(words) and words[k].lemma == "for" and words[k + 1].lemma in ("co-operation", "cooperation"):
+                k += 2
         heading_date = None
         if status is not None and k + 2 < len(words) and words[k].lemma == "(" and words[k + 1].kind == "D" \
                 and words[k + 2].lemma in (")", "):"):
@@ -175,7 +201,14 @@ class BoxReader:
         if when is not None and self.pub is not None and when > self.pub:
             when = None  # "Left: Russia (May 2022)": the date of the one state listed
         start, end = (None, when) if status == "Former" else (when, None)
-        return Found(status, list(words[k + 1].refs), org, "list.line", start, end)
+        refs = list(words[k + 1].refs)
+        rest = words[k + 2:]
+        if all(t.kind in "SOD" or t.lemma in (",", "and", "(", ")", ";", "since", "from") or t.is_word
+               and t.text[:1].isupper() for t in rest):
+            # "China, European Union, India, United Kingdom (since August 2021), United States": the names after
+            # an organization in the middle of the list, or a name the gazetteer leaves ambiguous
+            refs += [r for t in rest if t.kind in "SO" for r in t.refs if r.key != org.key]
+        return Found(status, refs, org, "list.line", start, end)
 
     def _box_heading_org(self):
         """The organization a fact box's heading names ("CBSS FACTS", "NORDIC COUNCIL AT A GLANCE"): back over
@@ -188,6 +221,23 @@ class BoxReader:
                 return None
             return orgs[0] if len(orgs) == 1 else None
         return None
+
+    def _list_heading(self, toks: list[Token]) -> bool:
+        """A heading of a fact box that names a status and announces the list on the next line ("OPEC MEMBERS
+        (12)", "SADC MEMBER STATES", "FORUM MEMBERS (18)", "Observer states"): remember it for that line."""
+        words = [t for t in toks if t.lemma not in _BULLETS and t.lemma not in ("(", ")", ".", ":")]
+        if not words or len(words) > 6 or any(t.lemma in ("not", "no", "former", "candidate", "?") for t in words):
+            return False
+        nouns = {_LINE_NOUNS[t.lemma] for t in words if t.is_word and t.lemma in ("member", "observer", "partner")}
+        if len(nouns) != 1 or not all(t.kind == "O" or t.is_word and (t.text[:1].isupper() or t.text.isdigit())
+                                      for t in words):
+            return False
+        named = {r.key: r for t in words if t.kind == "O" for r in t.refs}
+        org = next(iter(named.values())) if len(named) == 1 else None if named else self.context_org(toks)
+        if org is None:
+            return False
+        self.pending = (nouns.pop(), org)
+        return True
 
     def _question(self, toks: list[Token]) -> None:
         """Remember "Who are the members / observers of Y?" (or a heading "WHO SITS AT THE G20") for the

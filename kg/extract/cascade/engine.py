@@ -124,6 +124,8 @@ class Cascade(NounReader, BoxReader):
             self._question(toks)  # a heading in capitals: "WHO SITS AT THE G20", "WHO IS IN BRICS NOW"
             return
         vgs = verb_groups(toks, self.lex)  # one per predicate verb: none means the line has no verb
+        if not vgs and self._list_heading(toks):
+            return  # "OPEC MEMBERS (12)", "SADC MEMBER STATES": the list line after it answers
         timeline = self.box.line(toks, bool(vgs), self.context_org(toks))
         if timeline is not None and self.box.open_org is not None:
             states, when = timeline
