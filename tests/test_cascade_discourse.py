@@ -159,3 +159,13 @@ def test_the_following_year():
     got = memberships("The Pacific Islands Forum met in Honiara. Kiribati had quit in 2022 but rejoined the following "
                       "year.")
     assert got == {("Kiribati", "Pacific_Islands_Forum", "FullMember", "2023")}
+
+
+def test_a_statement_without_an_organization_after_a_sentence_about_one():
+    got = memberships("NATO met in Brussels. NATO leaders spoke.\n\nAll six are in NATO's Partnership for Peace. "
+                      "Moldova signed up in 1994.")
+    assert ("Moldova", "Partnership_for_Peace", "FullMember", "1994") in got
+    # not across a paragraph
+    got = memberships("NATO met in Brussels. NATO leaders spoke.\n\nAll six are in NATO's Partnership for Peace.\n\n"
+                      "Moldova signed up in 1994.")
+    assert ("Moldova", "NATO", "FullMember", "1994") in got

@@ -51,3 +51,8 @@ def test_an_apposition_can_state_neutrality_and_membership_at_once():
     facts = read("The OSCE met. Switzerland, another neutral participating State, backed a ceasefire.")
     assert {type(f).__name__ for f in facts if getattr(f, "state", getattr(f, "member", None)) is not None
             and (getattr(f, "state", None) or f.member).key == "Switzerland"} == {"Neutrality", "Membership"}
+
+
+def test_neutrality_in_a_past_period_is_not_read():
+    assert "Finland" not in neutral("NATO met. Finland, neutral for most of the Cold War, joined NATO in April.")
+    assert "Austria" in neutral("NATO met. Austria, neutral since 1955, stays out.")

@@ -71,18 +71,24 @@ class Cascade(NounReader, BoxReader):
         # ... -. Afghanistan, which joined in 2007, ...")
         self.topic: tuple[int, EntityRef] | None = None
         self.sentences_read = 0  # the headline and the lede come first
+        self.prev_end = 0  # where the sentence before ended
+        self.topic_break = True  # this sentence opens a paragraph
+        self.prev_had_facts = False  # the sentence before stated memberships
 
     def sentence(self, tagged: TaggedSentence) -> list:
         toks = tokenize(self.text, tagged.start, tagged.end, tagged.mentions)
         toks = group_entities(self.discourse.resolve(toks))
-        if self.topic is not None and "\n\n" in self.text[self.topic[0]:tagged.start]:
-            self.topic = None  # a new paragraph
+        self.topic_break = "\n\n" in self.text[self.prev_end:tagged.start]  # a new paragraph
+        if self.topic is not None and self.topic_break:
+            self.topic = None
         found = former_wins(list(self.read(toks)))
         orgs = {f.org.key: f.org for f in found if f.org is not None and f.status != "Neutral" and not f.negative}
+        self.prev_had_facts = bool(orgs)
         self.topic = (tagged.end, next(iter(orgs.values()))) if len(orgs) == 1 else \
             None if orgs else self.topic and (tagged.end, self.topic[1])
         self.discourse.push(toks)
         self.sentences_read += 1
+        self.prev_end = tagged.end
         self.box_lines.append(box_line(toks, self.lex))
         self.tokens = toks  # the resolved tokens of the sentence just read, for the event frames
         ev = lambda rule: Evidence(tagged.start, tagged.end, tagged.text, rule)  # noqa: E731
@@ -324,11 +330,26 @@ class Cascade(NounReader, BoxReader):
             return None
         if self.topic is not None:
             return self.topic[1]
+        head = self._previous_head_org()
+        if head is not None:
+            return head
         if self.discourse.main_org is not None:
             return self.discourse.main_org
         previous = self.discourse.recent("O", 1)
         keys = {r.key: r for r in (previous[0] if previous else [])}
         return next(iter(keys.values())) if len(keys) == 1 else None
+
+    def _previous_head_org(self) -> EntityRef | None:
+        """The one organization the sentence before (in the same paragraph) is about, its possessor aside: "All
+        six are in NATO's Partnership for Peace. Moldova signed up in 1994" signed up to the Partnership."""
+        prev = self.tokens
+        if not prev or self.topic_break or self.prev_had_facts:
+            return None  # (a sentence with facts of its own sets the topic, or leaves it open on purpose)
+        heads = {r.key: r for i, t in enumerate(prev) if t.kind == "O" and t.mention is not None  # named, not "It"
+                 and not _circumstantial(prev, i)
+                 and not (i + 2 < len(prev) and prev[i + 1].lemma == "'s" and prev[i + 2].kind == "O")
+                 for r in t.refs}
+        return next(iter(heads.values())) if len(heads) == 1 else None
 
     def _org(self, m: re.Match[str], alt: Alternative, matched: list[Token], toks: list[Token],
              possessor: bool = False) -> Token | None:

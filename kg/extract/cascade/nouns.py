@@ -70,6 +70,8 @@ class NounReader:
                     if status == "Neutral" and any(t.lemma in _NOT_NEUTRAL for t in toks[a:e]) \
                             and not self._still_neutral(toks, vgs, a, e):
                         continue  # "Sweden, a formerly neutral state, ...", "Finland, once neutral, ..."
+                    if status == "Neutral" and any(t.text.lower() in ("during", "throughout", "most") for t in toks[a:e]):
+                        continue  # "Finland, neutral for most of the Cold War, joined NATO": a past period
                     when = None
                     for k in range(a, e):
                         if toks[k].kind == "D" and toks[k - 1].lemma == "since":
