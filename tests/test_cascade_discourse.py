@@ -169,3 +169,12 @@ def test_a_statement_without_an_organization_after_a_sentence_about_one():
     got = memberships("NATO met in Brussels. NATO leaders spoke.\n\nAll six are in NATO's Partnership for Peace.\n\n"
                       "Moldova signed up in 1994.")
     assert ("Moldova", "NATO", "FullMember", "1994") in got
+
+
+def test_a_decision_of_an_organization_is_a_deed():
+    got = memberships("West African bloc ECOWAS has decided to suspend Guinea's membership after the coup.")
+    assert {(m, st) for m, _, st, _ in got} == {("Guinea", "Suspended")}
+    assert not memberships("ECOWAS could decide to suspend Guinea's membership.")
+    assert not memberships("ECOWAS decided to hold talks with Guinea.")
+    got = memberships("The CBSS suspended Belarus from its observer status in March.")
+    assert {st for _, _, st, _ in got} == {"Suspended"}

@@ -78,6 +78,10 @@ def _subject(tokens: list[Token], vg: VerbGroup, lex: Lexicon, earlier: list[Cla
         if subj is not None:
             vg.features.discard("infinitive")  # "Sweden, which gave up its neutrality to join NATO in 2024"
             return subj, "purpose"
+        subj = _decision_subject(tokens, vg, lex)
+        if subj is not None:
+            vg.features.discard("infinitive")  # "ECOWAS has decided to suspend Guinea's membership": done
+            return subj, "decision"
     head = tokens[vg.head].text.lower()
     if vg.start == vg.head and head.endswith("ed") and vg.start >= 1 and tokens[vg.start - 1].lemma != "to":
         subj = _ordinal_subject(tokens, vg, bare=True)
@@ -183,6 +187,26 @@ def _purpose_subject(tokens: list[Token], vg: VerbGroup, lex: Lexicon) -> int | 
     if k >= 2 and tokens[k].lemma in ("which", "who") and tokens[k - 1].lemma == ",":
         k -= 2
     return k if k >= 0 and tokens[k].kind == "S" else None
+
+
+#: verbs whose past says the deed after "to" was done by the body that decided ("voted to suspend")
+_DECISIONS = {"decide", "vote", "agree", "resolve", "elect", "opt"}
+
+
+def _decision_subject(tokens: list[Token], vg: VerbGroup, lex: Lexicon) -> int | None:
+    """"ECOWAS has decided to suspend Guinea", "the leaders of the CSTO decided to suspend Uzbekistan": the
+    organization that decided, when the decision is in the past (not "will decide to", "could vote to")."""
+    j = vg.start - 1
+    if j < 2 or tokens[j].lemma != "to" or tokens[j - 1].lemma not in _DECISIONS \
+            or not tokens[j - 1].text.lower().endswith(("ed", "d")):
+        return None
+    k = j - 2
+    while k >= 0 and tokens[k].is_word and (tokens[k].lemma in ("have", "unanimously", "formally", "officially")
+                                            or lex.is_adverb(tokens[k])):
+        k -= 1
+    if k >= 0 and tokens[k].is_word and tokens[k].text.lower() in lex.modals:
+        return None
+    return k if k >= 0 and tokens[k].kind == "O" else None
 
 
 def _after_comma(tokens: list[Token], k: int) -> bool:

@@ -110,6 +110,7 @@ class Cascade(NounReader, BoxReader):
                                           end=f.end))
                 else:
                     out.append(Membership(m, f.org, f.status, ev(f.rule), start=f.start, end=f.end))
+
         return out
 
     # -- reading one sentence -------------------------------------------------------------------------------
