@@ -358,3 +358,9 @@ def test_a_description_before_of_and_a_state_is_the_state():
     assert [x.lemma for x in t][:2] == ["STATES", "rejoin"]
     t = toks("The leaders of Uzbekistan rejoined the talks.", {"Uzbekistan": "S"})
     assert [x.lemma for x in t][:3] == ["the", "leader", "of"]
+
+
+def test_a_noun_frame_does_not_match_inside_a_token():
+    # regression: "member" matched inside "non-member"
+    doc = read("The Pacific Islands Forum met. Non-member countries Japan and China sent observers.")
+    assert not [f for f in doc.facts if type(f).__name__ == "Membership"]

@@ -127,6 +127,8 @@ class NounReader:
         for frame in self.lex.noun_frames:
             for alt in frame.alternatives:
                 for m in alt.regex.finditer(sym):
+                    if m.start() > 0 and sym[m.start() - 1] != " ":
+                        continue  # inside a token: "member" in "non-member"
                     first = token_index(m, toks, m.start())
                     if first > 0 and toks[first - 1].is_word and (
                             toks[first - 1].lemma in self.lex.noun_blockers or toks[first - 1].lemma in
