@@ -133,3 +133,10 @@ def test_a_return_after_another_verb_still_ends_the_leaving(gaz):
     got = facts("The Human Rights Council met. The US left the council in 2018, and Israel is winning back "
                 "support.", gaz)
     assert not any(f[2] == "FullMember" for f in got)
+
+
+def test_with_states_as_observers_and_as_partners(gaz):
+    got = facts("The SCO includes India and China, with Iran and Mongolia as observers and Nepal and Turkey as "
+                "dialogue partners.", gaz)
+    assert ("Iran", "SCO", "Observer", "") in got and ("Turkey", "SCO", "Partner", "") in got
+    assert not any(f[0] == "Russia" for f in facts("The SCO includes India and China, with Russia as chair.", gaz))

@@ -254,6 +254,9 @@ def _complement_end(tokens: list[Token], start: int, limit: int, adjectives: set
                 and k + 1 < len(tokens) and tokens[k + 1].kind == "S":
             k += 1  # "suspended two other members – Guinea and Mali –": the names in dashes are the object
             continue
+        if t.lemma == '"' and k > start and tokens[k - 1].lemma in ("as", "a", "an", "the"):
+            k += 1  # 'lists A, B as "partners across the globe"': a quoted name of the status, not a quote
+            continue
         if t.lemma in _CLAUSE_END or (t.is_word and t.lemma in _CLAUSE_END_WORDS):
             return k
         if t.lemma == "," and [x.lemma for x in tokens[k + 1:k + 3]] in (["with", "effect"], ["effective", "from"]) \

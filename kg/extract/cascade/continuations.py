@@ -71,6 +71,15 @@ def continuations(toks: list[Token], after: int, stop: int, status: str, orgs: l
                 for org in orgs:  # "- 14 Jul 2016: Liberia joins; 29 Jul 2016: Afghanistan"
                     yield status, list(toks[i + 3].refs), org, when if role else None, ".gapped"
         k = i + 2 if i + 1 < stop and toks[i + 1].lemma == "and" else i + 1  # ", and Slovakia followed"
+        if t.lemma in ("with", "and") and i + 3 < stop and toks[i + 1].kind == "S" and toks[i + 2].lemma == "as" \
+                and status == "FullMember":
+            j = i + 3
+            while j < stop and toks[j].is_word and toks[j].lemma in ("dialogue", "a", "an", "permanent", "global"):
+                j += 1
+            kind = {"observer": "Observer", "partner": "Partner"}.get(toks[j].lemma) if j < stop else None
+            if kind is not None:  # "It includes India, ..., with Afghanistan and Iran as observers and Armenia
+                for org in orgs:  # and Nepal as dialogue partners"
+                    yield kind, list(toks[i + 1].refs), org, None, ".with-as"
         if t.lemma == "and" and i + 2 < stop and toks[i + 1].kind == "S" and toks[i + 2].lemma == "follow":
             k = i + 1  # "Iran joined in 2023 and Belarus followed a year later"
         if t.lemma in (";", ",", "and") and k + 1 < stop and toks[k].kind == "S" and toks[k + 1].lemma == "follow" \
