@@ -50,7 +50,9 @@ def continuations(toks: list[Token], after: int, stop: int, status: str, orgs: l
                 and same[4] == "as" and i + 5 < stop and toks[i + 5].kind == "S":
             for org in orgs:  # "joined as a full member in 2016, on the same day as French Polynesia"
                 yield status, list(toks[i + 5].refs), org, None, ".together"
-        if (t.lemma in (",", ";", ":", "–", "—") or (t.lemma == "and" and i == gapped_end)) and status != "Neutral":
+        after_date = i > 0 and toks[i - 1].kind == "D"  # "came in in 1995 and Haiti in 2002"
+        if (t.lemma in (",", ";", ":", "–", "—") or (t.lemma == "and" and (i == gapped_end or after_date))) \
+                and status != "Neutral":
             k = i + 1  # "... members of the EU – Ireland since 1973, Austria since 1995 and Malta since 2004"
             if k < stop and toks[k].lemma == "and":
                 k += 1
