@@ -19,6 +19,7 @@ from kg.ontology import load_ontology, rules_dir
 from kg.reasoning import contradictions as contra
 from kg.reasoning.clean import NoiseFilter
 from kg.reasoning.closure import make_engine
+from kg.reasoning.compiled import CompiledClosure
 from kg.reasoning.functional import functional_same_as, split_functional
 from kg.reasoning.result import ReasoningResult
 from kg.reasoning.rules import Rule, fire, load_rules
@@ -114,7 +115,8 @@ def fixpoint(
 def reason(dataset: Dataset, *, engine: str = "default", at=None) -> ReasoningResult:
     """Infer what the asserted graphs of `dataset` entail; the dataset is not modified.
 
-    `engine`: "default" (= "reasonable") or "owlrl". `at`: recompute the membership
+    `engine`: "default" (the compiled tables of kg.reasoning.compiled, or `reasonable` when the
+    ontology needs more), "reasonable" or "owlrl". `at`: recompute the membership
     shortcuts for that date instead of "now" (see kg.reasoning.temporal.as_of).
     """
     started = time.perf_counter()
@@ -122,8 +124,8 @@ def reason(dataset: Dataset, *, engine: str = "default", at=None) -> ReasoningRe
     compat = compatibility()
     claims = claims_of(asserted, compat)
     helpers = holds_triples(claims, at)
-    eng = make_engine(engine)
-    if eng.name == "reasonable":  # its prp-fp is quadratic: functional properties are checked by grouping
+    eng = CompiledClosure() if engine == "default" else make_engine(engine)
+    if eng.name in ("reasonable", "compiled"):  # prp-fp by grouping: reasonable's join is quadratic
         triples, functional = split_functional(asserted.union)
         eng.add(triples)
     else:
