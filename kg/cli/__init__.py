@@ -20,6 +20,7 @@ COMMANDS = [
     ("kg.cli.reason", "reason"),
     ("kg.cli.explain", "explain"),
     ("kg.cli.serve", "serve"),
+    ("kg.cli.push", "push"),
 ]
 
 
