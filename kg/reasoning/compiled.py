@@ -17,8 +17,10 @@ everything to `reasonable` instead, so the result never depends on which one ran
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict, deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
@@ -41,6 +43,17 @@ _INERT_TYPES = {OWL.Class, RDFS.Class, OWL.ObjectProperty, OWL.DatatypeProperty,
                 OWL.NamedIndividual, OWL.Ontology, OWL.AllDisjointClasses, OWL.AllDifferent, RDF.Property,
                 RDFS.Datatype, OWL.IrreflexiveProperty, OWL.AsymmetricProperty, RDF.List, OWL.Thing}
 _OWL, _RDFS = str(OWL), str(RDFS)
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class Unsupported(Exception):
@@ -130,10 +143,13 @@ class CompiledClosure:
         self.errors: list[tuple[Node, str]] = []
         self._base: list[Triple] = []
         self._pending: list[Triple] = []
-        self._all: dict[Triple, None] = {}  # insertion-ordered set: the closure
+        self._all: dict[tuple[int, int, int], None] = {}  # insertion-ordered set: the closure, coded
+        self._ids: dict[Node, int] = {}
+        self._terms: list[Node] = []
+        self._literals: set[int] = set()
         self._tables: Tables | None = None
-        self._succ: dict[Node, dict[Node, set[Node]]] = {}
-        self._pred: dict[Node, dict[Node, set[Node]]] = {}
+        self._succ: dict[int, dict[int, set[int]]] = {}
+        self._pred: dict[int, dict[int, set[int]]] = {}
         self._fallback: ReasonableClosure | None = None
 
     def add(self, triples: Iterable[Triple]) -> None:
@@ -166,46 +182,60 @@ class CompiledClosure:
             self.name = "reasonable"
             self._fallback.add(self._base)
             return self._fallback.run(plain)
-        self._expand(batch)
-        return list(self._all)
+        with _no_gc():  # a million new tuples would set off full collections over the whole heap
+            self._expand(batch)
+            terms = self._terms
+            return [(terms[s], terms[p], terms[o]) for s, p, o in self._all]
+
+    def _id(self, term: Node) -> int:
+        i = self._ids.get(term)
+        if i is None:
+            i = self._ids[term] = len(self._terms)
+            self._terms.append(term)
+            if isinstance(term, Literal):
+                self._literals.add(i)
+        return i
 
     def _expand(self, batch: Iterable[Triple]) -> None:
+        """The worklist over integer-coded triples: rdflib terms are hashed and compared once each, on coding."""
         tables = self._tables
         assert tables is not None
-        classes, properties, inverse = tables.classes, tables.properties, tables.inverse
-        domain, rng, transitive = tables.domain, tables.range, tables.transitive
-        seen = self._all
-        queue: deque[Triple] = deque()
+        code = self._id
 
-        def emit(t: Triple) -> None:
+        def coded(table: dict[Node, set[Node]]) -> dict[int, list[int]]:
+            return {code(k): [code(v) for v in vs] for k, vs in table.items() if vs}
+
+        classes, properties, inverse = coded(tables.classes), coded(tables.properties), coded(tables.inverse)
+        domain, rng = coded(tables.domain), coded(tables.range)
+        transitive = {code(p) for p in tables.transitive}
+        type_, literals = code(_TYPE), self._literals
+        seen = self._all
+        queue: deque[tuple[int, int, int]] = deque()
+        for s, p, o in batch:
+            t = (code(s), code(p), code(o))
             if t not in seen:
                 seen[t] = None
                 queue.append(t)
-
-        for t in batch:
-            emit(t)
+        out: list[tuple[int, int, int]] = []
         while queue:
             s, p, o = queue.popleft()
-            if p == _TYPE:
-                for c in classes.get(o, ()):
-                    emit((s, _TYPE, c))
-                continue
-            thing = type(o) is not Literal and not isinstance(o, Literal)
-            for q in properties.get(p, ()):
-                emit((s, q, o))
-            for d in domain.get(p, ()):
-                emit((s, _TYPE, d))
-            if thing:
-                for q in inverse.get(p, ()):
-                    emit((o, q, s))
-                for r in rng.get(p, ()):
-                    emit((o, _TYPE, r))
-                if p in transitive:
-                    succ = self._succ.setdefault(p, defaultdict(set))
-                    pred = self._pred.setdefault(p, defaultdict(set))
-                    succ[s].add(o)
-                    pred[o].add(s)
-                    for x in list(pred.get(s, ())):
-                        emit((x, p, o))
-                    for y in list(succ.get(o, ())):
-                        emit((s, p, y))
+            if p == type_:
+                out.extend((s, type_, c) for c in classes.get(o, ()))
+            else:
+                out.extend((s, q, o) for q in properties.get(p, ()))
+                out.extend((s, type_, d) for d in domain.get(p, ()))
+                if o not in literals:
+                    out.extend((o, q, s) for q in inverse.get(p, ()))
+                    out.extend((o, type_, r) for r in rng.get(p, ()))
+                    if p in transitive:
+                        succ = self._succ.setdefault(p, defaultdict(set))
+                        pred = self._pred.setdefault(p, defaultdict(set))
+                        succ[s].add(o)
+                        pred[o].add(s)
+                        out.extend((x, p, o) for x in pred.get(s, ()))
+                        out.extend((s, p, y) for y in succ.get(o, ()))
+            for t in out:
+                if t not in seen:
+                    seen[t] = None
+                    queue.append(t)
+            out.clear()
