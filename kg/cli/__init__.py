@@ -21,6 +21,7 @@ COMMANDS = [
     ("kg.cli.explain", "explain"),
     ("kg.cli.serve", "serve"),
     ("kg.cli.push", "push"),
+    ("kg.cli.add", "add"),
 ]
 
 
