@@ -146,7 +146,7 @@ def reason(dataset: Dataset, *, engine: str = "default", at=None) -> ReasoningRe
     shortcuts for that date instead of "now" (see kg.reasoning.temporal.as_of).
     """
     started = time.perf_counter()
-    asserted = split_dataset(dataset, ontology=load_ontology())
+    asserted = split_dataset(dataset, ontology=load_ontology(), triple_graphs=[AKG.MilitarilyNeutralState])
     compat = compatibility()
     claims = claims_of(asserted, compat)
     helpers = holds_triples(claims, at)

@@ -6,10 +6,11 @@ explanations must name documents, so the graph each subject appears in is kept.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS
+from rdflib.namespace import DCTERMS, RDF
 from rdflib.term import Node
 
 from kg.dates import PartialDate
@@ -74,11 +75,15 @@ def to_partial(value) -> PartialDate | None:
         return None
 
 
-def split_dataset(dataset: Dataset, ontology: Graph | None = None) -> Asserted:
+def split_dataset(dataset: Dataset, ontology: Graph | None = None,
+                  triple_graphs: Iterable[Node] | None = None) -> Asserted:
     """Read the asserted graphs of `dataset` (it is not modified).
 
     The ontology is the dataset's ontology graph; `ontology` is used when that graph is empty.
+    `triple_graphs`: record the graphs of only the rdf:type triples with these classes (reasoning needs
+    those alone; explanations need every triple's, the default).
     """
+    types = None if triple_graphs is None else set(triple_graphs)
     union = Graph()
     onto = Graph()
     graphs_of: dict[Node, set[URIRef]] = {}
@@ -95,7 +100,8 @@ def split_dataset(dataset: Dataset, ontology: Graph | None = None) -> Asserted:
             statements.add(s)
         if isinstance(name, URIRef):
             graphs_of.setdefault(s, set()).add(name)
-            graphs_of_triple.setdefault((s, p, o), set()).add(name)
+            if types is None or (p == RDF.type and o in types):
+                graphs_of_triple.setdefault((s, p, o), set()).add(name)
     if len(onto) == 0 and ontology is not None:
         onto = ontology
         union += ontology
