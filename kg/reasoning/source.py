@@ -89,16 +89,21 @@ def split_dataset(dataset: Dataset, ontology: Graph | None = None,
     graphs_of: dict[Node, set[URIRef]] = {}
     graphs_of_triple: dict[Triple, set[URIRef]] = {}
     statements: set[Node] = set()
-    for s, p, o, g in dataset.quads((None, None, None, None)):
-        name = getattr(g, "identifier", g)
-        if name == INFERRED_GRAPH:
+    seen_graphs = set()
+    for graph in dataset.graphs():  # graph by graph: rdflib's quads() works out every triple's graphs
+        name = graph.identifier
+        if name == INFERRED_GRAPH or name in seen_graphs:
             continue
-        union.add((s, p, o))
+        seen_graphs.add(name)
+        named = isinstance(name, URIRef)
+        union.addN((s, p, o, union) for s, p, o in graph)
         if name == ONTOLOGY_GRAPH:
-            onto.add((s, p, o))
-        elif name == STATEMENTS_GRAPH and p == AKG.statedBy:
-            statements.add(s)
-        if isinstance(name, URIRef):
+            onto.addN((s, p, o, onto) for s, p, o in graph)
+        elif name == STATEMENTS_GRAPH:
+            statements.update(graph.subjects(AKG.statedBy, None))
+        if not named:
+            continue
+        for s, p, o in graph:
             graphs_of.setdefault(s, set()).add(name)
             if types is None or (p == RDF.type and o in types):
                 graphs_of_triple.setdefault((s, p, o), set()).add(name)
