@@ -21,10 +21,12 @@ from kg.errors import CorpusError
 @click.option("--no-reason", is_flag=True, help="Skip reasoning (no inferred graph).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Processes for the new articles [default: all cores].")
+@click.option("--cache", "cache_dir", type=click.Path(path_type=Path), default=None,
+              help="Folder of cached per-article results [default: OUT/.cache, where kg build keeps them].")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @click.pass_context
 def add(ctx: click.Context, articles: tuple[Path, ...], corpus_dir: Path, out_dir: Path, no_reason: bool,
-        jobs: int | None, quiet: bool) -> None:
+        jobs: int | None, cache_dir: Path | None, quiet: bool) -> None:
     """Copy ARTICLE files (.txt) into the corpus, then rebuild from the per-article cache.
 
     Only the new or changed articles are read and extracted again; the global stages
@@ -55,4 +57,5 @@ def add(ctx: click.Context, articles: tuple[Path, ...], corpus_dir: Path, out_di
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-    ctx.invoke(build, corpus_dir=corpus_dir, out_dir=out_dir, no_reason=no_reason, jobs=jobs, quiet=quiet)
+    ctx.invoke(build, corpus_dir=corpus_dir, out_dir=out_dir, no_reason=no_reason, jobs=jobs, cache_dir=cache_dir,
+               quiet=quiet)
