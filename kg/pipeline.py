@@ -59,8 +59,7 @@ def new_dataset() -> Dataset:
 def _add_graph(ds: Dataset, g: Graph, identifier=None) -> None:
     """Copy `g` into the named graph `identifier` (default: g's own name) of `ds`."""
     target = ds.graph(identifier or g.identifier)
-    for t in g:
-        target.add(t)
+    target.addN((s, p, o, target) for s, p, o in g)
 
 
 def _add_triples(ds: Dataset, triples: Iterable, identifier) -> None:

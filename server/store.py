@@ -54,9 +54,15 @@ def check_file(kg_file: Path) -> None:
 
 
 def prepare_store(kg_file: Path, cache_dir: Path) -> StoreInfo:
-    """The store for `kg_file` in `cache_dir`, made (and checked) unless one for the same content exists."""
+    """The store for `kg_file` in `cache_dir`, made (and checked) unless one for the same content exists.
+
+    A build's own store beside its kg.trig (kg build writes both into one set) is linked, not made again.
+    """
     kg_file = Path(kg_file).resolve()
     check_file(kg_file)
+    built = _build_store(kg_file)
+    if built is not None:
+        return _link(built, cache_dir)
     digest = hashlib.sha256()
     with kg_file.open("rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
@@ -80,6 +86,44 @@ def prepare_store(kg_file: Path, cache_dir: Path) -> StoreInfo:
         shutil.rmtree(tmp, ignore_errors=True)
     _remove_older(cache_dir, final)
     return _read_info(final) or info
+
+
+def _build_store(kg_file: Path) -> StoreInfo | None:
+    """The store `kg build` wrote into the same set as `kg_file` (its info.json complete), if any."""
+    if kg_file.name != "kg.trig" or not (kg_file.parent / "report.json").is_file():
+        return None
+    return _read_info(kg_file.parent / "store")
+
+
+def _link(built: StoreInfo, cache_dir: Path) -> StoreInfo:
+    """Hard links to the build's store files in `cache_dir` (a copy across file systems): opening takes no
+    time whatever the size of the graph, and a later build that removes its old set leaves this one whole."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    final = cache_dir / f"store-{built.path.parent.name.lstrip('.')}"
+    info = _read_info(final)
+    if info is not None:
+        return info
+    tmp = Path(tempfile.mkdtemp(dir=cache_dir, prefix=".store-"))
+    try:
+        for f in sorted(built.path.rglob("*")):
+            target = tmp / f.relative_to(built.path)
+            if f.is_dir():
+                target.mkdir(exist_ok=True)
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(f, target)
+            except OSError:
+                shutil.copy2(f, target)
+        try:
+            os.rename(tmp, final)
+        except OSError:
+            if _read_info(final) is None:
+                raise
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    _remove_older(cache_dir, final)
+    return _read_info(final) or built
 
 
 def _remove_older(cache_dir: Path, keep: Path) -> None:

@@ -44,6 +44,10 @@ NOT_RUN = {
     "make bench-questions": "builds 6,000 synthetic articles: a measurement of half an hour, not a test",
     "make bench-server": "installs the bench extra and measures for minutes",
     "make bench-size": "a measurement of minutes (20 MB articles), not a test",
+    "kg add news/2024-03-07-sweden-nato.txt --corpus corpus --out build":
+        "changes the corpus the other examples read; tests/test_cli_add.py runs kg add on a copy",
+    "kg push --graph-store http://127.0.0.1:7878/store --kg build":
+        "needs a store listening there; tests/test_push.py runs it against Oxigraph's server",
 }
 #: inline `make` mentions that are run: quick, local, and writing only into the scratch project
 MAKE_RUN = {"make build", "make lint"}

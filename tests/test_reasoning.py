@@ -105,7 +105,7 @@ def test_reasoning_inferred_graph_has_types_inverses_and_shortcuts(result):
 
 
 def test_reasoning_stats_name_engine_rounds_and_rule_firings(result):
-    assert result.stats["engine"] == "reasonable"
+    assert result.stats["engine"] == "compiled"
     assert result.stats["rule_firings"]["shortcut-memberOf"] == 7
     assert result.stats["triples_out"] == len(result.inferred)
     assert result.contradictions == []

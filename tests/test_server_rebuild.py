@@ -46,3 +46,20 @@ def test_server_serves_a_new_build_after_a_restart(tmp_path):
         assert _documents(url) == seeds + 1
     finally:
         stop_process_group(proc, grace=15)
+
+
+def test_server_opens_the_build_store_without_making_another(tmp_path):
+    """kg serve links the store kg build wrote (same files) instead of loading kg.trig into a new one."""
+    out = tmp_path / "build"
+    _build(CORPUS, out)
+    proc, url = start_server(out)
+    try:
+        assert _documents(url) == len(list(CORPUS.glob("*.txt")))
+    finally:
+        stop_process_group(proc, grace=15)
+    (served,) = (out / ".serve").glob("store-*")
+    built = (out / "store").resolve()
+    names = sorted(p.name for p in built.iterdir() if p.is_file())
+    assert names and names == sorted(p.name for p in served.iterdir() if p.is_file())
+    sst = [n for n in names if n.endswith(".sst")]
+    assert sst and all((built / n).stat().st_ino == (served / n).stat().st_ino for n in sst)

@@ -63,8 +63,8 @@ def write_trig(sources: list[Source], fh: IO[bytes]) -> None:
     out.close()
 
 
-def write_turtle(sources: list[Source], fh: IO[bytes]) -> None:
-    """Turtle of the triples of all graphs merged, once each, sorted."""
+def write_turtle(sources: list[Source], fh: IO[bytes]) -> int:
+    """Turtle of the triples of all graphs merged, once each, sorted; returns how many triples."""
     seen: dict[tuple[str, str, str], ox.Triple] = {}  # keyed by text: hashing Oxigraph terms is slower
     for q in stream(sources):
         key = (str(q.subject), str(q.predicate), str(q.object))
@@ -75,9 +75,10 @@ def write_turtle(sources: list[Source], fh: IO[bytes]) -> None:
     out = _SortedPrefixes(fh)
     ox.serialize(triples, out, format=ox.RdfFormat.TURTLE, prefixes=WRITE_PREFIXES)
     out.close()
+    return len(triples)
 
 
-def load_store(folder: Path, trig: Path, turtle: Path) -> None:
+def load_store(folder: Path, trig: Path, turtle: Path, counts: tuple[dict[str, int], int] | None = None) -> None:
     """A persistent Oxigraph store in `folder`: the named graphs of the TriG dump, their union (the Turtle
     dump: each triple once) as the default graph, and info.json with the counts.
 
@@ -88,9 +89,12 @@ def load_store(folder: Path, trig: Path, turtle: Path) -> None:
     store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
     store.bulk_load(path=str(turtle), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
     store.flush()
-    graphs = {row[0].value: int(row[1].value) for row in store.query(
-        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")}
-    triples = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))[0].value)
+    if counts is not None:  # the writer's own counts (quads per graph, distinct triples): no query over it all
+        graphs, triples = counts
+    else:
+        graphs = {row[0].value: int(row[1].value) for row in store.query(
+            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")}
+        triples = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))[0].value)
     del store
     info = {"quads": sum(graphs.values()), "triples": triples, "graphs": dict(sorted(graphs.items()))}
     (folder / STORE_INFO).write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")

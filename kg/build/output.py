@@ -52,11 +52,18 @@ def write_outputs(result: BuildResult, out_dir: Path, trace: Trace | None = None
     sources = graph_sources(result.dataset, result.document_nquads)
     writers: dict[str, Callable[[IO[bytes]], None]] = {
         "kg.trig": lambda fh: write_trig(sources, fh),
-        "kg.ttl": lambda fh: write_turtle(sources, fh),
+        "kg.ttl": lambda fh: written.append(write_turtle(sources, fh)),
         "report.json": lambda fh: fh.write(_json(result.report)),
         "timings.json": lambda fh: fh.write(_json(result.timings)),
     }
-    folders = {STORE: lambda folder: load_store(folder, folder.parent / "kg.trig", folder.parent / "kg.ttl")}
+    written: list[int] = []
+    graphs = result.report.get("triples_per_graph")
+
+    def store(folder: Path) -> None:
+        counts = (graphs, written[0]) if isinstance(graphs, dict) and written else None
+        load_store(folder, folder.parent / "kg.trig", folder.parent / "kg.ttl", counts)
+
+    folders = {STORE: store}
     publish(Path(out_dir), writers, trace, folders)
     out = Path(out_dir)
     return {"trig": out / "kg.trig", "ttl": out / "kg.ttl", "report": out / "report.json",

@@ -18,6 +18,8 @@ from rdflib.term import Node
 
 def term(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     """One rdflib term as an Oxigraph term; ValueError when it is not valid RDF (e.g. a bad IRI)."""
+    if type(node) is URIRef:
+        return _named(node)
     if isinstance(node, URIRef):
         return ox.NamedNode(str(node))
     if isinstance(node, BNode):
@@ -29,6 +31,12 @@ def term(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
             return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
         return ox.Literal(str(node))
     raise ValueError(f"not an RDF term: {node!r}")
+
+
+@lru_cache(maxsize=500_000)
+def _named(iri: URIRef) -> ox.NamedNode:
+    """Oxigraph terms are immutable: an IRI met again (types, predicates, entities) is converted once."""
+    return ox.NamedNode(str(iri))
 
 
 def graph_quads(graph: Graph, name: Node | None = None) -> list[ox.Quad]:

@@ -20,6 +20,8 @@ COMMANDS = [
     ("kg.cli.reason", "reason"),
     ("kg.cli.explain", "explain"),
     ("kg.cli.serve", "serve"),
+    ("kg.cli.push", "push"),
+    ("kg.cli.add", "add"),
 ]
 
 

@@ -138,7 +138,7 @@ def _docs_about(asserted: Asserted, nodes) -> list[URIRef]:
     return [d for n in nodes for d in asserted.documents(n)]
 
 
-def _list(graph: Graph, head: Node) -> list[Node]:
+def list_of(graph: Graph, head: Node) -> list[Node]:
     try:
         return list(Collection(graph, head))
     except Exception:  # noqa: BLE001 - a malformed list is simply not checked
@@ -160,7 +160,7 @@ def ontology(asserted: Asserted, closure: Graph) -> list[Contradiction]:
     for c1, c2 in g.subject_objects(OWL.disjointWith):
         disjoint(c1, c2, "cax-dw")
     for node in g.subjects(RDF.type, OWL.AllDisjointClasses):
-        for c1, c2 in combinations(_list(g, g.value(node, OWL.members)), 2):
+        for c1, c2 in combinations(list_of(g, g.value(node, OWL.members)), 2):
             disjoint(c1, c2, "cax-adc")
     for x in set(g.subjects(RDF.type, OWL.Nothing)):
         out.append(_make("nothing", "cls-nothing2", f"{label(g, x)} is an instance of owl:Nothing.", [x],
@@ -178,7 +178,7 @@ def ontology(asserted: Asserted, closure: Graph) -> list[Contradiction]:
     axioms = asserted.ontology if len(asserted.ontology) else g
     for node in axioms.subjects(RDF.type, OWL.AllDifferent):
         for prop, rule in ((OWL.members, "eq-diff2"), (OWL.distinctMembers, "eq-diff3")):
-            for x, y in combinations(_list(axioms, axioms.value(node, prop)), 2):
+            for x, y in combinations(list_of(axioms, axioms.value(node, prop)), 2):
                 different(x, y, rule)
     for p in g.subjects(RDF.type, OWL.IrreflexiveProperty):
         for x, y in g.subject_objects(p):

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from rdflib import Dataset, Graph, Variable
+from rdflib.namespace import OWL, RDF, RDFS
 from rdflib.term import Node
 
 from kg.namespaces import AKG, PREFIXES
@@ -19,6 +20,7 @@ from kg.ontology import load_ontology, rules_dir
 from kg.reasoning import contradictions as contra
 from kg.reasoning.clean import NoiseFilter
 from kg.reasoning.closure import make_engine
+from kg.reasoning.compiled import CompiledClosure
 from kg.reasoning.functional import functional_same_as, split_functional
 from kg.reasoning.result import ReasoningResult
 from kg.reasoning.rules import Rule, fire, load_rules
@@ -111,19 +113,45 @@ def fixpoint(
     return full, derivations, {"rounds": rounds, "rule_firings": dict(firings)}
 
 
+def contradiction_view(full: list[Triple]) -> Graph:
+    """The part of the closure the contradiction checks and their messages read, as a graph.
+
+    Labels, OWL vocabulary and lists, the types the checks test (disjoint classes, owl:Nothing,
+    military alliances, irreflexive and asymmetric properties) and those properties' triples:
+    a few per cent of the closure, so the graph is not built over a million triples.
+    """
+    wanted = {str(c) for c in (OWL.AllDisjointClasses, OWL.AllDifferent, OWL.IrreflexiveProperty,
+                               OWL.AsymmetricProperty, OWL.Nothing, AKG.MilitaryAlliance)}
+    owl, keep = str(OWL), {str(RDFS.label), str(RDF.first), str(RDF.rest)}
+    type_ = str(RDF.type)
+    first = [t for t in full if ((str(t[2]) in wanted) if str(t[1]) == type_ else
+                                 (str(t[1]).startswith(owl) or str(t[1]) in keep))]
+    g = _graph(first)
+    classes = {str(c) for pair in g.subject_objects(OWL.disjointWith) for c in pair}
+    for node in g.subjects(RDF.type, OWL.AllDisjointClasses):
+        classes.update(str(c) for c in contra.list_of(g, g.value(node, OWL.members)))
+    props = {str(p) for cls in (OWL.IrreflexiveProperty, OWL.AsymmetricProperty) for p in g.subjects(RDF.type, cls)}
+    for t in full:
+        p = str(t[1])
+        if (p == type_ and str(t[2]) in classes) or p in props:
+            g.add(t)
+    return g
+
+
 def reason(dataset: Dataset, *, engine: str = "default", at=None) -> ReasoningResult:
     """Infer what the asserted graphs of `dataset` entail; the dataset is not modified.
 
-    `engine`: "default" (= "reasonable") or "owlrl". `at`: recompute the membership
+    `engine`: "default" (the compiled tables of kg.reasoning.compiled, or `reasonable` when the
+    ontology needs more), "reasonable" or "owlrl". `at`: recompute the membership
     shortcuts for that date instead of "now" (see kg.reasoning.temporal.as_of).
     """
     started = time.perf_counter()
-    asserted = split_dataset(dataset, ontology=load_ontology())
+    asserted = split_dataset(dataset, ontology=load_ontology(), triple_graphs=[AKG.MilitarilyNeutralState])
     compat = compatibility()
     claims = claims_of(asserted, compat)
     helpers = holds_triples(claims, at)
-    eng = make_engine(engine)
-    if eng.name == "reasonable":  # its prp-fp is quadratic: functional properties are checked by grouping
+    eng = CompiledClosure() if engine == "default" else make_engine(engine)
+    if eng.name in ("reasonable", "compiled"):  # prp-fp by grouping: reasonable's join is quadratic
         triples, functional = split_functional(asserted.union)
         eng.add(triples)
     else:
@@ -143,7 +171,7 @@ def reason(dataset: Dataset, *, engine: str = "default", at=None) -> ReasoningRe
         if t not in asserted.union and not noise(t):
             inferred.add(t)
 
-    closure = _graph(full)
+    closure = contradiction_view(full)
     found = contra.ontology(asserted, closure)
     found += contra.from_engine_errors(eng.errors, asserted, found)
     found += contra.neutral_in_alliance(asserted, closure, claims)

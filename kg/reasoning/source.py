@@ -6,10 +6,11 @@ explanations must name documents, so the graph each subject appears in is kept.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS
+from rdflib.namespace import DCTERMS, RDF
 from rdflib.term import Node
 
 from kg.dates import PartialDate
@@ -74,28 +75,38 @@ def to_partial(value) -> PartialDate | None:
         return None
 
 
-def split_dataset(dataset: Dataset, ontology: Graph | None = None) -> Asserted:
+def split_dataset(dataset: Dataset, ontology: Graph | None = None,
+                  triple_graphs: Iterable[Node] | None = None) -> Asserted:
     """Read the asserted graphs of `dataset` (it is not modified).
 
     The ontology is the dataset's ontology graph; `ontology` is used when that graph is empty.
+    `triple_graphs`: record the graphs of only the rdf:type triples with these classes (reasoning needs
+    those alone; explanations need every triple's, the default).
     """
+    types = None if triple_graphs is None else set(triple_graphs)
     union = Graph()
     onto = Graph()
     graphs_of: dict[Node, set[URIRef]] = {}
     graphs_of_triple: dict[Triple, set[URIRef]] = {}
     statements: set[Node] = set()
-    for s, p, o, g in dataset.quads((None, None, None, None)):
-        name = getattr(g, "identifier", g)
-        if name == INFERRED_GRAPH:
+    seen_graphs = set()
+    for graph in dataset.graphs():  # graph by graph: rdflib's quads() works out every triple's graphs
+        name = graph.identifier
+        if name == INFERRED_GRAPH or name in seen_graphs:
             continue
-        union.add((s, p, o))
+        seen_graphs.add(name)
+        named = isinstance(name, URIRef)
+        union.addN((s, p, o, union) for s, p, o in graph)
         if name == ONTOLOGY_GRAPH:
-            onto.add((s, p, o))
-        elif name == STATEMENTS_GRAPH and p == AKG.statedBy:
-            statements.add(s)
-        if isinstance(name, URIRef):
+            onto.addN((s, p, o, onto) for s, p, o in graph)
+        elif name == STATEMENTS_GRAPH:
+            statements.update(graph.subjects(AKG.statedBy, None))
+        if not named:
+            continue
+        for s, p, o in graph:
             graphs_of.setdefault(s, set()).add(name)
-            graphs_of_triple.setdefault((s, p, o), set()).add(name)
+            if types is None or (p == RDF.type and o in types):
+                graphs_of_triple.setdefault((s, p, o), set()).add(name)
     if len(onto) == 0 and ontology is not None:
         onto = ontology
         union += ontology
