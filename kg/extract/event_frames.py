@@ -15,7 +15,7 @@ from kg.errors import DataFileError
 from kg.extract.lexicon import load_data
 
 EVENT_TYPES = ("Meeting", "Talks", "MilitaryExercise", "Agreement", "Election", "Forum")
-POSITIONS = ("subject", "with", "between", "by", "of", "premodifier", "its", "context")
+POSITIONS = ("subject", "object", "with", "between", "by", "of", "premodifier", "its", "context")
 _FRAME_KEYS = {"id", "type", "nouns", "verbs", "participants", "needs", "voice", "examples", "counter_examples"}
 _LISTS = ("premodifiers", "future_words", "cancel_words", "generic_words", "ongoing_words", "not_after",
           "expectation_verbs", "process_words")

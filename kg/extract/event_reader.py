@@ -34,6 +34,7 @@ from kg.extract.event_span import (
     verb_group,
     window_end,
 )
+from kg.extract.event_subjects import person_subjects, pronoun_person
 from kg.extract.tagging import TaggedSentence
 from kg.model import EntityRef
 
@@ -134,6 +135,8 @@ class EventReader:
             return None
         if "subject" in frame.participants:
             self._add_subject(em, toks, subj, vg)
+        if "object" in frame.participants and not passive:  # "later met Saudi Foreign Minister Khalid Al-Rashed"
+            add_all(em, [r for r in self._arguments(toks, vg.end + 1, end) if r.kind == "person"])
         if present_simple(vg, toks) and not em.weak_date:
             forward(em, toks, self.pub)
         em.planned = em.planned or bool(vg.features & {"future", "modal", "plan", "infinitive"})
@@ -166,6 +169,7 @@ class EventReader:
         if em is None:
             return None
         em.definite = det in _DEFINITE
+        em.for_purpose = k >= 0 and toks[k].lemma == "for" and start == k + 1  # type: ignore[attr-defined]
         if not em.weak_date and expected(toks, clause_start(toks, start), start, self.elex.expectation_verbs):
             forward(em, toks, self.pub)
         # positions before the noun: "ASEAN summit", "the bloc's annual summit", "the Kazan summit", "its meeting"
@@ -266,6 +270,14 @@ class EventReader:
         return out
 
     def _add_subject(self, em: EventMention, toks: list[Token], subj: int | None, vg: VerbGroup) -> None:
+        if subj is None or toks[subj].kind == "P":
+            # "X and his counterpart, Y, held talks", "he held talks with Y": every person of the subject
+            people, pronoun = person_subjects(toks, vg.start, self.lex)
+            if pronoun:
+                people = pronoun_person(toks, vg.start, self.previous)
+            add_all(em, people)
+            if people and subj is None:
+                return
         if subj is not None:
             add_all(em, refs(toks[subj]))
             return
@@ -289,6 +301,7 @@ class EventReader:
     def _merge_same_type(mentions: list[EventMention]) -> list[EventMention]:
         """Two triggers of one type in a sentence ("gathered ... for the summit") are one event."""
         out: list[EventMention] = []
+        mentions = _talks_of_meeting(mentions)
         for em in mentions:
             same = next((o for o in out if o.type == em.type and not own_dates_differ(o, em)), None)
             if same is None:
@@ -302,3 +315,16 @@ class EventReader:
             same.definite = same.definite and em.definite
         return out
 
+
+
+def _talks_of_meeting(mentions: list[EventMention]) -> list[EventMention]:
+    """'X later met Y for talks': one encounter, the talks, with the meeting's participants and place."""
+    talks = [m for m in mentions if getattr(m, "rule", "") == "event.talks" and getattr(m, "for_purpose", False)]
+    meets = [m for m in mentions if getattr(m, "rule", "") == "event.meet"]
+    if len(talks) != 1 or len(meets) != 1 or meets[0].planned != talks[0].planned:
+        return mentions
+    t, m = talks[0], meets[0]
+    add_all(t, m.participants)
+    t.location = t.location or m.location
+    t.dates = t.dates or m.dates
+    return [x for x in mentions if x is not m]

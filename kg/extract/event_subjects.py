@@ -1,0 +1,80 @@
+"""People who are the subject of an event verb, where the clause layer finds no single subject.
+
+The clause layer returns one state, organization or person before a verb; an event needs
+every person of a coordinated or appositive subject ("Armenian Foreign Minister Arman
+Melikyan and his Azerbaijani counterpart, Elnur Mammadli, held talks") and the person a
+pronoun stands for ("On the sidelines he held talks with ..."). Only the noun phrase
+right before the verb group is read: a name after a preposition ("After talks with Lind,
+Berg met ...") or inside a relative clause ("Berg, who met Lind in May, ...") is not a subject.
+"""
+
+from __future__ import annotations
+
+from kg.extract.cascade.lexicon import Lexicon
+from kg.extract.cascade.tokens import Token
+from kg.extract.event_span import refs
+from kg.model import EntityRef
+
+#: words of a person's noun phrase between names ("and his Azerbaijani counterpart")
+_NP_WORDS = {"and", "his", "her", "their", "its", "the", "counterpart", "counterparts", "colleague", "'s", "’s",
+             "both", "new", "visiting", "host"}
+#: a name right after these is their object, not the subject
+_PREPS = {"with", "of", "by", "to", "for", "from", "after", "before", "between", "and", "including", "than",
+          "against", "at", "in", "on", "during", "like", "unlike", "as"}
+_RELATIVES = {"who", "which", "whose", "that", "whom"}
+_PRONOUNS = {"he", "she"}
+_APPOSITION_REACH = 25  # tokens back to the comma that opens an apposition
+
+
+def person_subjects(toks: list[Token], vg_start: int, lex: Lexicon) -> tuple[list[EntityRef], bool]:
+    """The people of the noun phrase right before `vg_start`, and whether that phrase is a pronoun."""
+    j = vg_start - 1
+    while j >= 0 and toks[j].is_word and lex.is_adverb(toks[j]):
+        j -= 1
+    if j >= 0 and toks[j].is_word and toks[j].lemma in _PRONOUNS:
+        return [], True
+    found: list[EntityRef] = []
+    while j >= 0:
+        t = toks[j]
+        if t.kind == "P":
+            if j > 0 and toks[j - 1].is_word and toks[j - 1].lemma in _PREPS - {"and"}:
+                return [], False  # "talks with Lind held ...": an object
+            found.extend(refs(t))
+        elif t.kind in "RA" or (t.is_word and t.lemma in _NP_WORDS) or (t.kind == "S" and j + 1 < len(toks)
+                                                                        and toks[j + 1].lemma in ("'s", "’s")):
+            pass
+        elif t.lemma == ",":
+            a = j - 1
+            while a >= 0 and toks[a].lemma not in (",", ";", ":", "(", ")") and a > j - _APPOSITION_REACH:
+                a -= 1
+            if a < 0 or toks[a].lemma != ",":
+                break  # "On the sidelines, Berg met": a fronted phrase, the subject is what follows it
+            block = toks[a + 1:j]
+            if block and block[0].lemma in _RELATIVES:
+                j = a - 1  # "Berg, who met Lind in May, held talks": the relative clause is not the subject
+                continue
+            if any(x.is_word and x.text.islower() and not (x.lemma in _NP_WORDS or lex.is_adverb(x))
+                   and x.kind not in "RA" for x in block):
+                break  # a clause, not an apposition
+            found.extend(r for x in block if x.kind == "P" for r in refs(x))
+            j = a
+        else:
+            break
+        j -= 1
+    return found, False
+
+
+def pronoun_person(current: list[Token], upto: int, previous: list[Token]) -> list[EntityRef]:
+    """The one person 'he' or 'she' can stand for: the one person named before it in its sentence, else the one
+    person of the sentence before, else the person that sentence opens with."""
+    def people(toks: list[Token]) -> dict[str, EntityRef]:
+        return {r.key: r for t in toks if t.kind == "P" for r in refs(t)}
+
+    here = people(current[:upto])
+    if here:
+        return list(here.values()) if len(here) == 1 else []
+    before = people(previous)
+    if len(before) == 1:
+        return list(before.values())
+    first = next((t for t in previous if t.kind in "SOP" or (t.is_word and t.text.islower())), None)
+    return refs(first) if first is not None and first.kind == "P" else []
