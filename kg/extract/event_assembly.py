@@ -89,7 +89,20 @@ def assemble(mentions: list[EventMention], doc_date: PartialDate | None, rule_pr
             if any(YEAR.search(a) for a in ev.aliases):
                 year = None
             ev.key, ev.name, ev.aliases = exercise_identity(ev.aliases, year)
+    _date_from_the_same_place(events)
     return [e for e in events if _specific_enough(e)]
+
+
+def _date_from_the_same_place(events: list[Event]) -> None:
+    """'The Al-Ula meeting was the 41st GCC summit': an undated meeting at the one place where the article dated
+    another event to a day (the declaration signed in Al-Ula on Tuesday) is that gathering, on that day."""
+    for ev in events:
+        if ev.type not in ("Meeting", "Forum") or ev.date is not None or ev.location is None or ev.planned:
+            continue
+        there = [o for o in events if o is not ev and o.location is not None and o.location.key == ev.location.key]
+        dated = [o for o in there if o.date is not None and o.date.precision == "day" and not o.planned]
+        if len(there) == 1 and len(dated) == 1:
+            ev.date, ev.end_date = dated[0].date, dated[0].end_date
 
 
 # events (by id) whose date was borrowed, not read in their own clause; reset per document

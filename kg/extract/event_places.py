@@ -10,6 +10,8 @@ from kg.extract.cascade.tokens import Token
 from kg.extract.event_span import WINDOW_END
 from kg.model import EntityRef
 
+_PLACE_NOUNS = {"city", "town", "port", "resort", "capital", "village", "region", "province", "island"}
+
 
 class PlaceReader:
     """Places of one sentence's events; `places` maps a token start to the sentence's place mention."""
@@ -29,7 +31,10 @@ class PlaceReader:
         for j in range(end, w_end):
             t = toks[j]
             if t.is_word and t.lemma in ("in", "at"):
-                for q in range(j + 1, min(j + 5, w_end)):
+                reach = 5
+                if any(toks[x].lemma in _PLACE_NOUNS and toks[x + 1].lemma == "of" for x in range(j + 1, min(j + 5, w_end - 1))):
+                    reach = 9  # "in the northern port city of Tianjin"
+                for q in range(j + 1, min(j + reach, w_end)):
                     u = toks[q]
                     if self.place_of(u) is not None:
                         return self.place_of(u)

@@ -137,6 +137,10 @@ class EventReader:
             self._add_subject(em, toks, subj, vg)
         if "object" in frame.participants and not passive:  # "later met Saudi Foreign Minister Khalid Al-Rashed"
             add_all(em, [r for r in self._arguments(toks, vg.end + 1, end) if r.kind == "person"])
+        if toks[i].lemma == "host" and any(j for j, ftype in self._nouns_at if vg.end < j < end and ftype == "Meeting"):
+            self._host_org(em, toks)
+            if em.location is None and subj is not None:  # "Montevideo would host the next summit"
+                em.location = self._where.place_of(toks[subj])
         if present_simple(vg, toks) and not em.weak_date:
             forward(em, toks, self.pub)
         em.planned = em.planned or bool(vg.features & {"future", "modal", "plan", "infinitive"})
@@ -198,6 +202,8 @@ class EventReader:
                 em.planned = em.planned or bool(vg.features & {"future", "modal", "plan", "infinitive"})
                 if "subject" in frame.participants or toks[v].lemma == "host":
                     self._add_subject(em, toks, _subject(toks, vg, self.lex, [])[0], vg)
+                if toks[v].lemma == "host" and "context" in frame.participants:
+                    self._host_org(em, toks)
         # "during the meeting with Y": the speaker of the clause is the other side
         prep = k - 1 if k >= 1 and det in ("the", "a", "an") else k
         if prep >= 0 and toks[prep].lemma in ("during", "at", "after") and any(refs(toks[j]) for j in range(end, w_end)
@@ -220,8 +226,8 @@ class EventReader:
     def _mention(self, tagged: TaggedSentence, frame: EventFrame, toks: list[Token], start: int, end: int,
                  w_end: int) -> EventMention | None:
         c_start = clause_start(toks, start)
-        words = {t.text.lower() for t in toks if t.is_word}
-        if words & self.elex.cancel_words or any(t.lemma in self.elex.cancel_words for t in toks if t.is_word):
+        if any(t.is_word and (t.text.lower() in self.elex.cancel_words or t.lemma in self.elex.cancel_words)
+               and not _boycott_of_actor(toks, j) for j, t in enumerate(toks)):
             return None
         if any(t.is_word and t.lemma in _CONDITIONALS for t in toks[c_start:start]):
             return None
@@ -239,8 +245,8 @@ class EventReader:
         em.trigger_at = start  # type: ignore[attr-defined]
         for pos in ("with", "between", "by"):
             if pos in frame.participants:
-                for j in range(end, w_end):
-                    if toks[j].is_word and toks[j].lemma == pos:
+                for j in range(end, min(w_end, end + 2) if pos == "by" else w_end):  # "signed by X", not
+                    if toks[j].is_word and toks[j].lemma == pos:  # "a boycott of Qatar by Saudi Arabia" later on
                         add_all(em, self._arguments(toks, j + 1, w_end))
                         break
         em.location = self._where.place(toks, c_start, start, end, w_end)
@@ -296,6 +302,14 @@ class EventReader:
             if len({p.key for p in people}) == 2:
                 add_all(em, people)
 
+    def _host_org(self, em: EventMention, toks: list[Token]) -> None:
+        """'Brazil will host next year's summit in Rio': the host is a state; the summit is the organization's the
+        article is about, when the sentence names no organization of its own."""
+        if not any(p.kind == "org" for p in em.participants) and not any(t.kind == "O" for t in toks):
+            org = self.context_org(toks)
+            if org is not None:
+                add_all(em, [org])
+
     # -- helpers --------------------------------------------------------------------------------------------
     @staticmethod
     def _merge_same_type(mentions: list[EventMention]) -> list[EventMention]:
@@ -328,3 +342,11 @@ def _talks_of_meeting(mentions: list[EventMention]) -> list[EventMention]:
     t.location = t.location or m.location
     t.dates = t.dates or m.dates
     return [x for x in mentions if x is not m]
+
+
+def _boycott_of_actor(toks: list[Token], j: int) -> bool:
+    """'ending a three-year boycott of Qatar': a noun whose object is a state or organization, not the event."""
+    if j + 2 >= len(toks) or toks[j + 1].lemma != "of":
+        return False
+    m = j + 3 if toks[j + 2].lemma == "the" else j + 2
+    return m < len(toks) and toks[m].kind in "SO"

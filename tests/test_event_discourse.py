@@ -1,0 +1,61 @@
+"""Event readings that lean on the article: the host of a summit, a gathering dated by another event at its
+place, a cancel word that governs something else (kg/extract/event_reader.py, event_assembly.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.dates import PartialDate
+from kg.extract.document import extract_document
+from kg.gazetteer import Gazetteer
+from kg.model import Event
+
+PUB = PartialDate.parse("2025-06-27")
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def events(text: str, gaz: Gazetteer, etype: str) -> list[Event]:
+    doc = extract_document("t", text, [(0, len(text))], PUB, gaz)
+    return [f for f in doc.facts if isinstance(f, Event) and f.type == etype]
+
+
+def test_a_host_state_gives_the_summit_of_the_articles_organization(gaz):
+    text = "G20 news. The G20 met in June. Brazil will host next year's summit in Rio de Janeiro."
+    (ev,) = [e for e in events(text, gaz, "Meeting") if e.location is not None and e.location.key == "Rio_de_Janeiro"]
+    assert {p.label for p in ev.participants} >= {"G20", "Brazil"}
+
+
+def test_a_host_of_a_named_organizations_summit_keeps_that_organization_only(gaz):
+    text = "G20 news. The G20 met in June. Brazil will host next year's BRICS summit in Rio de Janeiro."
+    found = [e for e in events(text, gaz, "Meeting") if e.location is not None and e.location.key == "Rio_de_Janeiro"]
+    assert found and all("G20" not in {p.label for p in e.participants} for e in found)
+
+
+def test_an_undated_meeting_at_the_place_of_a_dated_signing_takes_its_day(gaz):
+    text = ("Leaders of the Gulf Cooperation Council signed a declaration in Riyadh on 5 January 2021. "
+            "Oman praised the text. The Riyadh meeting was the 41st GCC summit.")
+    (ev,) = events(text, gaz, "Meeting")
+    assert str(ev.date) == "2021-01-05"
+
+
+def test_two_dated_events_at_the_place_leave_the_meeting_undated(gaz):
+    text = ("Leaders of the Gulf Cooperation Council signed a declaration in Riyadh on 5 January 2021. "
+            "GCC ministers signed a customs accord in Riyadh on 9 March 2021. Oman praised both texts. "
+            "The Riyadh meeting was the 41st GCC summit.")
+    assert all(e.date is None for e in events(text, gaz, "Meeting"))
+
+
+def test_a_boycott_of_a_state_does_not_call_off_the_signing(gaz):
+    text = ("Leaders of the Gulf Cooperation Council signed a declaration in Riyadh on 5 January 2021, "
+            "ending a three-year boycott of Qatar by Saudi Arabia.")
+    (ev,) = events(text, gaz, "Agreement")
+    assert "Saudi Arabia" not in {p.label for p in ev.participants}  # 'by' far from 'signed' is not its agent
+
+
+def test_a_boycotted_signing_is_no_event(gaz):
+    assert events("Qatar boycotted the declaration that the GCC leaders signed in Riyadh on 5 January 2021.", gaz,
+                  "Agreement") == []
