@@ -48,6 +48,7 @@ _STOP_ARGS = {"in", "at", "on", "to", "for", "over", "about", "after", "during",
 _ARG_SKIP = {"the", "his", "her", "their", "its", "counterpart", "counterparts", "new", "visiting", "incoming",
              "then", "host", "leader", "leaders", "president", "officials", "delegation", "delegations"}
 _CONDITIONALS = {"if", "unless", "whether"}
+_HABITUAL = {"often", "regularly", "usually", "every", "each", "frequent"}  # generic also after the trigger
 _ACTORS = "SOP"
 
 
@@ -234,8 +235,9 @@ class EventReader:
         if frame.nouns and negated_after(toks, end, w_end) \
                 and not any(t.is_word and t.lemma in NEGATORS for t in toks[start:end]):
             return None
-        if any(t.is_word and t.text.lower() in self.elex.generic_words for t in toks[c_start:w_end]):
-            return None
+        if any(t.is_word and t.text.lower() in self.elex.generic_words for t in toks[c_start:end]) or any(
+                t.is_word and t.text.lower() in self.elex.generic_words & _HABITUAL for t in toks[end:w_end]):
+            return None  # "NATO summits are often held", "meet every year"; not "the council's future priorities"
         # another trigger noun of the same type opens another event: "Tuesday's meeting ... next month's summit in
         # Brussels" (the place and date after it are that event's)
         if any(j == start for j, _ in self._nouns_at):
