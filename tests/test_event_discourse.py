@@ -59,3 +59,14 @@ def test_a_boycott_of_a_state_does_not_call_off_the_signing(gaz):
 def test_a_boycotted_signing_is_no_event(gaz):
     assert events("Qatar boycotted the declaration that the GCC leaders signed in Riyadh on 5 January 2021.", gaz,
                   "Agreement") == []
+
+
+def test_a_past_host_state_is_not_the_place(gaz):
+    text = "Arab League news. The Arab League met. Bahrain had hosted the annual summit of the Arab League in May 2024."
+    assert all(e.location is None or e.location.kind != "state" for e in events(text, gaz, "Meeting"))
+
+
+def test_an_organization_after_the_summit_that_reports_it_still_says_whose_it_is(gaz):
+    text = "Arab League news. The Arab League met. The summit in Manama on 16 May 2024 was a success, the UN said."
+    (ev,) = [e for e in events(text, gaz, "Meeting") if e.location is not None and e.location.key == "Manama"]
+    assert "United Nations" in {p.label for p in ev.participants}

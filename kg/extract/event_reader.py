@@ -39,6 +39,7 @@ from kg.extract.tagging import TaggedSentence
 from kg.model import EntityRef
 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|\d+")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _DETERMINERS = {"the", "this", "that", "these", "those", "its", "their", "'s", "a", "an"}
 _DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "'s"}
 _SUPPORT = {"hold", "have", "conduct", "attend", "host", "open", "chair", "begin", "start", "wrap", "end", "lead",
@@ -48,6 +49,8 @@ _STOP_ARGS = {"in", "at", "on", "to", "for", "over", "about", "after", "during",
 _ARG_SKIP = {"the", "his", "her", "their", "its", "counterpart", "counterparts", "new", "visiting", "incoming",
              "then", "host", "leader", "leaders", "president", "officials", "delegation", "delegations"}
 _CONDITIONALS = {"if", "unless", "whether"}
+_NOT_MODIFIED = {"say", "have", "be", "will", "would", "can", "could", "may", "and", "or", "to", "in", "on", "at",
+                 "for", "of", "with", "by", "as", "'s", "’s", "member", "members", "summit", "meeting"}
 _HABITUAL = {"often", "regularly", "usually", "every", "each", "frequent"}  # generic also after the trigger
 _ACTORS = "SOP"
 
@@ -140,8 +143,8 @@ class EventReader:
             add_all(em, [r for r in self._arguments(toks, vg.end + 1, end) if r.kind == "person"])
         if toks[i].lemma == "host" and any(j for j, ftype in self._nouns_at if vg.end < j < end and ftype == "Meeting"):
             self._host_org(em, toks)
-            if em.location is None and subj is not None:  # "Montevideo would host the next summit"
-                em.location = self._where.place_of(toks[subj])
+            if em.location is None and vg.features & {"future", "modal", "plan", "infinitive"}:
+                em.location = self._host_place(toks, subj, vg.start)  # a past host is named by its city elsewhere
         if present_simple(vg, toks) and not em.weak_date:
             forward(em, toks, self.pub)
         em.planned = em.planned or bool(vg.features & {"future", "modal", "plan", "infinitive"})
@@ -166,7 +169,8 @@ class EventReader:
         if det in ("a", "an") and k > 0 and toks[k - 1].lemma == "as":
             return None  # "set up in 1999 as a forum for finance ministers": what a body is, not an event
         w_end = window_end(toks, end)
-        if w_end < len(toks) and toks[w_end].lemma in ("which", "that"):  # "the forum, which will take place in X"
+        relative = w_end < len(toks) and toks[w_end].lemma in ("which", "that")
+        if relative:  # "the forum, which will take place in X"
             w_end = window_end(toks, w_end + 1)
         if end < len(toks) and toks[end].text.lower() in self.elex.not_after:
             return None  # "the conference venue", "the summit agenda"
@@ -180,6 +184,8 @@ class EventReader:
         # positions before the noun: "ASEAN summit", "the bloc's annual summit", "the Kazan summit", "its meeting"
         for j in range(k + 1, start):
             t = toks[j]
+            if _YEAR.fullmatch(t.text):
+                _year_before(em, int(t.text), j)  # "the 2025 summit in Gabala"
             if t.kind in "SO" and "premodifier" in frame.participants:
                 add_all(em, refs(t))
             elif t.kind == "A" and frame.type == "Talks":
@@ -213,11 +219,14 @@ class EventReader:
             if before:
                 add_all(em, refs(before[-1]))
         if not em.participants and "context" in frame.participants:
-            org = self.context_org(toks)  # "the Kigali summit" in an article about the Commonwealth
+            org = self.context_org(_without_modifier_orgs(toks, end))  # "the Kigali summit" in an article
+            # about the Commonwealth
             if org is not None:
                 add_all(em, [org])
         if em.definite and not em.weak_date:  # "the talks ..., in view of X's presidency in 2015": not its date
-            em.dates = [d for d, j in zip(em.dates, em.date_at, strict=True) if abs(j - start) <= 14]
+            em.dates = [d for d, j in zip(em.dates, em.date_at, strict=True)
+                        if abs(j - start) <= 14 or relative and start < j < w_end]  # a relative clause dates
+            # its noun: "the next conference, MC14, which will be held in Yaoundé, Cameroon, in March 2026"
         if has_any(toks, start, w_end, tuple((w,) for w in self.elex.future_words)) or \
                 any(toks[j].text.lower() in self.elex.future_words for j in range(k + 1, start)):
             em.planned = True
@@ -228,7 +237,7 @@ class EventReader:
                  w_end: int) -> EventMention | None:
         c_start = clause_start(toks, start)
         if any(t.is_word and (t.text.lower() in self.elex.cancel_words or t.lemma in self.elex.cancel_words)
-               and not _boycott_of_actor(toks, j) for j, t in enumerate(toks)):
+               and not _boycott_of_actor(toks, j) and not _call_not_off(toks, j) for j, t in enumerate(toks)):
             return None
         if any(t.is_word and t.lemma in _CONDITIONALS for t in toks[c_start:start]):
             return None
@@ -312,6 +321,21 @@ class EventReader:
             if org is not None:
                 add_all(em, [org])
 
+    def _host_place(self, toks: list[Token], subj: int | None, vg_start: int) -> EntityRef | None:
+        """Where a hosted summit is when no place follows: the host city ("Montevideo would host the next
+        summit"), else the host state ("Brazil will host next year's summit", "Saint Vincent and the Grenadines,
+        whose prime minister will host the next summit")."""
+        if subj is None:
+            whose = next((j for j in range(vg_start - 1, max(-1, vg_start - 6), -1) if toks[j].lemma == "whose"), None)
+            if whose is not None and whose >= 2 and toks[whose - 1].lemma == "," and toks[whose - 2].kind == "S":
+                subj = whose - 2
+        if subj is None:
+            return None
+        place = self._where.place_of(toks[subj])
+        if place is None and toks[subj].kind == "S" and len(toks[subj].refs) == 1:
+            place = toks[subj].refs[0]
+        return place
+
     # -- helpers --------------------------------------------------------------------------------------------
     @staticmethod
     def _merge_same_type(mentions: list[EventMention]) -> list[EventMention]:
@@ -352,3 +376,29 @@ def _boycott_of_actor(toks: list[Token], j: int) -> bool:
         return False
     m = j + 3 if toks[j + 2].lemma == "the" else j + 2
     return m < len(toks) and toks[m].kind in "SO"
+
+
+def _call_not_off(toks: list[Token], j: int) -> bool:
+    """'called that timetable ambitious', 'calls for': 'call' cancels only as 'call off' ('called the summit off')."""
+    return toks[j].lemma == "call" and not any(t.lemma == "off" for t in toks[j + 1:j + 5])
+
+
+def _year_before(em: EventMention, year: int, j: int) -> None:
+    """A year written before the trigger noun is its date, unless the mention has a date of its own inside it."""
+    own = [] if em.weak_date else [d for d in em.dates if d[0].year == year]
+    if own:
+        return
+    em.dates = [(PartialDate(year), None)]
+    em.date_at = [j]  # type: ignore[attr-defined]
+    em.weak_date = False  # type: ignore[attr-defined]
+
+
+def _without_modifier_orgs(toks: list[Token], end: int) -> list[Token]:
+    """The sentence without organizations named after the trigger as a modifier of a common noun ('Manama
+    summit ends with call for ceasefire and UN peacekeepers', 'for UN peacekeeping forces'): they do not say
+    whose the summit is ('the summit, the OAS said' still does)."""
+    def modifier(j: int) -> bool:
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        return nxt is not None and nxt.is_word and nxt.text.islower() and nxt.lemma not in _NOT_MODIFIED \
+            and not nxt.text.endswith("ed")
+    return [t for j, t in enumerate(toks) if not (t.kind == "O" and j >= end and modifier(j))]
