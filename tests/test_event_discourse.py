@@ -70,3 +70,15 @@ def test_an_organization_after_the_summit_that_reports_it_still_says_whose_it_is
     text = "Arab League news. The Arab League met. The summit in Manama on 16 May 2024 was a success, the UN said."
     (ev,) = [e for e in events(text, gaz, "Meeting") if e.location is not None and e.location.key == "Manama"]
     assert "United Nations" in {p.label for p in ev.participants}
+
+
+def test_states_at_a_summit_take_part_and_the_summit_stays_the_bodys(gaz):
+    text = "Commonwealth news. The Commonwealth met. Gabon and Togo were admitted at the Kigali summit in June 2022."
+    (ev,) = [e for e in events(text, gaz, "Meeting") if e.location is not None and e.location.key == "Kigali"]
+    assert {"Gabon", "Togo", "Commonwealth of Nations"} <= {p.label for p in ev.participants}
+
+
+def test_a_state_after_a_preposition_before_at_the_summit_takes_no_part(gaz):
+    text = "Qatar criticised the boycott of Bahrain at the Gulf summit in Riyadh on 5 January 2021."
+    found = events(text, gaz, "Meeting")
+    assert found and all("Bahrain" not in {p.label for p in e.participants} for e in found)

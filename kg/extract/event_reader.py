@@ -51,6 +51,8 @@ _ARG_SKIP = {"the", "his", "her", "their", "its", "counterpart", "counterparts",
 _CONDITIONALS = {"if", "unless", "whether"}
 _NOT_MODIFIED = {"say", "have", "be", "will", "would", "can", "could", "may", "and", "or", "to", "in", "on", "at",
                  "for", "of", "with", "by", "as", "'s", "’s", "member", "members", "summit", "meeting"}
+_PARTY_PREPS = {"of", "by", "to", "for", "from", "in", "on", "against", "into", "about", "than", "like", "unlike",
+                "including", "after", "before", "since"}
 _HABITUAL = {"often", "regularly", "usually", "every", "each", "frequent"}  # generic also after the trigger
 _ACTORS = "SOP"
 
@@ -218,7 +220,12 @@ class EventReader:
             before = [t for t in toks[:prep] if t.kind == "P"]
             if before:
                 add_all(em, refs(before[-1]))
-        if not em.participants and "context" in frame.participants:
+        parties = []
+        if not em.participants and prep >= 0 and toks[prep].lemma == "at" and frame.type == "Meeting":
+            parties = _clause_parties(toks, clause_start(toks, prep), prep)
+            add_all(em, parties)
+        if "context" in frame.participants and (not em.participants or parties and not any(
+                p.kind == "org" for p in parties)):  # "Gabon and Togo joined at the Kigali summit": its body too
             org = self.context_org(_without_modifier_orgs(toks, end))  # "the Kigali summit" in an article
             # about the Commonwealth
             if org is not None:
@@ -402,3 +409,21 @@ def _without_modifier_orgs(toks: list[Token], end: int) -> list[Token]:
         return nxt is not None and nxt.is_word and nxt.text.islower() and nxt.lemma not in _NOT_MODIFIED \
             and not nxt.text.endswith("ed")
     return [t for j, t in enumerate(toks) if not (t.kind == "O" and j >= end and modifier(j))]
+
+
+def _clause_parties(toks: list[Token], c_start: int, prep: int) -> list[EntityRef]:
+    """'Moldova opened accession negotiations with the European Union at the first intergovernmental
+    conference': the states and organizations of the clause before 'at' (its subject, 'with X') take part;
+    not a dateline ('Luxembourg - ...') nor a name after another preposition ('a boycott of Qatar')."""
+    out: list[EntityRef] = []
+    for j in range(c_start, prep):
+        t = toks[j]
+        if t.kind not in "SO":
+            continue
+        if j + 1 < len(toks) and toks[j + 1].text in ("-", "—", "–") and j == 0:
+            continue
+        before = toks[j - 1] if j > 0 else None
+        if before is not None and before.is_word and before.lemma in _PARTY_PREPS:
+            continue
+        out.extend(refs(t))
+    return out
