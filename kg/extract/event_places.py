@@ -1,4 +1,5 @@
-"""Where an event is: 'in'/'at' after its trigger, 'hosted by X', a place before it, or the dateline.
+"""Where an event is: 'in'/'at' after its trigger, 'hosted by X', a place before it, the dateline, or the host
+of a summit to come.
 
 A capital the discourse layer read as its state still counts as a place (the sentence's own
 place mentions are passed in), and "in Samoa's capital" is the capital itself.
@@ -52,6 +53,21 @@ class PlaceReader:
             if self.place_of(toks[j]) is not None and j > 0 and toks[j - 1].lemma in ("in", "at"):
                 return self.place_of(toks[j])
         return self.dateline(toks, start)
+
+    def host_place(self, toks: list[Token], subj: int | None, vg_start: int) -> EntityRef | None:
+        """Where a hosted summit is when no place follows: the host city ("Montevideo would host the next
+        summit"), else the host state ("Brazil will host next year's summit", "Saint Vincent and the Grenadines,
+        whose prime minister will host the next summit")."""
+        if subj is None:
+            whose = next((j for j in range(vg_start - 1, max(-1, vg_start - 6), -1) if toks[j].lemma == "whose"), None)
+            if whose is not None and whose >= 2 and toks[whose - 1].lemma == "," and toks[whose - 2].kind == "S":
+                subj = whose - 2
+        if subj is None:
+            return None
+        place = self.place_of(toks[subj])
+        if place is None and toks[subj].kind == "S" and len(toks[subj].refs) == 1:
+            place = toks[subj].refs[0]
+        return place
 
     def dateline(self, toks: list[Token], start: int) -> EntityRef | None:
         """The dateline of a lead sentence ("MOSCOW — Leaders met in the Kremlin"): where the event is,

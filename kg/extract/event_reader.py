@@ -21,6 +21,14 @@ from kg.extract.cascade.lexicon import Lexicon
 from kg.extract.cascade.phrases import VerbGroup
 from kg.extract.cascade.tokens import Token
 from kg.extract.event_assembly import EventMention
+from kg.extract.event_cues import (
+    boycott_of_actor,
+    call_not_off,
+    clause_parties,
+    talks_of_meeting,
+    without_modifier_orgs,
+    year_before,
+)
 from kg.extract.event_dates import expected, forward, mention_dates, own_dates_differ, present_simple
 from kg.extract.event_frames import EventFrame, EventLexicon, event_lexicon
 from kg.extract.event_places import PlaceReader
@@ -49,10 +57,6 @@ _STOP_ARGS = {"in", "at", "on", "to", "for", "over", "about", "after", "during",
 _ARG_SKIP = {"the", "his", "her", "their", "its", "counterpart", "counterparts", "new", "visiting", "incoming",
              "then", "host", "leader", "leaders", "president", "officials", "delegation", "delegations"}
 _CONDITIONALS = {"if", "unless", "whether"}
-_NOT_MODIFIED = {"say", "have", "be", "will", "would", "can", "could", "may", "and", "or", "to", "in", "on", "at",
-                 "for", "of", "with", "by", "as", "'s", "’s", "member", "members", "summit", "meeting"}
-_PARTY_PREPS = {"of", "by", "to", "for", "from", "in", "on", "against", "into", "about", "than", "like", "unlike",
-                "including", "after", "before", "since"}
 _HABITUAL = {"often", "regularly", "usually", "every", "each", "frequent"}  # generic also after the trigger
 _ACTORS = "SOP"
 
@@ -146,7 +150,7 @@ class EventReader:
         if toks[i].lemma == "host" and any(j for j, ftype in self._nouns_at if vg.end < j < end and ftype == "Meeting"):
             self._host_org(em, toks)
             if em.location is None and vg.features & {"future", "modal", "plan", "infinitive"}:
-                em.location = self._host_place(toks, subj, vg.start)  # a past host is named by its city elsewhere
+                em.location = self._where.host_place(toks, subj, vg.start)  # a past host is named by its city elsewhere
         if present_simple(vg, toks) and not em.weak_date:
             forward(em, toks, self.pub)
         em.planned = em.planned or bool(vg.features & {"future", "modal", "plan", "infinitive"})
@@ -187,7 +191,7 @@ class EventReader:
         for j in range(k + 1, start):
             t = toks[j]
             if _YEAR.fullmatch(t.text):
-                _year_before(em, int(t.text), j)  # "the 2025 summit in Gabala"
+                year_before(em, int(t.text), j)  # "the 2025 summit in Gabala"
             if t.kind in "SO" and "premodifier" in frame.participants:
                 add_all(em, refs(t))
             elif t.kind == "A" and frame.type == "Talks":
@@ -222,11 +226,11 @@ class EventReader:
                 add_all(em, refs(before[-1]))
         parties = []
         if not em.participants and prep >= 0 and toks[prep].lemma == "at" and frame.type == "Meeting":
-            parties = _clause_parties(toks, clause_start(toks, prep), prep)
+            parties = clause_parties(toks, clause_start(toks, prep), prep)
             add_all(em, parties)
         if "context" in frame.participants and (not em.participants or parties and not any(
                 p.kind == "org" for p in parties)):  # "Gabon and Togo joined at the Kigali summit": its body too
-            org = self.context_org(_without_modifier_orgs(toks, end))  # "the Kigali summit" in an article
+            org = self.context_org(without_modifier_orgs(toks, end))  # "the Kigali summit" in an article
             # about the Commonwealth
             if org is not None:
                 add_all(em, [org])
@@ -244,7 +248,7 @@ class EventReader:
                  w_end: int) -> EventMention | None:
         c_start = clause_start(toks, start)
         if any(t.is_word and (t.text.lower() in self.elex.cancel_words or t.lemma in self.elex.cancel_words)
-               and not _boycott_of_actor(toks, j) and not _call_not_off(toks, j) for j, t in enumerate(toks)):
+               and not boycott_of_actor(toks, j) and not call_not_off(toks, j) for j, t in enumerate(toks)):
             return None
         if any(t.is_word and t.lemma in _CONDITIONALS for t in toks[c_start:start]):
             return None
@@ -328,27 +332,12 @@ class EventReader:
             if org is not None:
                 add_all(em, [org])
 
-    def _host_place(self, toks: list[Token], subj: int | None, vg_start: int) -> EntityRef | None:
-        """Where a hosted summit is when no place follows: the host city ("Montevideo would host the next
-        summit"), else the host state ("Brazil will host next year's summit", "Saint Vincent and the Grenadines,
-        whose prime minister will host the next summit")."""
-        if subj is None:
-            whose = next((j for j in range(vg_start - 1, max(-1, vg_start - 6), -1) if toks[j].lemma == "whose"), None)
-            if whose is not None and whose >= 2 and toks[whose - 1].lemma == "," and toks[whose - 2].kind == "S":
-                subj = whose - 2
-        if subj is None:
-            return None
-        place = self._where.place_of(toks[subj])
-        if place is None and toks[subj].kind == "S" and len(toks[subj].refs) == 1:
-            place = toks[subj].refs[0]
-        return place
-
     # -- helpers --------------------------------------------------------------------------------------------
     @staticmethod
     def _merge_same_type(mentions: list[EventMention]) -> list[EventMention]:
         """Two triggers of one type in a sentence ("gathered ... for the summit") are one event."""
         out: list[EventMention] = []
-        mentions = _talks_of_meeting(mentions)
+        mentions = talks_of_meeting(mentions)
         for em in mentions:
             same = next((o for o in out if o.type == em.type and not own_dates_differ(o, em)), None)
             if same is None:
@@ -363,67 +352,3 @@ class EventReader:
         return out
 
 
-
-def _talks_of_meeting(mentions: list[EventMention]) -> list[EventMention]:
-    """'X later met Y for talks': one encounter, the talks, with the meeting's participants and place."""
-    talks = [m for m in mentions if getattr(m, "rule", "") == "event.talks" and getattr(m, "for_purpose", False)]
-    meets = [m for m in mentions if getattr(m, "rule", "") == "event.meet"]
-    if len(talks) != 1 or len(meets) != 1 or meets[0].planned != talks[0].planned:
-        return mentions
-    t, m = talks[0], meets[0]
-    add_all(t, m.participants)
-    t.location = t.location or m.location
-    t.dates = t.dates or m.dates
-    return [x for x in mentions if x is not m]
-
-
-def _boycott_of_actor(toks: list[Token], j: int) -> bool:
-    """'ending a three-year boycott of Qatar': a noun whose object is a state or organization, not the event."""
-    if j + 2 >= len(toks) or toks[j + 1].lemma != "of":
-        return False
-    m = j + 3 if toks[j + 2].lemma == "the" else j + 2
-    return m < len(toks) and toks[m].kind in "SO"
-
-
-def _call_not_off(toks: list[Token], j: int) -> bool:
-    """'called that timetable ambitious', 'calls for': 'call' cancels only as 'call off' ('called the summit off')."""
-    return toks[j].lemma == "call" and not any(t.lemma == "off" for t in toks[j + 1:j + 5])
-
-
-def _year_before(em: EventMention, year: int, j: int) -> None:
-    """A year written before the trigger noun is its date, unless the mention has a date of its own inside it."""
-    own = [] if em.weak_date else [d for d in em.dates if d[0].year == year]
-    if own:
-        return
-    em.dates = [(PartialDate(year), None)]
-    em.date_at = [j]  # type: ignore[attr-defined]
-    em.weak_date = False  # type: ignore[attr-defined]
-
-
-def _without_modifier_orgs(toks: list[Token], end: int) -> list[Token]:
-    """The sentence without organizations named after the trigger as a modifier of a common noun ('Manama
-    summit ends with call for ceasefire and UN peacekeepers', 'for UN peacekeeping forces'): they do not say
-    whose the summit is ('the summit, the OAS said' still does)."""
-    def modifier(j: int) -> bool:
-        nxt = toks[j + 1] if j + 1 < len(toks) else None
-        return nxt is not None and nxt.is_word and nxt.text.islower() and nxt.lemma not in _NOT_MODIFIED \
-            and not nxt.text.endswith("ed")
-    return [t for j, t in enumerate(toks) if not (t.kind == "O" and j >= end and modifier(j))]
-
-
-def _clause_parties(toks: list[Token], c_start: int, prep: int) -> list[EntityRef]:
-    """'Moldova opened accession negotiations with the European Union at the first intergovernmental
-    conference': the states and organizations of the clause before 'at' (its subject, 'with X') take part;
-    not a dateline ('Luxembourg - ...') nor a name after another preposition ('a boycott of Qatar')."""
-    out: list[EntityRef] = []
-    for j in range(c_start, prep):
-        t = toks[j]
-        if t.kind not in "SO":
-            continue
-        if j + 1 < len(toks) and toks[j + 1].text in ("-", "—", "–") and j == 0:
-            continue
-        before = toks[j - 1] if j > 0 else None
-        if before is not None and before.is_word and before.lemma in _PARTY_PREPS:
-            continue
-        out.extend(refs(t))
-    return out
