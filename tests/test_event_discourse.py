@@ -82,3 +82,18 @@ def test_a_state_after_a_preposition_before_at_the_summit_takes_no_part(gaz):
     text = "Qatar criticised the boycott of Bahrain at the Gulf summit in Riyadh on 5 January 2021."
     found = events(text, gaz, "Meeting")
     assert found and all("Bahrain" not in {p.label for p in e.participants} for e in found)
+
+
+def test_a_present_progressive_schedule_points_forward_and_a_past_one_does_not(gaz):
+    ahead = "Norway is hosting a peace conference at the Bürgenstock resort on 15 and 16 June."
+    past = "Norway was hosting a peace conference at the Bürgenstock resort on 15 and 16 June."
+    (a,) = events(ahead, gaz, "Meeting")
+    (b,) = events(past, gaz, "Meeting")
+    assert (str(a.date), str(b.date)) == ("2026-06-15", "2025-06-15")
+
+
+def test_a_relative_clause_before_the_trigger_does_not_date_it(gaz):
+    text = ("Norway, which joined the UN in 1945 and sits on the Council this year, "
+            "hosted a peace conference at the Bürgenstock resort on 15 June 2025.")
+    (ev,) = events(text, gaz, "Meeting")
+    assert str(ev.date) == "2025-06-15"

@@ -22,13 +22,18 @@ from kg.extract.event_span import has_any
 
 _OWN_DATE_REACH = 3  # tokens between a trigger and a date that is its own
 _BARE = re.compile(r"(?i)^(?:(?:on|from|in|by)\s+)?(?:(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-                   r"|january|february|march|april|may|june|july|august|september|october|november|december)$")
+                   r"|(?P<dm>\d{1,2}\s+)?(?:january|february|march|april|may|june|july|august|september|october"
+                   r"|november|december))$")
 _NOT_SIMPLE = {"past", "perfect", "modal", "future", "progressive", "participle", "infinitive", "passive", "neg"}
 
 
 def present_simple(vg: VerbGroup, toks: list[Token]) -> bool:
-    """'Leaders gather', 'the council meets': no auxiliary, no past form."""
+    """'Leaders gather', 'the council meets': no auxiliary, no past form; or the present progressive of a
+    schedule ('Switzerland is hosting a peace conference on 15 and 16 June')."""
     head = toks[vg.head]
+    if "progressive" in vg.features and not vg.features & {"past", "perfect", "neg"} and vg.start < vg.head \
+            and toks[vg.start].text.lower() in ("is", "are", "'s", "'re"):
+        return True
     present = head.text.lower() in (head.lemma, head.lemma + "s", head.lemma + "es")  # not "met", "held"
     return present and not (vg.features & _NOT_SIMPLE) and vg.start == vg.head
 
@@ -51,6 +56,9 @@ def forward(em: EventMention, toks: list[Token], pub: PartialDate | None) -> Non
             continue
         if m.group("wd") and start.precision == "day":
             em.dates[k] = (PartialDate.from_date(start.first_day() + datetime.timedelta(days=7)), end)
+        elif m.group("dm") and start.precision == "day" and start.month is not None and start.day is not None:
+            moved = PartialDate(start.year + 1, start.month, start.day)  # "is hosting ... on 15 and 16 June"
+            em.dates[k] = (moved, PartialDate(end.year + 1, end.month, end.day) if end and end.day else end)
         elif start.precision == "month":
             em.dates[k] = (PartialDate(start.year + 1, start.month), end)
         if em.dates[k][0].first_day() > pub.last_day():
@@ -84,11 +92,17 @@ def mention_dates(em: EventMention, toks: list[Token], c_start: int, start: int,
         return toks[j].kind == "D" and toks[j].mention is not None and (
             j == 0 or toks[j - 1].lemma not in _NOT_DATE_PREPS) and not _said_on(toks, j)
 
+    if c_start > 0 and toks[c_start - 1].lemma in ("which", "who"):
+        # "Switzerland, which joined the UN in 2002 and sits on the Council this year, is hosting ...": the
+        # relative clause ends at the comma before the trigger; its dates are not the event's
+        commas = [j for j in range(c_start, start) if toks[j].lemma == ","]
+        if commas:
+            c_start = commas[-1] + 1
     found = [j for j in range(c_start, w_end) if usable(j)]
     if not found:
         found = [j for j in range(len(toks)) if usable(j)]
     found.sort(key=lambda j: abs(j - start) + (0 if j >= start else 5))
-    out = [(toks[j].mention.value.value, getattr(toks[j].mention.value, "end_value", None)) for j in found]
+    out = [_day_range(toks, j) for j in found]
     em.date_at = found  # type: ignore[attr-defined]
     if out:
         return out
@@ -107,3 +121,14 @@ def _said_on(toks: list[Token], j: int) -> bool:
     """'X said on Saturday (that) it had left after the summit': the date is the saying's, not the event's."""
     k = j - 1 if j > 0 and toks[j - 1].lemma in ("on", "in") else j
     return k > 0 and toks[k - 1].is_word and toks[k - 1].lemma in _SPEECH
+
+
+def _day_range(toks: list[Token], j: int) -> tuple[PartialDate, PartialDate | None]:
+    """A date token's value; 'on 28 and 29 April' (the date layer reads '29 April') starts on the 28th."""
+    v = toks[j].mention.value
+    start, end = v.value, getattr(v, "end_value", None)
+    if j >= 2 and toks[j - 1].lemma in ("and", "-", "–", "to") and toks[j - 2].text.isdigit() \
+            and start.precision == "day" and end is None and start.month is not None \
+            and 1 <= int(toks[j - 2].text) < (start.day or 0):
+        return PartialDate(start.year, start.month, int(toks[j - 2].text)), start
+    return start, end

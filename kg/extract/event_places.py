@@ -13,6 +13,16 @@ from kg.model import EntityRef
 
 _PLACE_NOUNS = {"city", "town", "port", "resort", "capital", "village", "region", "province", "island"}
 
+#: words after a state that still leave it the place ("met in Serbia on Monday", "in Serbia and Montenegro")
+_AFTER_PLACE = {"on", "in", "at", "for", "and", "to", "with", "from", "last", "this", "next", "before", "after",
+                "during", "since", "until", "earlier", "later", "today", "yesterday", "when", "where", "as", "amid"}
+
+
+def _modifier(toks: list[Token], q: int) -> bool:
+    """'in the US president's home town': the state modifies a noun after it; it is not the place."""
+    nxt = toks[q + 1] if q + 1 < len(toks) else None
+    return nxt is not None and (nxt.kind == "R" or nxt.is_word and nxt.text.islower() and nxt.lemma not in _AFTER_PLACE)
+
 
 class PlaceReader:
     """Places of one sentence's events; `places` maps a token start to the sentence's place mention."""
@@ -42,7 +52,7 @@ class PlaceReader:
                     if u.kind == "S" and len(u.refs) == 1 and q + 2 < len(toks) and toks[q + 1].text in ("'s", "’s") \
                             and toks[q + 2].lemma == "capital" and u.refs[0].key in self.capitals:
                         return self.capitals[u.refs[0].key]  # "in Samoa's capital": Apia
-                    if u.kind == "S" and q == j + 1 and len(u.refs) == 1 and j - end <= 4:
+                    if u.kind == "S" and q == j + 1 and len(u.refs) == 1 and j - end <= 4 and not _modifier(toks, q):
                         return u.refs[0]
                     if not (u.is_word and (u.text.islower() or u.lemma == "the")):
                         break
