@@ -97,3 +97,30 @@ def test_a_relative_clause_before_the_trigger_does_not_date_it(gaz):
             "hosted a peace conference at the Bürgenstock resort on 15 June 2025.")
     (ev,) = events(text, gaz, "Meeting")
     assert str(ev.date) == "2025-06-15"
+
+
+def test_a_date_borrowed_from_the_sentence_before_skips_its_relative_clause(gaz):
+    text = ("Arab foreign ministers voted on 7 May 2023 to readmit Syria, closing a chapter that began when the "
+            "League suspended Damascus in November 2011. The decision came at an extraordinary session of the "
+            "Arab League in Cairo.")
+    (ev,) = [e for e in events(text, gaz, "Meeting") if e.location is not None and e.location.key == "Cairo"]
+    assert str(ev.date) == "2023-05-07"
+
+
+def test_a_date_after_said_that_is_still_the_sentences_own(gaz):
+    text = ("The minister said on 2 May 2023 that the council had voted on 7 May 2023. "
+            "The decision came at an extraordinary session of the Arab League in Cairo.")
+    (ev,) = [e for e in events(text, gaz, "Meeting") if e.location is not None and e.location.key == "Cairo"]
+    assert str(ev.date) == "2023-05-07"
+
+
+def test_a_byline_date_yields_to_the_date_the_text_gives_later(gaz):
+    text = ("By Rania Mostafa | CAIRO, 27 June 2025\n\n- Ministers restore Syria's seat at an extraordinary session "
+            "of the Arab League in Cairo\n\nArab foreign ministers voted on Sunday, 22 June 2025, to readmit Syria. "
+            "The decision came at the extraordinary session of the Arab League in Cairo.")
+    (ev,) = [e for e in events(text, gaz, "Meeting") if e.location is not None and e.location.key == "Cairo"]
+    assert str(ev.date) == "2025-06-22"
+
+
+def test_a_trigger_verb_opening_the_sentence_is_a_noun(gaz):
+    assert events("Hosts Saudi Arabia settled the guest list in Jeddah on 9 May 2025.", gaz, "Meeting") == []

@@ -39,6 +39,7 @@ class EventMention:
 def assemble(mentions: list[EventMention], doc_date: PartialDate | None, rule_prefix: str = "event") -> list[Event]:
     """Turn a document's event mentions into events (see the module docstring)."""
     _borrowed.clear()
+    _from_pub.clear()
     events: list[Event] = []
     named: dict[str, Event] = {}
     pending: list[EventMention] = []
@@ -107,6 +108,8 @@ def _date_from_the_same_place(events: list[Event]) -> None:
 
 # events (by id) whose date was borrowed, not read in their own clause; reset per document
 _borrowed: set[int] = set()
+# of those, events whose borrowed date is the publication date (a byline, an event under way)
+_from_pub: set[int] = set()
 
 
 def _specific_enough(ev: Event) -> bool:
@@ -180,6 +183,9 @@ def _merge(ev: Event, em: EventMention) -> None:
     if em.dates and not weak and id(ev) in _borrowed:
         ev.date = None  # a borrowed date (the sentence before, the publication date) yields to the event's own
         _borrowed.discard(id(ev))
+    if weak and id(ev) in _from_pub and em.dates and not getattr(em, "from_pub", False):
+        ev.date = None  # the publication date (a byline before a headline) yields to a date the text gives
+        _from_pub.discard(id(ev))
     for start, end in em.dates:
         if weak and ev.date is not None:
             break  # a date borrowed from the sentence before never overrides the event's own
@@ -187,6 +193,8 @@ def _merge(ev: Event, em: EventMention) -> None:
             ev.date, ev.end_date = start, end
             if weak:
                 _borrowed.add(id(ev))
+                if getattr(em, "from_pub", False):
+                    _from_pub.add(id(ev))
     ev.planned = ev.planned or em.planned
 
 

@@ -110,9 +110,12 @@ def mention_dates(em: EventMention, toks: list[Token], c_start: int, start: int,
     prev = [t for j, t in enumerate(previous) if t.kind == "D" and t.mention is not None
             and (j == 0 or previous[j - 1].lemma not in _NOT_DATE_PREPS)]
     if prev:  # "... on Monday. The two ministers met in Washington."
-        v = prev[-1].mention.value
+        main = [t for t in prev if not _subordinate(previous, previous.index(t))]
+        v = (main or prev)[-1].mention.value
+        em.from_pub = v.value == pub  # type: ignore[attr-defined]  # a byline's date: any later borrowing wins
         return [(v.value, getattr(v, "end_value", None))]
     if pub is not None and has_any(toks, 0, len(toks), tuple(tuple(w.split()) for w in ongoing)):
+        em.from_pub = True  # type: ignore[attr-defined]
         return [(pub, None)]
     return []
 
@@ -132,3 +135,20 @@ def _day_range(toks: list[Token], j: int) -> tuple[PartialDate, PartialDate | No
             and 1 <= int(toks[j - 2].text) < (start.day or 0):
         return PartialDate(start.year, start.month, int(toks[j - 2].text)), start
     return start, end
+
+
+_SUBORDINATORS = {"which", "when", "whose", "since", "until", "after", "before", "while", "where"}
+
+
+def _subordinate(toks: list[Token], j: int) -> bool:
+    """A date in a relative or subordinate clause of its sentence ('voted on Sunday ..., closing a chapter that
+    began when the organisation suspended Damascus in November 2011'): not the sentence's own time. 'said
+    that ...' opens a complement, not a relative clause."""
+    for k in range(j - 1, -1, -1):
+        t = toks[k]
+        if t.lemma in (";", ":"):
+            return False
+        if t.lemma in _SUBORDINATORS or t.lemma == "that" and k > 0 and toks[k - 1].is_word \
+                and toks[k - 1].lemma not in _SPEECH and toks[k - 1].text.islower():
+            return True
+    return False

@@ -125,6 +125,8 @@ class EventReader:
               clauses: list[Clause]) -> EventMention | None:
         if i > 0 and (toks[i - 1].lemma in _DETERMINERS or toks[i - 1].kind == "A"):
             return None  # "the host", "a visit": a noun
+        if toks[i].text[:1].isupper() and all(not t.is_word or t.lemma in ("-", "•", "*") for t in toks[:i]):
+            return None  # "Hosts Saudi Arabia now have eleven days": a verb opening the sentence is a noun
         low = toks[i].text.lower()
         vg = verb_group(toks, i, self.lex)
         if low.endswith("ing") and "progressive" not in vg.features:
