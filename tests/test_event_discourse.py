@@ -124,3 +124,14 @@ def test_a_byline_date_yields_to_the_date_the_text_gives_later(gaz):
 
 def test_a_trigger_verb_opening_the_sentence_is_a_noun(gaz):
     assert events("Hosts Saudi Arabia settled the guest list in Jeddah on 9 May 2025.", gaz, "Meeting") == []
+
+
+def test_coordinated_organizations_before_a_plural_summit_are_one_event_each(gaz):
+    text = "Gulf Cooperation Council and Arab League emergency summits were also held in Mecca on 30 May 2019."
+    found = events(text, gaz, "Meeting")
+    assert sorted(p.label for e in found for p in e.participants) == ["Arab League", "Gulf Cooperation Council"]
+    assert all(e.location is not None and e.location.key == "Mecca" for e in found) and len(found) == 2
+
+
+def test_a_plural_summit_of_one_organization_stays_generic(gaz):
+    assert events("NATO summits were held in Brussels on 30 May 2019 and later.", gaz, "Meeting") == []

@@ -90,7 +90,8 @@ def mention_dates(em: EventMention, toks: list[Token], c_start: int, start: int,
     `em.date_at` (where each date is) and `em.weak_date` (the date is not the sentence's own)."""
     def usable(j: int) -> bool:
         return toks[j].kind == "D" and toks[j].mention is not None and (
-            j == 0 or toks[j - 1].lemma not in _NOT_DATE_PREPS) and not _said_on(toks, j)
+            j == 0 or toks[j - 1].lemma not in _NOT_DATE_PREPS or _when_follows(toks, j, start)) \
+            and not _said_on(toks, j)
 
     if c_start > 0 and toks[c_start - 1].lemma in ("which", "who"):
         # "Switzerland, which joined the UN in 2002 and sits on the Council this year, is hosting ...": the
@@ -152,3 +153,9 @@ def _subordinate(toks: list[Token], j: int) -> bool:
                 and toks[k - 1].lemma not in _SPEECH and toks[k - 1].text.islower():
             return True
     return False
+
+
+def _when_follows(toks: list[Token], j: int, start: int) -> bool:
+    """'suspended since August 2012, when an extraordinary summit punished Damascus': the when-clause after
+    the date tells what happened then; the date is its event's."""
+    return j + 2 < start and toks[j + 1].lemma == "," and toks[j + 2].lemma == "when"

@@ -12,6 +12,7 @@ windows are in event_span.py, places in event_places.py, dates in event_dates.py
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable
 
@@ -59,6 +60,7 @@ _ARG_SKIP = {"the", "his", "her", "their", "its", "counterpart", "counterparts",
 _CONDITIONALS = {"if", "unless", "whether"}
 _HABITUAL = {"often", "regularly", "usually", "every", "each", "frequent"}  # generic also after the trigger
 _ACTORS = "SOP"
+_PLURALS = {"summits": "summit", "meetings": "meeting"}  # one event per organization coordinated before them
 
 
 class EventReader:
@@ -94,6 +96,10 @@ class EventReader:
         while i < len(toks):
             t = toks[i]
             if not t.is_word:
+                i += 1
+                continue
+            if t.text.lower() in _PLURALS:  # "Gulf Cooperation Council and Arab League emergency summits"
+                out.extend(self._per_org(tagged, toks, i, _PLURALS[t.text.lower()]))
                 i += 1
                 continue
             noun = next(((n, f) for n, f in nouns if [x.text.lower() for x in toks[i:i + len(n)]] == list(n)), None)
@@ -245,6 +251,30 @@ class EventReader:
             em.planned = True
         return em
 
+    def _per_org(self, tagged: TaggedSentence, toks: list[Token], i: int, singular: str) -> list[EventMention]:
+        """A plural trigger after coordinated organizations is one event of each ('GCC and Arab League
+        emergency summits were held in Mecca on Thursday'); a bare plural stays generic ('NATO summits')."""
+        frame = next((f for n, f in self.elex.nouns() if n == (singular,)), None)
+        orgs: list[EntityRef] = []
+        k = i - 1
+        while k >= 0 and (toks[k].kind == "O" or toks[k].lemma in ("and", ",")
+                          or toks[k].text.lower() in self.elex.premodifiers):
+            if toks[k].kind == "O":
+                orgs[:0] = refs(toks[k])
+            k -= 1
+        if frame is None or len({o.key for o in orgs}) < 2:
+            return []
+        em = self._noun(tagged, toks, i, i + 1, frame)
+        if em is None:
+            return []
+        out = []
+        for org in orgs:
+            one = copy.copy(em)
+            one.participants = [org] + [p for p in em.participants if p.kind != "org"]
+            one.per_org = True  # type: ignore[attr-defined]
+            out.append(one)
+        return out
+
     # -- one mention ----------------------------------------------------------------------------------------
     def _mention(self, tagged: TaggedSentence, frame: EventFrame, toks: list[Token], start: int, end: int,
                  w_end: int) -> EventMention | None:
@@ -341,7 +371,8 @@ class EventReader:
         out: list[EventMention] = []
         mentions = talks_of_meeting(mentions)
         for em in mentions:
-            same = next((o for o in out if o.type == em.type and not own_dates_differ(o, em)), None)
+            same = next((o for o in out if o.type == em.type and not own_dates_differ(o, em)
+                         and not (getattr(o, "per_org", False) and getattr(em, "per_org", False))), None)
             if same is None:
                 out.append(em)
                 continue
