@@ -3,8 +3,8 @@
 Each answers one question the frames ask of a sentence: is a cancel word about the event
 ('a boycott of Qatar' is not; 'called off' is), is a year before the noun its date ('the
 2025 summit'), which organizations say whose a summit is ('UN peacekeeping forces' does
-not), who takes part in a meeting a clause is held 'at', and whether 'met X for talks' is
-one encounter.
+not), who takes part in a meeting a clause is held 'at', and whether two triggers of a
+sentence are one encounter ('met X for talks', 'gathered ... for the summit').
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 from kg.dates import PartialDate
 from kg.extract.cascade.tokens import Token
 from kg.extract.event_assembly import EventMention
+from kg.extract.event_dates import own_dates_differ
 from kg.extract.event_span import add_all, refs
 from kg.model import EntityRef
 
@@ -83,4 +84,23 @@ def clause_parties(toks: list[Token], c_start: int, prep: int) -> list[EntityRef
         if before is not None and before.is_word and before.lemma in _PARTY_PREPS:
             continue
         out.extend(refs(t))
+    return out
+
+
+def merge_same_type(mentions: list[EventMention]) -> list[EventMention]:
+    """Two triggers of one type in a sentence ("gathered ... for the summit") are one event."""
+    out: list[EventMention] = []
+    mentions = talks_of_meeting(mentions)
+    for em in mentions:
+        same = next((o for o in out if o.type == em.type and not own_dates_differ(o, em)
+                     and not (getattr(o, "per_org", False) and getattr(em, "per_org", False))), None)
+        if same is None:
+            out.append(em)
+            continue
+        add_all(same, em.participants)
+        same.location = same.location or em.location
+        if not same.dates or em.dates and same.dates[0][0].contains(em.dates[0][0]):
+            same.dates = em.dates  # "hosts this year's summit ... in November": the more precise date
+        same.planned = same.planned or em.planned
+        same.definite = same.definite and em.definite
     return out

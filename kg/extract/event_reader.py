@@ -26,11 +26,11 @@ from kg.extract.event_cues import (
     boycott_of_actor,
     call_not_off,
     clause_parties,
-    talks_of_meeting,
+    merge_same_type,
     without_modifier_orgs,
     year_before,
 )
-from kg.extract.event_dates import expected, forward, mention_dates, own_dates_differ, present_simple
+from kg.extract.event_dates import expected, forward, mention_dates, present_simple
 from kg.extract.event_frames import EventFrame, EventLexicon, event_lexicon
 from kg.extract.event_places import PlaceReader
 from kg.extract.event_span import (
@@ -43,7 +43,7 @@ from kg.extract.event_span import (
     verb_group,
     window_end,
 )
-from kg.extract.event_subjects import person_subjects, pronoun_person
+from kg.extract.event_subjects import arguments, person_subjects, pronoun_person
 from kg.extract.tagging import TaggedSentence
 from kg.model import EntityRef
 
@@ -53,13 +53,8 @@ _DETERMINERS = {"the", "this", "that", "these", "those", "its", "their", "'s", "
 _DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "'s"}
 _SUPPORT = {"hold", "have", "conduct", "attend", "host", "open", "chair", "begin", "start", "wrap", "end", "lead",
             "resume", "continue", "join", "convene"}
-_STOP_ARGS = {"in", "at", "on", "to", "for", "over", "about", "after", "during", "amid", "from", "since", "as",
-              ";", ".", ":", "(", ")", "—", "–", "who", "which", "that", "and"}
-_ARG_SKIP = {"the", "his", "her", "their", "its", "counterpart", "counterparts", "new", "visiting", "incoming",
-             "then", "host", "leader", "leaders", "president", "officials", "delegation", "delegations"}
 _CONDITIONALS = {"if", "unless", "whether"}
 _HABITUAL = {"often", "regularly", "usually", "every", "each", "frequent"}  # generic also after the trigger
-_ACTORS = "SOP"
 _PLURALS = {"summits": "summit", "meetings": "meeting"}  # one event per organization coordinated before them
 
 
@@ -82,7 +77,7 @@ class EventReader:
             if tagged.text.rstrip("”\"’' )").endswith("?"):
                 return []
             self._where = PlaceReader(self.capitals, {m.start: m for m in tagged.mentions if m.kind == "L"})
-            return self._merge_same_type(self._read(tagged, toks))
+            return merge_same_type(self._read(tagged, toks))
         finally:
             self.previous = toks
 
@@ -154,7 +149,7 @@ class EventReader:
         if "subject" in frame.participants:
             self._add_subject(em, toks, subj, vg)
         if "object" in frame.participants and not passive:  # "later met Saudi Foreign Minister Khalid Al-Rashed"
-            add_all(em, [r for r in self._arguments(toks, vg.end + 1, end) if r.kind == "person"])
+            add_all(em, [r for r in arguments(toks, vg.end + 1, end) if r.kind == "person"])
         if toks[i].lemma == "host" and any(j for j, ftype in self._nouns_at if vg.end < j < end and ftype == "Meeting"):
             self._host_org(em, toks)
             if em.location is None and vg.features & {"future", "modal", "plan", "infinitive"}:
@@ -301,7 +296,7 @@ class EventReader:
             if pos in frame.participants:
                 for j in range(end, min(w_end, end + 2) if pos == "by" else w_end):  # "signed by X", not
                     if toks[j].is_word and toks[j].lemma == pos:  # "a boycott of Qatar by Saudi Arabia" later on
-                        add_all(em, self._arguments(toks, j + 1, w_end))
+                        add_all(em, arguments(toks, j + 1, w_end))
                         break
         em.location = self._where.place(toks, c_start, start, end, w_end)
         em.weak_date = False  # type: ignore[attr-defined]
@@ -310,24 +305,6 @@ class EventReader:
         if self.pub is not None and em.dates and em.dates[0][0].first_day() > self.pub.last_day():
             em.planned = True
         return em
-
-    def _arguments(self, toks: list[Token], j: int, limit: int) -> list[EntityRef]:
-        out: list[EntityRef] = []
-        first = j
-        while j < limit and j < len(toks):
-            t = toks[j]
-            if t.kind in _ACTORS:
-                out.extend(refs(t))
-            elif t.kind in "RAM" or t.lemma == "," or (t.is_word and (t.lemma in _ARG_SKIP or t.lemma == "including"
-                                                                       or t.lemma == "and" and out
-                                                                       or t.text.islower() and t.lemma not in _STOP_ARGS)):
-                pass
-            else:
-                break
-            j += 1
-            if j - first > 12:
-                break
-        return out
 
     def _add_subject(self, em: EventMention, toks: list[Token], subj: int | None, vg: VerbGroup) -> None:
         if subj is None or toks[subj].kind == "P":
@@ -365,23 +342,6 @@ class EventReader:
                 add_all(em, [org])
 
     # -- helpers --------------------------------------------------------------------------------------------
-    @staticmethod
-    def _merge_same_type(mentions: list[EventMention]) -> list[EventMention]:
-        """Two triggers of one type in a sentence ("gathered ... for the summit") are one event."""
-        out: list[EventMention] = []
-        mentions = talks_of_meeting(mentions)
-        for em in mentions:
-            same = next((o for o in out if o.type == em.type and not own_dates_differ(o, em)
-                         and not (getattr(o, "per_org", False) and getattr(em, "per_org", False))), None)
-            if same is None:
-                out.append(em)
-                continue
-            add_all(same, em.participants)
-            same.location = same.location or em.location
-            if not same.dates or em.dates and same.dates[0][0].contains(em.dates[0][0]):
-                same.dates = em.dates  # "hosts this year's summit ... in November": the more precise date
-            same.planned = same.planned or em.planned
-            same.definite = same.definite and em.definite
-        return out
+
 
 

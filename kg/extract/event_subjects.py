@@ -23,6 +23,11 @@ _PREPS = {"with", "of", "by", "to", "for", "from", "after", "before", "between",
           "against", "at", "in", "on", "during", "like", "unlike", "as"}
 _RELATIVES = {"who", "which", "whose", "that", "whom"}
 _PRONOUNS = {"he", "she"}
+_STOP_ARGS = {"in", "at", "on", "to", "for", "over", "about", "after", "during", "amid", "from", "since", "as",
+              ";", ".", ":", "(", ")", "—", "–", "who", "which", "that", "and"}
+_ARG_SKIP = {"the", "his", "her", "their", "its", "counterpart", "counterparts", "new", "visiting", "incoming",
+             "then", "host", "leader", "leaders", "president", "officials", "delegation", "delegations"}
+_ACTORS = "SOP"
 _APPOSITION_REACH = 25  # tokens back to the comma that opens an apposition
 
 
@@ -78,3 +83,24 @@ def pronoun_person(current: list[Token], upto: int, previous: list[Token]) -> li
         return list(before.values())
     first = next((t for t in previous if t.kind in "SOP" or (t.is_word and t.text.islower())), None)
     return refs(first) if first is not None and first.kind == "P" else []
+
+
+def arguments(toks: list[Token], j: int, limit: int) -> list[EntityRef]:
+    """The states, organizations and people of an argument position ('with X and his counterpart, Y'), past
+    titles, adjectives and lower-case words, up to a preposition or clause boundary."""
+    out: list[EntityRef] = []
+    first = j
+    while j < limit and j < len(toks):
+        t = toks[j]
+        if t.kind in _ACTORS:
+            out.extend(refs(t))
+        elif t.kind in "RAM" or t.lemma == "," or (t.is_word and (t.lemma in _ARG_SKIP or t.lemma == "including"
+                                                                   or t.lemma == "and" and out
+                                                                   or t.text.islower() and t.lemma not in _STOP_ARGS)):
+            pass
+        else:
+            break
+        j += 1
+        if j - first > 12:
+            break
+    return out
