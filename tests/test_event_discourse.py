@@ -135,3 +135,17 @@ def test_coordinated_organizations_before_a_plural_summit_are_one_event_each(gaz
 
 def test_a_plural_summit_of_one_organization_stays_generic(gaz):
     assert events("NATO summits were held in Brussels on 30 May 2019 and later.", gaz, "Meeting") == []
+
+
+def test_this_afternoon_is_the_publication_day_before_a_date_of_the_sentence_before(gaz):
+    text = ("Ministers arrived in Valletta on 4 June 2025. Foreign Minister Anna Berg and her Danish counterpart, "
+            "Lars Holm, held talks this afternoon at a hotel in Valletta.")
+    (ev,) = events(text, gaz, "Talks")
+    assert str(ev.date) == "2025-06-27"
+
+
+def test_without_a_same_day_word_the_sentence_before_still_dates_it(gaz):
+    text = ("Ministers arrived in Valletta on 4 June 2025. Foreign Minister Anna Berg and her Danish counterpart, "
+            "Lars Holm, held talks at a hotel in Valletta.")
+    (ev,) = events(text, gaz, "Talks")
+    assert str(ev.date) == "2025-06-04"

@@ -84,7 +84,8 @@ _SPEECH = {"say", "announce", "tell", "state", "add", "declare", "confirm", "rep
 
 
 def mention_dates(em: EventMention, toks: list[Token], c_start: int, start: int, w_end: int, previous: list[Token],
-                  pub: PartialDate | None, ongoing: Iterable[str]) -> list[tuple[PartialDate, PartialDate | None]]:
+                  pub: PartialDate | None, ongoing: Iterable[str],
+                  same_day: Iterable[str] = ()) -> list[tuple[PartialDate, PartialDate | None]]:
     """An event's dates, nearest its trigger first: its clause, else its sentence, else the previous sentence
     ("... on Monday. The two ministers met"), else the publication date for an event under way. Sets
     `em.date_at` (where each date is) and `em.weak_date` (the date is not the sentence's own)."""
@@ -99,15 +100,18 @@ def mention_dates(em: EventMention, toks: list[Token], c_start: int, start: int,
         commas = [j for j in range(c_start, start) if toks[j].lemma == ","]
         if commas:
             c_start = commas[-1] + 1
-    found = [j for j in range(c_start, w_end) if usable(j)]
+    found = [j for j in range(c_start, w_end) if usable(j) and not _in_relative_after(toks, start, j)]
     if not found:
-        found = [j for j in range(len(toks)) if usable(j)]
+        found = [j for j in range(len(toks)) if usable(j) and not _in_relative_after(toks, start, j)]
     found.sort(key=lambda j: abs(j - start) + (0 if j >= start else 5))
     out = [_day_range(toks, j) for j in found]
     em.date_at = found  # type: ignore[attr-defined]
     if out:
         return out
     em.weak_date = True  # type: ignore[attr-defined]
+    if pub is not None and pub.precision == "day" and has_any(toks, 0, len(toks), tuple(tuple(w.split())
+                                                                                       for w in same_day)):
+        return [(pub, None)]  # "held talks this afternoon": the publication day
     prev = [t for j, t in enumerate(previous) if t.kind == "D" and t.mention is not None
             and (j == 0 or previous[j - 1].lemma not in _NOT_DATE_PREPS)]
     if prev:  # "... on Monday. The two ministers met in Washington."
@@ -159,3 +163,10 @@ def _when_follows(toks: list[Token], j: int, start: int) -> bool:
     """'suspended since August 2012, when an extraordinary summit punished Damascus': the when-clause after
     the date tells what happened then; the date is its event's."""
     return j + 2 < start and toks[j + 1].lemma == "," and toks[j + 2].lemma == "when"
+
+
+def _in_relative_after(toks: list[Token], start: int, j: int) -> bool:
+    """'signed a declaration to end the border fighting that killed dozens of people in July': a date in a
+    relative clause after the trigger is that clause's."""
+    return any(toks[k].lemma in ("that", "which", "who") and toks[k - 1].is_word and toks[k - 1].text.islower()
+               and toks[k - 1].lemma not in _SPEECH and toks[k - 1].kind == "W" for k in range(start + 1, j))

@@ -301,7 +301,8 @@ class EventReader:
         em.location = self._where.place(toks, c_start, start, end, w_end)
         em.weak_date = False  # type: ignore[attr-defined]
         em.date_at = []  # type: ignore[attr-defined]
-        em.dates = mention_dates(em, toks, c_start, start, w_end, self.previous, self.pub, self.elex.ongoing_words)
+        em.dates = mention_dates(em, toks, c_start, start, w_end, self.previous, self.pub, self.elex.ongoing_words,
+                                 self.elex.same_day_words)
         if self.pub is not None and em.dates and em.dates[0][0].first_day() > self.pub.last_day():
             em.planned = True
         return em
@@ -316,6 +317,8 @@ class EventReader:
             if people and subj is None:
                 return
         if subj is not None:
+            if subj >= 2 and toks[subj - 1].lemma == "of" and toks[subj - 2].kind == "P":
+                add_all(em, refs(toks[subj - 2]))  # "Prime Minister Xavier Soares of Timor-Leste signed"
             add_all(em, refs(toks[subj]))
             return
         # "Leaders of the Commonwealth gather", "BRICS foreign ministers met": the body they stand for

@@ -45,6 +45,9 @@ def person_subjects(toks: list[Token], vg_start: int, lex: Lexicon) -> tuple[lis
             if j > 0 and toks[j - 1].is_word and toks[j - 1].lemma in _PREPS - {"and"}:
                 return [], False  # "talks with Lind held ...": an object
             found.extend(refs(t))
+        elif t.kind in "SO" and j >= 2 and toks[j - 1].lemma == "of" and toks[j - 2].kind == "P":
+            found.extend(refs(toks[j - 2]) + refs(t))  # "Prime Minister Xavier Soares of Timor-Leste signed"
+            j -= 2
         elif t.kind in "RA" or (t.is_word and t.lemma in _NP_WORDS) or (t.kind == "S" and j + 1 < len(toks)
                                                                         and toks[j + 1].lemma in ("'s", "’s")):
             pass
