@@ -55,6 +55,7 @@ _SUPPORT = {"hold", "have", "conduct", "attend", "host", "open", "chair", "begin
             "resume", "continue", "join", "convene"}
 _CONDITIONALS = {"if", "unless", "whether"}
 _HABITUAL = {"often", "regularly", "usually", "every", "each", "frequent"}  # generic also after the trigger
+_SCHEDULE_VERBS = {"open", "begin", "start", "close", "end", "run", "convene", "resume"}  # "the forum opens"
 _PLURALS = {"summits": "summit", "meetings": "meeting"}  # one event per organization coordinated before them
 
 
@@ -187,6 +188,10 @@ class EventReader:
         if em is None:
             return None
         em.definite = det in _DEFINITE
+        if end < len(toks) and toks[end].is_word and toks[end].lemma in _SCHEDULE_VERBS \
+                and toks[end].text.lower() != toks[end].lemma and toks[end].text.lower().endswith("s") \
+                and not em.weak_date:
+            forward(em, toks, self.pub)  # "the BRICS Business Forum opens in the city on Saturday": ahead
         em.for_purpose = k >= 0 and toks[k].lemma == "for" and start == k + 1  # type: ignore[attr-defined]
         if not em.weak_date and expected(toks, clause_start(toks, start), start, self.elex.expectation_verbs):
             forward(em, toks, self.pub)
@@ -326,6 +331,9 @@ class EventReader:
             t = toks[j]
             if t.kind in "SO":
                 add_all(em, refs(t))
+                return
+            if t.lemma == "whose" and j >= 2 and toks[j - 1].lemma == "," and toks[j - 2].kind in "SO":
+                add_all(em, refs(toks[j - 2]))  # "the Francophonie, whose leaders met at Villers-Cotterêts"
                 return
             if not (t.is_word and t.text.islower()) and not (t.is_word and j == 0) and t.kind != "R":
                 break
