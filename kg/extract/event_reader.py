@@ -136,6 +136,8 @@ class EventReader:
         passive = "passive" in vg.features
         if frame.voice == "passive" and not passive or frame.voice == "active" and passive:
             return None
+        if frame.type == "Election" and vg.start > 0 and toks[vg.start - 1].lemma in ("who", "which"):
+            return None  # "President X, who was elected in 2018 on a promise of reform, ...": a biography
         subj, via = _subject(toks, vg, self.lex, clauses)
         clauses.append(Clause(vg, subj, via, vg.end + 1, len(toks)))
         if "neg" in vg.features:
