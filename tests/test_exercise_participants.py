@@ -1,0 +1,41 @@
+"""Exercise participants named through their forces (kg/extract/events.py, _FORCES) and exercise dates kept
+out of since-clauses; each beside a trap."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.dates import PartialDate
+from kg.extract.document import extract_document
+from kg.gazetteer import Gazetteer
+from kg.model import Event
+
+PUB = PartialDate.parse("2025-06-27")
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def exercises(text: str, gaz: Gazetteer) -> list[Event]:
+    doc = extract_document("t", text, [(0, len(text))], PUB, gaz)
+    return [f for f in doc.facts if isinstance(f, Event) and f.type == "MilitaryExercise"]
+
+
+def test_forces_of_and_units_from_name_the_participants(gaz):
+    text = ('The exercise "Steppe Guard 2025" ended on 22 May 2025 at the Krivolak training area. '
+            "Hosting the exercise for the second time since Serbia joined the programme in March 2015, the Army of "
+            "the Republic of North Macedonia trained alongside units from fellow NATO Allies Albania and Croatia, "
+            "as well as a company of the Armed Forces of Montenegro.")
+    (ev,) = exercises(text, gaz)
+    assert {"North Macedonia", "Albania", "Croatia", "Montenegro"} <= {p.label for p in ev.participants}
+    assert "Serbia" not in {p.label for p in ev.participants}
+    assert str(ev.date) == "2025-05-22" and ev.location is not None and ev.location.key == "Krivolak"
+
+
+def test_observers_from_a_state_do_not_take_part(gaz):
+    text = ('The exercise "Steppe Guard 2025" ended on 22 May 2025 at the Krivolak training area. '
+            "Observers from Armenia and Moldova followed the exercise.")
+    (ev,) = exercises(text, gaz)
+    assert not {"Armenia", "Moldova"} & {p.label for p in ev.participants}
