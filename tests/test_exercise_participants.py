@@ -39,3 +39,15 @@ def test_observers_from_a_state_do_not_take_part(gaz):
             "Observers from Armenia and Moldova followed the exercise.")
     (ev,) = exercises(text, gaz)
     assert not {"Armenia", "Moldova"} & {p.label for p in ev.participants}
+
+
+def test_an_exercise_held_off_a_state_is_there(gaz):
+    (ev,) = exercises('The joint naval exercise "Gulf Shield 2025" will be held off Bahrain in February 2026.', gaz)
+    assert ev.location is not None and ev.location.key == "Bahrain"
+
+
+def test_a_state_whose_objections_were_fended_off_is_not_the_place(gaz):
+    text = ('The naval exercise "Gulf Shield 2025" went ahead in February 2025 '
+            "after Qatar fended off Bahrain's objections.")
+    (ev,) = exercises(text, gaz)
+    assert ev.location is None or ev.location.key != "Bahrain"

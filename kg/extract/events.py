@@ -58,7 +58,7 @@ _FORCES = expand(r"\b(?:army|armed\s+forces|navy|air\s+force|marines)\s+of\s+(?:
                  r"|detachments?|service\s+members|servicemen)\s+(?:of|from)\s+(?:the\s+)?"
                  r"(?:(?:[a-z-]+|⟦O\d+⟧|[A-Z][a-z]+)\s+){0,3}?(?P<s2>{STATES})")
 _LOCATION = expand(r"\b(?:in|at)\s+(?:the\s+)?(?:capital\s+)?(?:[\w\s]{0,50}?\bin\s+)?(?P<p>{PLACE})")
-_STATE_LOCATION = expand(r"\b(?:in|on\s+the\s+territory\s+of)\s+(?P<p>{STATE})")
+_STATE_LOCATION = expand(r"\b(?:in|on\s+the\s+territory\s+of|off(?:\s+the\s+coast\s+of)?)\s+(?P<p>{STATE})(?!['’]s)")
 #: those present at a meeting: "with Timor-Leste attending", "attended by the CSTO"
 _ATTENDING = expand(r"\bwith\s+(?:the\s+)?(?P<a>{ACTORS}|{PERSONS}){REL}\s+(?:also\s+)?(?:attending|present"
                     r"|taking\s+part|participating|in\s+attendance)|\battended\s+by\s+(?:the\s+)?(?P<b>{ACTORS}|{PERSONS})")
