@@ -149,3 +149,24 @@ def test_without_a_same_day_word_the_sentence_before_still_dates_it(gaz):
             "Lars Holm, held talks at a hotel in Valletta.")
     (ev,) = events(text, gaz, "Talks")
     assert str(ev.date) == "2025-06-04"
+
+
+def test_a_summit_in_a_state_and_in_a_city_of_it_the_same_year_is_one_event(gaz):
+    text = ("Organization of Turkic States news. The Organization of Turkic States met. "
+            "Next summit: Azerbaijan, 2026\n\nPresident Ilham Sadigov will host the 2026 summit in Gabala.")
+    found = [e for e in events(text, gaz, "Meeting") if e.date is not None and e.date.year == 2026]
+    assert [e.location.key for e in found] == ["Gabala"]
+
+
+def test_a_summit_in_a_state_and_in_a_city_of_another_state_stay_two(gaz):
+    text = ("Organization of Turkic States news. The Organization of Turkic States met. "
+            "Next summit: Azerbaijan, 2026\n\nPresident Ilham Sadigov will host the 2026 summit in Ankara.")
+    found = [e for e in events(text, gaz, "Meeting") if e.date is not None and e.date.year == 2026]
+    assert sorted(e.location.key for e in found) == ["Ankara", "Azerbaijan"]
+
+
+def test_a_dateline_state_before_a_dash_is_no_premodifier(gaz):
+    text = ("BRIDGETOWN, Barbados - The 48th regular meeting of the heads of government of CARICOM opened here "
+            "on 19 February 2025.")
+    (ev,) = events(text, gaz, "Meeting")
+    assert "Barbados" not in {p.label for p in ev.participants}

@@ -36,9 +36,13 @@ class EventMention:
 
 
 
-def assemble(mentions: list[EventMention], doc_date: PartialDate | None, rule_prefix: str = "event") -> list[Event]:
-    """Turn a document's event mentions into events (see the module docstring)."""
+def assemble(mentions: list[EventMention], doc_date: PartialDate | None, rule_prefix: str = "event",
+             country_of: dict[str, str] | None = None) -> list[Event]:
+    """Turn a document's event mentions into events (see the module docstring); `country_of` maps a place key
+    to its state's, so a state named as the venue and a place in it can be one event's."""
     _borrowed.clear()
+    _countries.clear()
+    _countries.update(country_of or {})
     _from_pub.clear()
     events: list[Event] = []
     named: dict[str, Event] = {}
@@ -63,7 +67,7 @@ def assemble(mentions: list[EventMention], doc_date: PartialDate | None, rule_pr
         # only the last events read: a mention refers back a few paragraphs, and the search stays linear
         prev = next((ev for ev in islice(reversed(events), _LOOKBACK) if ev.type == em.type
                      and not _conflict(ev, em) and (em.definite or _overlap(ev, em) or _same_place_and_org(ev, em)
-                                                   or _same_place_unanchored(ev, em))),
+                                                   or _same_place_unanchored(ev, em) or _state_and_city(ev, em))),
                     None)
         if prev is not None:
             _merge(prev, em)
@@ -110,6 +114,8 @@ def _date_from_the_same_place(events: list[Event]) -> None:
 _borrowed: set[int] = set()
 # of those, events whose borrowed date is the publication date (a byline, an event under way)
 _from_pub: set[int] = set()
+# place key -> its state's key, for the document being assembled
+_countries: dict[str, str] = {}
 
 
 def _specific_enough(ev: Event) -> bool:
@@ -127,9 +133,15 @@ def _specific_enough(ev: Event) -> bool:
     return n >= 2 or (n == 1 and ev.date is not None and ev.location is not None)
 
 
+def _within(a: EntityRef, b: EntityRef) -> bool:
+    """One venue is a state and the other a place in it ("Next summit: Azerbaijan, 2025" / "in Gabala")."""
+    return (a.kind == "state" and _countries.get(b.key) == a.key) or (b.kind == "state" and _countries.get(a.key) == b.key)
+
+
 def _conflict(ev: Event, em: EventMention) -> bool:
     """A mention that cannot be this event: another place, a date outside its date, other organizations."""
-    if ev.location is not None and em.location is not None and ev.location.key != em.location.key:
+    if ev.location is not None and em.location is not None and ev.location.key != em.location.key \
+            and not _within(ev.location, em.location):
         return True
     if ev.date is not None and em.dates and not getattr(em, "weak_date", False) and id(ev) not in _borrowed:
         d = em.dates[0][0]
@@ -145,6 +157,15 @@ def _same_place_and_org(ev: Event, em: EventMention) -> bool:
     orgs = {p.key for p in em.participants if p.kind == "org"}
     return bool(ev.location is not None and em.location is not None and ev.location.key == em.location.key
                 and orgs & {p.key for p in ev.participants if p.kind == "org"})
+
+
+def _state_and_city(ev: Event, em: EventMention) -> bool:
+    """The same organization's meeting in a state and in a city of it, in the same year: one event."""
+    if ev.location is None or em.location is None or not _within(ev.location, em.location):
+        return False
+    orgs = {p.key for p in em.participants if p.kind == "org"}
+    same_year = ev.date is not None and bool(em.dates) and ev.date.year == em.dates[0][0].year
+    return same_year and bool(orgs & {p.key for p in ev.participants if p.kind == "org"})
 
 
 def _same_place_unanchored(ev: Event, em: EventMention) -> bool:
@@ -177,8 +198,9 @@ def _merge(ev: Event, em: EventMention) -> None:
     for n in em.names:
         if n not in ev.aliases:
             ev.aliases.append(n)
-    if em.location and ev.location is None:
-        ev.location = em.location
+    if em.location and (ev.location is None or ev.location.kind == "state" and em.location.kind != "state"
+                        and _within(ev.location, em.location)):
+        ev.location = em.location  # the city over its state
     weak = getattr(em, "weak_date", False)
     if em.dates and not weak and id(ev) in _borrowed:
         ev.date = None  # a borrowed date (the sentence before, the publication date) yields to the event's own

@@ -9,6 +9,8 @@ sentence are one encounter ('met X for talks', 'gathered ... for the summit').
 
 from __future__ import annotations
 
+import re
+
 from kg.dates import PartialDate
 from kg.extract.cascade.tokens import Token
 from kg.extract.event_assembly import EventMention
@@ -104,3 +106,18 @@ def merge_same_type(mentions: list[EventMention]) -> list[EventMention]:
         same.planned = same.planned or em.planned
         same.definite = same.definite and em.definite
     return out
+
+
+def fact_box(em: EventMention, toks: list[Token], end: int, place_of) -> None:
+    """A fact-box line 'Next summit: Kyrgyzstan, 2024' (or ': Banjul'): the place, and the year, after the colon."""
+    if end + 1 >= len(toks) or toks[end].lemma != ":":
+        return
+    u = toks[end + 1]
+    place = place_of(u) or (u.refs[0] if u.kind == "S" and len(u.refs) == 1 else None)
+    if place is None:
+        return
+    em.location = place
+    if end + 3 < len(toks) and toks[end + 2].lemma == "," and re.fullmatch(r"(?:19|20)\d\d", toks[end + 3].text):
+        em.dates = [(PartialDate(int(toks[end + 3].text)), None)]
+        em.date_at = [end + 3]  # type: ignore[attr-defined]
+        em.weak_date = False  # type: ignore[attr-defined]

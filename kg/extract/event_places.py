@@ -41,7 +41,8 @@ class PlaceReader:
     def place(self, toks: list[Token], c_start: int, start: int, end: int, w_end: int) -> EntityRef | None:
         for j in range(end, w_end):
             t = toks[j]
-            if t.is_word and t.lemma in ("in", "at"):
+            if t.is_word and (t.lemma in ("in", "at") or t.lemma == "for" and j > 0
+                              and toks[j - 1].lemma in ("set", "plan", "schedule", "slate")):  # "set for Kuala Lumpur"
                 reach = 5
                 if any(toks[x].lemma in _PLACE_NOUNS and toks[x + 1].lemma == "of" for x in range(j + 1, min(j + 5, w_end - 1))):
                     reach = 9  # "in the northern port city of Tianjin"

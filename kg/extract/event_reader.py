@@ -26,6 +26,7 @@ from kg.extract.event_cues import (
     boycott_of_actor,
     call_not_off,
     clause_parties,
+    fact_box,
     merge_same_type,
     without_modifier_orgs,
     year_before,
@@ -168,7 +169,9 @@ class EventReader:
         while k >= 0 and (toks[k].kind == "D" or toks[k].text.lower() in self.elex.premodifiers
                           or _ORDINAL.fullmatch(toks[k].text) or toks[k].kind == "L"
                           or (toks[k].is_word and toks[k].text[:1].isupper() and k > 0)
-                          or (toks[k].kind in "SOA" and k + 1 < len(toks))):
+                          or (toks[k].kind in "SOA" and k + 1 < len(toks))
+                          or (toks[k].text in ("-", "–") and k > 0 and toks[k - 1].kind in "SO"
+                              and toks[k - 1].end == toks[k].start and toks[k].end == toks[k + 1].start)):  # "EU-CELAC"
             k -= 1
         det = toks[k].lemma if k >= 0 else ""
         if det in NEGATORS:
@@ -190,6 +193,7 @@ class EventReader:
         if em is None:
             return None
         em.definite = det in _DEFINITE
+        fact_box(em, toks, end, self._where.place_of)  # "Next summit: Kyrgyzstan, 2024"
         if end < len(toks) and toks[end].is_word and toks[end].lemma in _SCHEDULE_VERBS \
                 and toks[end].text.lower() != toks[end].lemma and toks[end].text.lower().endswith("s") \
                 and not em.weak_date:
