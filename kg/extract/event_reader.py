@@ -56,6 +56,8 @@ _SUPPORT = {"hold", "have", "conduct", "attend", "host", "open", "chair", "begin
             "resume", "continue", "join", "convene"}
 _CONDITIONALS = {"if", "unless", "whether"}
 _HABITUAL = {"often", "regularly", "usually", "every", "each", "frequent"}  # generic also after the trigger
+_TIME_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "spring", "summer", "autumn",
+               "fall", "winter", "time", "quarter", "decade", "other", "two", "three", "four", "five"}
 _SCHEDULE_VERBS = {"open", "begin", "start", "close", "end", "run", "convene", "resume"}  # "the forum opens"
 _PLURALS = {"summits": "summit", "meetings": "meeting"}  # one event per organization coordinated before them
 
@@ -294,7 +296,8 @@ class EventReader:
                 and not any(t.is_word and t.lemma in NEGATORS for t in toks[start:end]):
             return None
         if any(t.is_word and t.text.lower() in self.elex.generic_words for t in toks[c_start:end]) or any(
-                t.is_word and t.text.lower() in self.elex.generic_words & _HABITUAL for t in toks[end:w_end]):
+                t.is_word and t.text.lower() in self.elex.generic_words & _HABITUAL and _habitual(toks, j)
+                for j, t in enumerate(toks[end:w_end], end)):
             return None  # "NATO summits are often held", "meet every year"; not "the council's future priorities"
         # another trigger noun of the same type opens another event: "Tuesday's meeting ... next month's summit in
         # Brussels" (the place and date after it are that event's)
@@ -362,3 +365,10 @@ class EventReader:
 
 
 
+
+
+def _habitual(toks: list[Token], j: int) -> bool:
+    """'meet every year', 'each spring': 'every'/'each' with a unit of time; not 'I expect every member'."""
+    if toks[j].text.lower() not in ("every", "each"):
+        return True
+    return any(t.text.lower() in _TIME_UNITS for t in toks[j + 1:j + 3])
