@@ -56,9 +56,13 @@ def test_a_boycott_of_a_state_does_not_call_off_the_signing(gaz):
     assert "Saudi Arabia" not in {p.label for p in ev.participants}  # 'by' far from 'signed' is not its agent
 
 
-def test_a_boycotted_signing_is_no_event(gaz):
-    assert events("Qatar boycotted the declaration that the GCC leaders signed in Riyadh on 5 January 2021.", gaz,
-                  "Agreement") == []
+def test_a_skipped_summit_took_place_without_the_one_who_skipped_it(gaz):
+    (ev,) = events("Prime Minister Davit Haroyan skipped the CSTO summit in Minsk in November 2023.", gaz, "Meeting")
+    assert {p.label for p in ev.participants} == {"CSTO"} and ev.location is not None and ev.location.key == "Minsk"
+
+
+def test_a_summit_called_off_is_no_event(gaz):
+    assert events("The CSTO summit in Minsk in November 2023 was called off.", gaz, "Meeting") == []
 
 
 def test_a_past_host_state_is_not_the_place(gaz):

@@ -51,3 +51,18 @@ def test_a_state_whose_objections_were_fended_off_is_not_the_place(gaz):
             "after Qatar fended off Bahrain's objections.")
     (ev,) = exercises(text, gaz)
     assert ev.location is None or ev.location.key != "Bahrain"
+
+
+def test_a_name_after_a_comma_with_a_quoted_translation(gaz):
+    text = ('In January 2023 Armenia refused to host the CSTO\'s annual command-staff exercise, '
+            'Vzaimodeistvie-2023 ("Interaction-2023"); the drills were moved to Belarus and held there in '
+            'September 2023.')
+    (ev,) = exercises(text, gaz)
+    assert ev.name == "Interaction 2023" and "Vzaimodeistvie-2023" in ev.aliases
+    assert ev.location is not None and ev.location.key == "Belarus"
+    assert {p.label for p in ev.participants} == {"CSTO"}  # whose drills the refused hosting was; not Armenia
+
+
+def test_a_refused_exercise_with_no_other_report_is_no_event(gaz):
+    text = 'Armenia refused to host the CSTO\'s exercise, Vzaimodeistvie-2023, in January 2023.'
+    assert exercises(text, gaz) == []

@@ -58,7 +58,8 @@ _FORCES = expand(r"\b(?:army|armed\s+forces|navy|air\s+force|marines)\s+of\s+(?:
                  r"|detachments?|service\s+members|servicemen)\s+(?:of|from)\s+(?:the\s+)?"
                  r"(?:(?:[a-z-]+|⟦O\d+⟧|[A-Z][a-z]+)\s+){0,3}?(?P<s2>{STATES})")
 _LOCATION = expand(r"\b(?:in|at)\s+(?:the\s+)?(?:capital\s+)?(?:[\w\s]{0,50}?\bin\s+)?(?P<p>{PLACE})")
-_STATE_LOCATION = expand(r"\b(?:in|on\s+the\s+territory\s+of|off(?:\s+the\s+coast\s+of)?)\s+(?P<p>{STATE})(?!['’]s)")
+_STATE_LOCATION = expand(r"\b(?:in|on\s+the\s+territory\s+of|off(?:\s+the\s+coast\s+of)?|(?:moved|relocated)\s+to)"
+                         r"\s+(?P<p>{STATE})(?!['’]s)")
 #: those present at a meeting: "with Timor-Leste attending", "attended by the CSTO"
 _ATTENDING = expand(r"\bwith\s+(?:the\s+)?(?P<a>{ACTORS}|{PERSONS}){REL}\s+(?:also\s+)?(?:attending|present"
                     r"|taking\s+part|participating|in\s+attendance)|\battended\s+by\s+(?:the\s+)?(?P<b>{ACTORS}|{PERSONS})")
@@ -79,6 +80,7 @@ def find_event_mentions(tagged: TaggedSentence, reference: PartialDate | None) -
     if cue_regex("anniversary").search(plain):
         return out
     names = _names_in(tagged.text)
+    denied_actors: list[Mention] = []
     for etype, trigger in _triggers():
         for m in trigger.finditer(tagged.tagged):
             if etype == "Agreement":
@@ -86,6 +88,8 @@ def find_event_mentions(tagged: TaggedSentence, reference: PartialDate | None) -
                 if not phrase_regex(cfg["agreement_nouns"]).search(window):
                     continue
             if blocked(tagged, m.start(), m.end(), ("negation", "hypothetical", "denial")):
+                if etype == "MilitaryExercise":  # "X refused to host the bloc's exercise; the drills were moved":
+                    denied_actors.extend(_actors_near_trigger(tagged, m.start(), m.end()))  # whose drills
                 continue
             if blocked(tagged, m.start(), len(tagged.tagged), ("event_cancel",)):
                 continue
@@ -112,6 +116,10 @@ def find_event_mentions(tagged: TaggedSentence, reference: PartialDate | None) -
             if reference and em.dates and em.dates[0][0].first_day() > reference.last_day():
                 em.planned = True
             out.append(em)
+    for em in out:  # the exercise the sentence still reports (another trigger) is the denied one's organization's
+        if em.type == "MilitaryExercise" and em.names and len(names) == 1:
+            for o in denied_actors:
+                _add(em, o.value)
     return _dedupe(out)
 
 
