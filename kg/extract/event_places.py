@@ -80,6 +80,15 @@ class PlaceReader:
             place = toks[subj].refs[0]
         return place
 
+    def relative_host(self, toks: list[Token], start: int, end: int) -> EntityRef | None:
+        """'the next summit, which Lima is due to host': the subject of 'host' in the relative clause."""
+        if start >= end or not (toks[start].kind in "SL" or self.place_of(toks[start]) is not None):
+            return None
+        if not any(t.is_word and t.lemma == "host" for t in toks[start + 1:min(end, start + 6)]):
+            return None
+        place = self.place_of(toks[start])
+        return place if place is not None else (toks[start].refs[0] if len(toks[start].refs) == 1 else None)
+
     def dateline(self, toks: list[Token], start: int) -> EntityRef | None:
         """The dateline of a lead sentence ("MOSCOW — Leaders met in the Kremlin"): where the event is,
         unless a place is named; only for a trigger in the sentence's first clause."""

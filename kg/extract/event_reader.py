@@ -187,6 +187,7 @@ class EventReader:
             return None  # "set up in 1999 as a forum for finance ministers": what a body is, not an event
         w_end = window_end(toks, end)
         relative = w_end < len(toks) and toks[w_end].lemma in ("which", "that")
+        rel_at = w_end
         if relative:  # "the forum, which will take place in X"
             w_end = window_end(toks, w_end + 1)
         if end < len(toks) and toks[end].text.lower() in self.elex.not_after:
@@ -214,6 +215,8 @@ class EventReader:
                 add_all(em, refs(t))
             elif self._where.place_of(t) is not None and em.location is None:
                 em.location = self._where.place_of(t)
+        if relative and em.location is None:  # "the next summit, which Lima is due to host later this year"
+            em.location = self._where.relative_host(toks, rel_at + 1, w_end)
         if det in ("its", "their") and "its" in frame.participants:
             org = self.context_org(toks)
             if org is not None:
