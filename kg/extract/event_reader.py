@@ -154,6 +154,10 @@ class EventReader:
             return None
         if "subject" in frame.participants:
             self._add_subject(em, toks, subj, vg)
+        if not em.participants and "context" in frame.participants and _leaders_subject(toks):
+            org = self.context_org(without_modifier_orgs(toks, vg.end + 1))  # "Leaders signed an Ocean Declaration"
+            if org is not None:
+                add_all(em, [org])
         if "object" in frame.participants and not passive:  # "later met Saudi Foreign Minister Khalid Al-Rashed"
             add_all(em, [r for r in arguments(toks, vg.end + 1, end) if r.kind == "person"])
         if toks[i].lemma == "host" and any(j for j, ftype in self._nouns_at if vg.end < j < end and ftype == "Meeting"):
@@ -375,3 +379,14 @@ def _habitual(toks: list[Token], j: int) -> bool:
     if toks[j].text.lower() not in ("every", "each"):
         return True
     return any(t.text.lower() in _TIME_UNITS for t in toks[j + 1:j + 3])
+
+
+_LEADERS = {"leader", "leaders", "president", "presidents", "minister", "ministers", "heads", "delegates", "delegations"}
+
+
+def _leaders_subject(toks: list[Token]) -> bool:
+    """The sentence opens with the leaders of the body it is about ('Leaders signed ...', 'The presidents of A,
+    B and C gathered ... and signed'), not with the agreement ('The treaty was signed in Tashkent in 1992')."""
+    first = next((t for t in toks if t.is_word and t.lemma not in ("the", "-", "•", "*")), None)
+    return first is not None and (first.text.lower() in _LEADERS or first.kind == "R" and first.text.lower()
+                                  .endswith("s"))
