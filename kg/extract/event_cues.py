@@ -20,6 +20,9 @@ from kg.model import EntityRef
 
 _NOT_MODIFIED = {"say", "have", "be", "will", "would", "can", "could", "may", "and", "or", "to", "in", "on", "at",
                  "for", "of", "with", "by", "as", "'s", "’s", "member", "members", "summit", "meeting"}
+HABITUAL = {"often", "regularly", "usually", "every", "each", "frequent"}  # generic also after the trigger
+_TIME_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "spring", "summer", "autumn",
+               "fall", "winter", "time", "quarter", "decade", "other", "two", "three", "four", "five"}
 _PARTY_PREPS = {"of", "by", "to", "for", "from", "in", "on", "against", "into", "about", "than", "like", "unlike",
                 "including", "after", "before", "since"}
 
@@ -121,3 +124,20 @@ def fact_box(em: EventMention, toks: list[Token], end: int, place_of) -> None:
         em.dates = [(PartialDate(int(toks[end + 3].text)), None)]
         em.date_at = [end + 3]  # type: ignore[attr-defined]
         em.weak_date = False  # type: ignore[attr-defined]
+
+def habitual(toks: list[Token], j: int) -> bool:
+    """'meet every year', 'each spring': 'every'/'each' with a unit of time; not 'I expect every member'."""
+    if toks[j].text.lower() not in ("every", "each"):
+        return True
+    return any(t.text.lower() in _TIME_UNITS for t in toks[j + 1:j + 3])
+
+
+_LEADERS = {"leader", "leaders", "president", "presidents", "minister", "ministers", "heads", "delegates", "delegations"}
+
+
+def leaders_subject(toks: list[Token]) -> bool:
+    """The sentence opens with the leaders of the body it is about ('Leaders signed ...', 'The presidents of A,
+    B and C gathered ... and signed'), not with the agreement ('The treaty was signed in Tashkent in 1992')."""
+    first = next((t for t in toks if t.is_word and t.lemma not in ("the", "-", "•", "*")), None)
+    return first is not None and (first.text.lower() in _LEADERS or first.kind == "R" and first.text.lower()
+                                  .endswith("s"))

@@ -19,14 +19,16 @@ from collections.abc import Callable
 from kg.dates import PartialDate
 from kg.extract.cascade.clauses import Clause, _subject
 from kg.extract.cascade.lexicon import Lexicon
-from kg.extract.cascade.phrases import VerbGroup
 from kg.extract.cascade.tokens import Token
 from kg.extract.event_assembly import EventMention
 from kg.extract.event_cues import (
+    HABITUAL,
     boycott_of_actor,
     call_not_off,
     clause_parties,
     fact_box,
+    habitual,
+    leaders_subject,
     merge_same_type,
     without_modifier_orgs,
     year_before,
@@ -44,7 +46,7 @@ from kg.extract.event_span import (
     verb_group,
     window_end,
 )
-from kg.extract.event_subjects import arguments, person_subjects, pronoun_person
+from kg.extract.event_subjects import add_subject, arguments
 from kg.extract.tagging import TaggedSentence
 from kg.model import EntityRef
 
@@ -55,9 +57,6 @@ _DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "'s"}
 _SUPPORT = {"hold", "have", "conduct", "attend", "host", "open", "chair", "begin", "start", "wrap", "end", "lead",
             "resume", "continue", "join", "convene"}
 _CONDITIONALS = {"if", "unless", "whether"}
-_HABITUAL = {"often", "regularly", "usually", "every", "each", "frequent"}  # generic also after the trigger
-_TIME_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "spring", "summer", "autumn",
-               "fall", "winter", "time", "quarter", "decade", "other", "two", "three", "four", "five"}
 _SCHEDULE_VERBS = {"open", "begin", "start", "close", "end", "run", "convene", "resume"}  # "the forum opens"
 _PLURALS = {"summits": "summit", "meetings": "meeting"}  # one event per organization coordinated before them
 
@@ -153,8 +152,8 @@ class EventReader:
         if em is None:
             return None
         if "subject" in frame.participants:
-            self._add_subject(em, toks, subj, vg)
-        if not em.participants and "context" in frame.participants and _leaders_subject(toks):
+            add_subject(em, toks, subj, vg, self.lex, self.previous)
+        if not em.participants and "context" in frame.participants and leaders_subject(toks):
             org = self.context_org(without_modifier_orgs(toks, vg.end + 1))  # "Leaders signed an Ocean Declaration"
             if org is not None:
                 add_all(em, [org])
@@ -237,7 +236,8 @@ class EventReader:
                     return None
                 em.planned = em.planned or bool(vg.features & {"future", "modal", "plan", "infinitive"})
                 if "subject" in frame.participants or toks[v].lemma == "host":
-                    self._add_subject(em, toks, _subject(toks, vg, self.lex, [])[0], vg)
+                    add_subject(em, toks, _subject(toks, vg, self.lex, [])[0], vg, self.lex,
+                                self.previous)
                 if toks[v].lemma == "host" and "context" in frame.participants:
                     self._host_org(em, toks)
         # "during the meeting with Y": the speaker of the clause is the other side
@@ -303,7 +303,7 @@ class EventReader:
                 and not any(t.is_word and t.lemma in NEGATORS for t in toks[start:end]):
             return None
         if any(t.is_word and t.text.lower() in self.elex.generic_words for t in toks[c_start:end]) or any(
-                t.is_word and t.text.lower() in self.elex.generic_words & _HABITUAL and _habitual(toks, j)
+                t.is_word and t.text.lower() in self.elex.generic_words & HABITUAL and habitual(toks, j)
                 for j, t in enumerate(toks[end:w_end], end)):
             return None  # "NATO summits are often held", "meet every year"; not "the council's future priorities"
         # another trigger noun of the same type opens another event: "Tuesday's meeting ... next month's summit in
@@ -328,38 +328,6 @@ class EventReader:
             em.planned = True
         return em
 
-    def _add_subject(self, em: EventMention, toks: list[Token], subj: int | None, vg: VerbGroup) -> None:
-        if subj is None or toks[subj].kind == "P":
-            # "X and his counterpart, Y, held talks", "he held talks with Y": every person of the subject
-            people, pronoun = person_subjects(toks, vg.start, self.lex)
-            if pronoun:
-                people = pronoun_person(toks, vg.start, self.previous)
-            add_all(em, people)
-            if people and subj is None:
-                return
-        if subj is not None:
-            if subj >= 2 and toks[subj - 1].lemma == "of" and toks[subj - 2].kind == "P":
-                add_all(em, refs(toks[subj - 2]))  # "Prime Minister Xavier Soares of Timor-Leste signed"
-            add_all(em, refs(toks[subj]))
-            return
-        # "Leaders of the Commonwealth gather", "BRICS foreign ministers met": the body they stand for
-        for j in range(vg.start - 1, max(-1, vg.start - 7), -1):
-            t = toks[j]
-            if t.kind in "SO":
-                add_all(em, refs(t))
-                return
-            if t.lemma == "whose" and j >= 2 and toks[j - 1].lemma == "," and toks[j - 2].kind in "SO":
-                add_all(em, refs(toks[j - 2]))  # "the Francophonie, whose leaders met at Villers-Cotterêts"
-                return
-            if not (t.is_word and t.text.islower()) and not (t.is_word and j == 0) and t.kind != "R":
-                break
-        # "The two ministers met ...": the two people of the sentence before
-        before = [t.lemma for t in toks[max(0, vg.start - 3):vg.start]]
-        if any(w in ("two", "both") for w in before):
-            people = [r for t in self.previous if t.kind == "P" for r in refs(t)]
-            if len({p.key for p in people}) == 2:
-                add_all(em, people)
-
     def _host_org(self, em: EventMention, toks: list[Token]) -> None:
         """'Brazil will host next year's summit in Rio': the host is a state; the summit is the organization's the
         article is about, when the sentence names no organization of its own."""
@@ -368,25 +336,3 @@ class EventReader:
             if org is not None:
                 add_all(em, [org])
 
-    # -- helpers --------------------------------------------------------------------------------------------
-
-
-
-
-
-def _habitual(toks: list[Token], j: int) -> bool:
-    """'meet every year', 'each spring': 'every'/'each' with a unit of time; not 'I expect every member'."""
-    if toks[j].text.lower() not in ("every", "each"):
-        return True
-    return any(t.text.lower() in _TIME_UNITS for t in toks[j + 1:j + 3])
-
-
-_LEADERS = {"leader", "leaders", "president", "presidents", "minister", "ministers", "heads", "delegates", "delegations"}
-
-
-def _leaders_subject(toks: list[Token]) -> bool:
-    """The sentence opens with the leaders of the body it is about ('Leaders signed ...', 'The presidents of A,
-    B and C gathered ... and signed'), not with the agreement ('The treaty was signed in Tashkent in 1992')."""
-    first = next((t for t in toks if t.is_word and t.lemma not in ("the", "-", "•", "*")), None)
-    return first is not None and (first.text.lower() in _LEADERS or first.kind == "R" and first.text.lower()
-                                  .endswith("s"))

@@ -11,8 +11,10 @@ Berg met ...") or inside a relative clause ("Berg, who met Lind in May, ...") is
 from __future__ import annotations
 
 from kg.extract.cascade.lexicon import Lexicon
+from kg.extract.cascade.phrases import VerbGroup
 from kg.extract.cascade.tokens import Token
-from kg.extract.event_span import refs
+from kg.extract.event_assembly import EventMention
+from kg.extract.event_span import add_all, refs
 from kg.model import EntityRef
 
 #: words of a person's noun phrase between names ("and his Azerbaijani counterpart")
@@ -107,3 +109,40 @@ def arguments(toks: list[Token], j: int, limit: int) -> list[EntityRef]:
         if j - first > 12:
             break
     return out
+
+
+def add_subject(em: EventMention, toks: list[Token], subj: int | None, vg: VerbGroup, lex: Lexicon,
+            previous: list[Token]) -> None:
+    """The subject position of a frame: every person of it, the person a pronoun stands for, a body its
+    leaders stand for ('Leaders of the Commonwealth gather'), the two people of the sentence before ('The two
+    ministers met')."""
+    if subj is None or toks[subj].kind == "P":
+        # "X and his counterpart, Y, held talks", "he held talks with Y": every person of the subject
+        people, pronoun = person_subjects(toks, vg.start, lex)
+        if pronoun:
+            people = pronoun_person(toks, vg.start, previous)
+        add_all(em, people)
+        if people and subj is None:
+            return
+    if subj is not None:
+        if subj >= 2 and toks[subj - 1].lemma == "of" and toks[subj - 2].kind == "P":
+            add_all(em, refs(toks[subj - 2]))  # "Prime Minister Xavier Soares of Timor-Leste signed"
+        add_all(em, refs(toks[subj]))
+        return
+    # "Leaders of the Commonwealth gather", "BRICS foreign ministers met": the body they stand for
+    for j in range(vg.start - 1, max(-1, vg.start - 7), -1):
+        t = toks[j]
+        if t.kind in "SO":
+            add_all(em, refs(t))
+            return
+        if t.lemma == "whose" and j >= 2 and toks[j - 1].lemma == "," and toks[j - 2].kind in "SO":
+            add_all(em, refs(toks[j - 2]))  # "the Francophonie, whose leaders met at Villers-Cotterêts"
+            return
+        if not (t.is_word and t.text.islower()) and not (t.is_word and j == 0) and t.kind != "R":
+            break
+    # "The two ministers met ...": the two people of the sentence before
+    before = [t.lemma for t in toks[max(0, vg.start - 3):vg.start]]
+    if any(w in ("two", "both") for w in before):
+        people = [r for t in previous if t.kind == "P" for r in refs(t)]
+        if len({p.key for p in people}) == 2:
+            add_all(em, people)
