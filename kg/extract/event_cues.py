@@ -132,7 +132,7 @@ def habitual(toks: list[Token], j: int) -> bool:
     return any(t.text.lower() in _TIME_UNITS for t in toks[j + 1:j + 3])
 
 
-_LEADERS = {"leader", "leaders", "president", "presidents", "minister", "ministers", "heads", "delegates", "delegations"}
+_LEADERS = {"leaders", "presidents", "ministers", "heads", "delegates", "delegations"}  # a body's people, plural
 
 
 def leaders_subject(toks: list[Token]) -> bool:
