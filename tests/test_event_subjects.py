@@ -69,3 +69,18 @@ def test_met_the_press_for_talks_with_no_talks_partner_keeps_the_meeting_apart(g
     text = ("Prime Minister Karin Dahl met Finnish Foreign Minister Mikko Salo in Helsinki on 4 April 2025, "
             "and talks with Sweden are due in May.")
     assert people(text, gaz, "Meeting") == [{"Karin Dahl", "Mikko Salo"}]
+
+
+def test_the_one_who_travelled_for_talks_takes_part_and_where_they_went_is_the_place(gaz):
+    text = ("IGAD's Executive Secretary, Mesfin Abebe Tadesse, travelled to Djibouti on 20 January 2024 "
+            "for talks with President Ahmed Daher Farah.")
+    doc = extract_document("t", text, [(0, len(text))], PUB, gaz)
+    (ev,) = [f for f in doc.facts if isinstance(f, Event) and f.type == "Talks"]
+    assert {p.label for p in ev.participants} >= {"Mesfin Abebe Tadesse", "Ahmed Daher Farah"}
+    assert ev.location is not None and ev.location.key == "Djibouti"
+
+
+def test_a_traveller_after_a_preposition_is_no_participant(gaz):
+    text = ("After a call with Foreign Minister Anna Berg, President Jonas Lind travelled to Oslo on 3 March 2025 "
+            "for talks with Defence Minister Lars Holm.")
+    assert people(text, gaz, "Talks") == [{"Jonas Lind", "Lars Holm"}]

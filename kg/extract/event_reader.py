@@ -46,7 +46,7 @@ from kg.extract.event_span import (
     verb_group,
     window_end,
 )
-from kg.extract.event_subjects import add_subject, arguments
+from kg.extract.event_subjects import add_subject, arguments, traveller
 from kg.extract.tagging import TaggedSentence
 from kg.model import EntityRef
 
@@ -205,6 +205,8 @@ class EventReader:
                 and not em.weak_date:
             forward(em, toks, self.pub)  # "the BRICS Business Forum opens in the city on Saturday": ahead
         em.for_purpose = k >= 0 and toks[k].lemma == "for" and start == k + 1  # type: ignore[attr-defined]
+        if em.for_purpose and frame.type == "Talks":
+            traveller(em, toks, clause_start(toks, k), k, self.lex, self._where.place_of)
         if not em.weak_date and expected(toks, clause_start(toks, start), start, self.elex.expectation_verbs):
             forward(em, toks, self.pub)
         # positions before the noun: "ASEAN summit", "the bloc's annual summit", "the Kazan summit", "its meeting"

@@ -146,3 +146,19 @@ def add_subject(em: EventMention, toks: list[Token], subj: int | None, vg: VerbG
         people = [r for t in previous if t.kind == "P" for r in refs(t)]
         if len({p.key for p in people}) == 2:
             add_all(em, people)
+
+
+_TRAVEL = {"travel", "fly", "go", "arrive", "head", "come", "return"}
+
+
+def traveller(em: EventMention, toks: list[Token], c_start: int, k: int, lex: Lexicon, place_of) -> None:
+    """'IGAD's Executive Secretary, X, travelled to Djibouti on Saturday for talks with Y': the one who travelled
+    takes part, and where they went is the place."""
+    v = next((j for j in range(k - 1, c_start - 1, -1) if toks[j].is_word and toks[j].lemma in _TRAVEL), None)
+    if v is None:
+        return
+    people, _ = person_subjects(toks, v, lex)
+    add_all(em, people)
+    if em.location is None and v + 2 < k and toks[v + 1].lemma == "to":
+        u = toks[v + 2]
+        em.location = place_of(u) or (u.refs[0] if u.kind == "S" and len(u.refs) == 1 else None)

@@ -99,6 +99,10 @@ def _contexts() -> list[tuple[re.Pattern[str], int]]:
         (re.compile(rf"\b(?:{hon})\.?\s+{name}"), 1),
         (expand(rf"{name},\s+who\s+(?:{heads})\s+(?:the\s+)?{{ACTOR}}", 0), 2),
         (re.compile(rf"{name}(?:,[^,⟦]{{3,80}},)?\s+{_SPEECH}\b"), 2),
+        # "IGAD's Executive Secretary, Mesfin Abebe Tadesse, travelled to Djibouti": an apposition before a verb
+        # a person does, after a title the role lexicon does not know
+        (re.compile(rf"(?:Secretary|Director|Commissioner|Chair|Envoy|Representative),\s+{name},\s+(?:{_SPEECH}"
+                    rf"|travel+ed|flew)\b"), 2),
         (re.compile(rf"\b(?:{_SPEECH}|according\s+to|between|with|by)\s+{name}\b"), 2),
     ]
 
