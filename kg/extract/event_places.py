@@ -13,6 +13,7 @@ from kg.model import EntityRef
 
 _PLACE_NOUNS = {"city", "town", "port", "resort", "capital", "village", "region", "province", "island"}
 
+_TRAVEL = {"fly", "travel", "go", "come", "head", "arrive", "return"}
 #: words after a state that still leave it the place ("met in Serbia on Monday", "in Serbia and Montenegro")
 _AFTER_PLACE = {"on", "in", "at", "for", "and", "to", "with", "from", "last", "this", "next", "before", "after",
                 "during", "since", "until", "earlier", "later", "today", "yesterday", "when", "where", "as", "amid"}
@@ -61,8 +62,10 @@ class PlaceReader:
                     and toks[j + 2].kind in "LS" and len(toks[j + 2].refs) == 1:
                 return toks[j + 2].refs[0]
         for j in range(start - 1, c_start - 1, -1):
-            if self.place_of(toks[j]) is not None and j > 0 and toks[j - 1].lemma in ("in", "at"):
-                return self.place_of(toks[j])
+            p = j - 2 if j >= 2 and toks[j - 1].lemma == "the" else j - 1
+            if self.place_of(toks[j]) is not None and p >= 0 and (toks[p].lemma in ("in", "at") or toks[p].lemma == "to"
+                                                                  and p > 0 and toks[p - 1].lemma in _TRAVEL):
+                return self.place_of(toks[j])  # "flew to the Uruguayan capital for ... a Mercosur summit"
         return self.dateline(toks, start)
 
     def host_place(self, toks: list[Token], subj: int | None, vg_start: int) -> EntityRef | None:
