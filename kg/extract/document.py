@@ -197,6 +197,12 @@ def _capital_places(gaz: Gazetteer) -> dict[str, EntityRef]:
 
 
 @lru_cache(maxsize=4)
+def _place_countries(gaz: Gazetteer) -> dict[str, str]:
+    """Place key -> the key of its state, so "the summit in Azerbaijan" and "the summit in Gabala" can be one."""
+    return {e.key: e.country for e in gaz.entities() if e.kind == "place" and e.country}
+
+
+@lru_cache(maxsize=4)
 def _capitals(gaz: Gazetteer) -> dict[str, EntityRef]:
     """Place key -> the state it is the capital of, for "Vienna has long pursued ..."."""
     out: dict[str, EntityRef] = {}
@@ -323,7 +329,7 @@ def extract_document(stem: str, text: str, spans: list[tuple[int, int]], date: P
         event_mentions.extend(e for e in find_event_mentions(tagged, date) if e.type == "MilitaryExercise")
         event_mentions.extend(events_reader.sentence(tagged, cascade.tokens))
     out.facts.extend(counterpart_posts(tagged_all, [f for f in out.facts if isinstance(f, Post)]))
-    events = assemble(event_mentions, date)
+    events = assemble(event_mentions, date, country_of=_place_countries(gazetteer))
     for ev in events:
         for p in list(ev.participants):
             out.entities[(p.kind, p.key)] = p

@@ -36,9 +36,14 @@ class EventMention:
 
 
 
-def assemble(mentions: list[EventMention], doc_date: PartialDate | None, rule_prefix: str = "event") -> list[Event]:
-    """Turn a document's event mentions into events (see the module docstring)."""
+def assemble(mentions: list[EventMention], doc_date: PartialDate | None, rule_prefix: str = "event",
+             country_of: dict[str, str] | None = None) -> list[Event]:
+    """Turn a document's event mentions into events (see the module docstring); `country_of` maps a place key
+    to its state's, so a state named as the venue and a place in it can be one event's."""
     _borrowed.clear()
+    _countries.clear()
+    _countries.update(country_of or {})
+    _from_pub.clear()
     events: list[Event] = []
     named: dict[str, Event] = {}
     pending: list[EventMention] = []
@@ -62,7 +67,7 @@ def assemble(mentions: list[EventMention], doc_date: PartialDate | None, rule_pr
         # only the last events read: a mention refers back a few paragraphs, and the search stays linear
         prev = next((ev for ev in islice(reversed(events), _LOOKBACK) if ev.type == em.type
                      and not _conflict(ev, em) and (em.definite or _overlap(ev, em) or _same_place_and_org(ev, em)
-                                                   or _same_place_unanchored(ev, em))),
+                                                   or _same_place_unanchored(ev, em) or _state_and_city(ev, em))),
                     None)
         if prev is not None:
             _merge(prev, em)
@@ -89,11 +94,28 @@ def assemble(mentions: list[EventMention], doc_date: PartialDate | None, rule_pr
             if any(YEAR.search(a) for a in ev.aliases):
                 year = None
             ev.key, ev.name, ev.aliases = exercise_identity(ev.aliases, year)
+    _date_from_the_same_place(events)
     return [e for e in events if _specific_enough(e)]
+
+
+def _date_from_the_same_place(events: list[Event]) -> None:
+    """'The Al-Ula meeting was the 41st GCC summit': an undated meeting at the one place where the article dated
+    another event to a day (the declaration signed in Al-Ula on Tuesday) is that gathering, on that day."""
+    for ev in events:
+        if ev.type not in ("Meeting", "Forum") or ev.date is not None or ev.location is None or ev.planned:
+            continue
+        there = [o for o in events if o is not ev and o.location is not None and o.location.key == ev.location.key]
+        dated = [o for o in there if o.date is not None and o.date.precision == "day" and not o.planned]
+        if len(there) == 1 and len(dated) == 1:
+            ev.date, ev.end_date = dated[0].date, dated[0].end_date
 
 
 # events (by id) whose date was borrowed, not read in their own clause; reset per document
 _borrowed: set[int] = set()
+# of those, events whose borrowed date is the publication date (a byline, an event under way)
+_from_pub: set[int] = set()
+# place key -> its state's key, for the document being assembled
+_countries: dict[str, str] = {}
 
 
 def _specific_enough(ev: Event) -> bool:
@@ -111,9 +133,15 @@ def _specific_enough(ev: Event) -> bool:
     return n >= 2 or (n == 1 and ev.date is not None and ev.location is not None)
 
 
+def _within(a: EntityRef, b: EntityRef) -> bool:
+    """One venue is a state and the other a place in it ("Next summit: Azerbaijan, 2025" / "in Gabala")."""
+    return (a.kind == "state" and _countries.get(b.key) == a.key) or (b.kind == "state" and _countries.get(a.key) == b.key)
+
+
 def _conflict(ev: Event, em: EventMention) -> bool:
     """A mention that cannot be this event: another place, a date outside its date, other organizations."""
-    if ev.location is not None and em.location is not None and ev.location.key != em.location.key:
+    if ev.location is not None and em.location is not None and ev.location.key != em.location.key \
+            and not _within(ev.location, em.location):
         return True
     if ev.date is not None and em.dates and not getattr(em, "weak_date", False) and id(ev) not in _borrowed:
         d = em.dates[0][0]
@@ -129,6 +157,15 @@ def _same_place_and_org(ev: Event, em: EventMention) -> bool:
     orgs = {p.key for p in em.participants if p.kind == "org"}
     return bool(ev.location is not None and em.location is not None and ev.location.key == em.location.key
                 and orgs & {p.key for p in ev.participants if p.kind == "org"})
+
+
+def _state_and_city(ev: Event, em: EventMention) -> bool:
+    """The same organization's meeting in a state and in a city of it, in the same year: one event."""
+    if ev.location is None or em.location is None or not _within(ev.location, em.location):
+        return False
+    orgs = {p.key for p in em.participants if p.kind == "org"}
+    same_year = ev.date is not None and bool(em.dates) and ev.date.year == em.dates[0][0].year
+    return same_year and bool(orgs & {p.key for p in ev.participants if p.kind == "org"})
 
 
 def _same_place_unanchored(ev: Event, em: EventMention) -> bool:
@@ -161,12 +198,16 @@ def _merge(ev: Event, em: EventMention) -> None:
     for n in em.names:
         if n not in ev.aliases:
             ev.aliases.append(n)
-    if em.location and ev.location is None:
-        ev.location = em.location
+    if em.location and (ev.location is None or ev.location.kind == "state" and em.location.kind != "state"
+                        and _within(ev.location, em.location)):
+        ev.location = em.location  # the city over its state
     weak = getattr(em, "weak_date", False)
     if em.dates and not weak and id(ev) in _borrowed:
         ev.date = None  # a borrowed date (the sentence before, the publication date) yields to the event's own
         _borrowed.discard(id(ev))
+    if weak and id(ev) in _from_pub and em.dates and not getattr(em, "from_pub", False):
+        ev.date = None  # the publication date (a byline before a headline) yields to a date the text gives
+        _from_pub.discard(id(ev))
     for start, end in em.dates:
         if weak and ev.date is not None:
             break  # a date borrowed from the sentence before never overrides the event's own
@@ -174,6 +215,8 @@ def _merge(ev: Event, em: EventMention) -> None:
             ev.date, ev.end_date = start, end
             if weak:
                 _borrowed.add(id(ev))
+                if getattr(em, "from_pub", False):
+                    _from_pub.add(id(ev))
     ev.planned = ev.planned or em.planned
 
 

@@ -22,13 +22,18 @@ from kg.extract.event_span import has_any
 
 _OWN_DATE_REACH = 3  # tokens between a trigger and a date that is its own
 _BARE = re.compile(r"(?i)^(?:(?:on|from|in|by)\s+)?(?:(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-                   r"|january|february|march|april|may|june|july|august|september|october|november|december)$")
+                   r"|(?P<dm>\d{1,2}\s+)?(?:january|february|march|april|may|june|july|august|september|october"
+                   r"|november|december))$")
 _NOT_SIMPLE = {"past", "perfect", "modal", "future", "progressive", "participle", "infinitive", "passive", "neg"}
 
 
 def present_simple(vg: VerbGroup, toks: list[Token]) -> bool:
-    """'Leaders gather', 'the council meets': no auxiliary, no past form."""
+    """'Leaders gather', 'the council meets': no auxiliary, no past form; or the present progressive of a
+    schedule ('Switzerland is hosting a peace conference on 15 and 16 June')."""
     head = toks[vg.head]
+    if "progressive" in vg.features and not vg.features & {"past", "perfect", "neg"} and vg.start < vg.head \
+            and toks[vg.start].text.lower() in ("is", "are", "'s", "'re"):
+        return True
     present = head.text.lower() in (head.lemma, head.lemma + "s", head.lemma + "es")  # not "met", "held"
     return present and not (vg.features & _NOT_SIMPLE) and vg.start == vg.head
 
@@ -51,6 +56,9 @@ def forward(em: EventMention, toks: list[Token], pub: PartialDate | None) -> Non
             continue
         if m.group("wd") and start.precision == "day":
             em.dates[k] = (PartialDate.from_date(start.first_day() + datetime.timedelta(days=7)), end)
+        elif m.group("dm") and start.precision == "day" and start.month is not None and start.day is not None:
+            moved = PartialDate(start.year + 1, start.month, start.day)  # "is hosting ... on 15 and 16 June"
+            em.dates[k] = (moved, PartialDate(end.year + 1, end.month, end.day) if end and end.day else end)
         elif start.precision == "month":
             em.dates[k] = (PartialDate(start.year + 1, start.month), end)
         if em.dates[k][0].first_day() > pub.last_day():
@@ -76,29 +84,43 @@ _SPEECH = {"say", "announce", "tell", "state", "add", "declare", "confirm", "rep
 
 
 def mention_dates(em: EventMention, toks: list[Token], c_start: int, start: int, w_end: int, previous: list[Token],
-                  pub: PartialDate | None, ongoing: Iterable[str]) -> list[tuple[PartialDate, PartialDate | None]]:
+                  pub: PartialDate | None, ongoing: Iterable[str],
+                  same_day: Iterable[str] = ()) -> list[tuple[PartialDate, PartialDate | None]]:
     """An event's dates, nearest its trigger first: its clause, else its sentence, else the previous sentence
     ("... on Monday. The two ministers met"), else the publication date for an event under way. Sets
     `em.date_at` (where each date is) and `em.weak_date` (the date is not the sentence's own)."""
     def usable(j: int) -> bool:
         return toks[j].kind == "D" and toks[j].mention is not None and (
-            j == 0 or toks[j - 1].lemma not in _NOT_DATE_PREPS) and not _said_on(toks, j)
+            j == 0 or toks[j - 1].lemma not in _NOT_DATE_PREPS or _when_follows(toks, j, start)) \
+            and not _said_on(toks, j)
 
-    found = [j for j in range(c_start, w_end) if usable(j)]
+    if c_start > 0 and toks[c_start - 1].lemma in ("which", "who"):
+        # "Switzerland, which joined the UN in 2002 and sits on the Council this year, is hosting ...": the
+        # relative clause ends at the comma before the trigger; its dates are not the event's
+        commas = [j for j in range(c_start, start) if toks[j].lemma == ","]
+        if commas:
+            c_start = commas[-1] + 1
+    found = [j for j in range(c_start, w_end) if usable(j) and not _in_relative_after(toks, start, j)]
     if not found:
-        found = [j for j in range(len(toks)) if usable(j)]
+        found = [j for j in range(len(toks)) if usable(j) and not _in_relative_after(toks, start, j)]
     found.sort(key=lambda j: abs(j - start) + (0 if j >= start else 5))
-    out = [(toks[j].mention.value.value, getattr(toks[j].mention.value, "end_value", None)) for j in found]
+    out = [_day_range(toks, j) for j in found]
     em.date_at = found  # type: ignore[attr-defined]
     if out:
         return out
     em.weak_date = True  # type: ignore[attr-defined]
+    if pub is not None and pub.precision == "day" and has_any(toks, 0, len(toks), tuple(tuple(w.split())
+                                                                                       for w in same_day)):
+        return [(pub, None)]  # "held talks this afternoon": the publication day
     prev = [t for j, t in enumerate(previous) if t.kind == "D" and t.mention is not None
             and (j == 0 or previous[j - 1].lemma not in _NOT_DATE_PREPS)]
     if prev:  # "... on Monday. The two ministers met in Washington."
-        v = prev[-1].mention.value
+        main = [t for t in prev if not _subordinate(previous, previous.index(t))]
+        v = (main or prev)[-1].mention.value
+        em.from_pub = v.value == pub  # type: ignore[attr-defined]  # a byline's date: any later borrowing wins
         return [(v.value, getattr(v, "end_value", None))]
     if pub is not None and has_any(toks, 0, len(toks), tuple(tuple(w.split()) for w in ongoing)):
+        em.from_pub = True  # type: ignore[attr-defined]
         return [(pub, None)]
     return []
 
@@ -107,3 +129,44 @@ def _said_on(toks: list[Token], j: int) -> bool:
     """'X said on Saturday (that) it had left after the summit': the date is the saying's, not the event's."""
     k = j - 1 if j > 0 and toks[j - 1].lemma in ("on", "in") else j
     return k > 0 and toks[k - 1].is_word and toks[k - 1].lemma in _SPEECH
+
+
+def _day_range(toks: list[Token], j: int) -> tuple[PartialDate, PartialDate | None]:
+    """A date token's value; 'on 28 and 29 April' (the date layer reads '29 April') starts on the 28th."""
+    v = toks[j].mention.value
+    start, end = v.value, getattr(v, "end_value", None)
+    if j >= 2 and toks[j - 1].lemma in ("and", "-", "–", "to") and toks[j - 2].text.isdigit() \
+            and start.precision == "day" and end is None and start.month is not None \
+            and 1 <= int(toks[j - 2].text) < (start.day or 0):
+        return PartialDate(start.year, start.month, int(toks[j - 2].text)), start
+    return start, end
+
+
+_SUBORDINATORS = {"which", "when", "whose", "since", "until", "after", "before", "while", "where"}
+
+
+def _subordinate(toks: list[Token], j: int) -> bool:
+    """A date in a relative or subordinate clause of its sentence ('voted on Sunday ..., closing a chapter that
+    began when the organisation suspended Damascus in November 2011'): not the sentence's own time. 'said
+    that ...' opens a complement, not a relative clause."""
+    for k in range(j - 1, -1, -1):
+        t = toks[k]
+        if t.lemma in (";", ":"):
+            return False
+        if t.lemma in _SUBORDINATORS or t.lemma == "that" and k > 0 and toks[k - 1].is_word \
+                and toks[k - 1].lemma not in _SPEECH and toks[k - 1].text.islower():
+            return True
+    return False
+
+
+def _when_follows(toks: list[Token], j: int, start: int) -> bool:
+    """'suspended since August 2012, when an extraordinary summit punished Damascus': the when-clause after
+    the date tells what happened then; the date is its event's."""
+    return j + 2 < start and toks[j + 1].lemma == "," and toks[j + 2].lemma == "when"
+
+
+def _in_relative_after(toks: list[Token], start: int, j: int) -> bool:
+    """'signed a declaration to end the border fighting that killed dozens of people in July': a date in a
+    relative clause after the trigger is that clause's."""
+    return any(toks[k].lemma in ("that", "which", "who") and toks[k - 1].is_word and toks[k - 1].text.islower()
+               and toks[k - 1].lemma not in _SPEECH and toks[k - 1].kind == "W" for k in range(start + 1, j))

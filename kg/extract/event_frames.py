@@ -15,9 +15,9 @@ from kg.errors import DataFileError
 from kg.extract.lexicon import load_data
 
 EVENT_TYPES = ("Meeting", "Talks", "MilitaryExercise", "Agreement", "Election", "Forum")
-POSITIONS = ("subject", "with", "between", "by", "of", "premodifier", "its", "context")
+POSITIONS = ("subject", "object", "with", "between", "by", "of", "premodifier", "its", "context")
 _FRAME_KEYS = {"id", "type", "nouns", "verbs", "participants", "needs", "voice", "examples", "counter_examples"}
-_LISTS = ("premodifiers", "future_words", "cancel_words", "generic_words", "ongoing_words", "not_after",
+_LISTS = ("premodifiers", "future_words", "cancel_words", "generic_words", "ongoing_words", "same_day_words", "not_after",
           "expectation_verbs", "process_words")
 
 
@@ -40,6 +40,7 @@ class EventLexicon:
     cancel_words: frozenset[str]
     generic_words: frozenset[str]
     ongoing_words: frozenset[str]
+    same_day_words: frozenset[str]
     not_after: frozenset[str]
     expectation_verbs: frozenset[str]
     process_words: frozenset[str]

@@ -12,16 +12,28 @@ windows are in event_span.py, places in event_places.py, dates in event_dates.py
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable
 
 from kg.dates import PartialDate
 from kg.extract.cascade.clauses import Clause, _subject
 from kg.extract.cascade.lexicon import Lexicon
-from kg.extract.cascade.phrases import VerbGroup
 from kg.extract.cascade.tokens import Token
 from kg.extract.event_assembly import EventMention
-from kg.extract.event_dates import expected, forward, mention_dates, own_dates_differ, present_simple
+from kg.extract.event_cues import (
+    HABITUAL,
+    boycott_of_actor,
+    call_not_off,
+    clause_parties,
+    fact_box,
+    habitual,
+    leaders_subject,
+    merge_same_type,
+    without_modifier_orgs,
+    year_before,
+)
+from kg.extract.event_dates import expected, forward, mention_dates, present_simple
 from kg.extract.event_frames import EventFrame, EventLexicon, event_lexicon
 from kg.extract.event_places import PlaceReader
 from kg.extract.event_span import (
@@ -34,20 +46,19 @@ from kg.extract.event_span import (
     verb_group,
     window_end,
 )
+from kg.extract.event_subjects import add_subject, arguments, traveller
 from kg.extract.tagging import TaggedSentence
 from kg.model import EntityRef
 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|\d+")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _DETERMINERS = {"the", "this", "that", "these", "those", "its", "their", "'s", "a", "an"}
 _DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "'s"}
 _SUPPORT = {"hold", "have", "conduct", "attend", "host", "open", "chair", "begin", "start", "wrap", "end", "lead",
             "resume", "continue", "join", "convene"}
-_STOP_ARGS = {"in", "at", "on", "to", "for", "over", "about", "after", "during", "amid", "from", "since", "as",
-              ";", ".", ":", "(", ")", "—", "–", "who", "which", "that", "and"}
-_ARG_SKIP = {"the", "his", "her", "their", "its", "counterpart", "counterparts", "new", "visiting", "incoming",
-             "then", "host", "leader", "leaders", "president", "officials", "delegation", "delegations"}
 _CONDITIONALS = {"if", "unless", "whether"}
-_ACTORS = "SOP"
+_SCHEDULE_VERBS = {"open", "begin", "start", "close", "end", "run", "convene", "resume"}  # "the forum opens"
+_PLURALS = {"summits": "summit", "meetings": "meeting"}  # one event per organization coordinated before them
 
 
 class EventReader:
@@ -69,7 +80,7 @@ class EventReader:
             if tagged.text.rstrip("”\"’' )").endswith("?"):
                 return []
             self._where = PlaceReader(self.capitals, {m.start: m for m in tagged.mentions if m.kind == "L"})
-            return self._merge_same_type(self._read(tagged, toks))
+            return merge_same_type(self._read(tagged, toks))
         finally:
             self.previous = toks
 
@@ -83,6 +94,10 @@ class EventReader:
         while i < len(toks):
             t = toks[i]
             if not t.is_word:
+                i += 1
+                continue
+            if t.text.lower() in _PLURALS:  # "Gulf Cooperation Council and Arab League emergency summits"
+                out.extend(self._per_org(tagged, toks, i, _PLURALS[t.text.lower()]))
                 i += 1
                 continue
             noun = next(((n, f) for n, f in nouns if [x.text.lower() for x in toks[i:i + len(n)]] == list(n)), None)
@@ -114,6 +129,8 @@ class EventReader:
               clauses: list[Clause]) -> EventMention | None:
         if i > 0 and (toks[i - 1].lemma in _DETERMINERS or toks[i - 1].kind == "A"):
             return None  # "the host", "a visit": a noun
+        if toks[i].text[:1].isupper() and all(not t.is_word or t.lemma in ("-", "•", "*") for t in toks[:i]):
+            return None  # "Hosts Saudi Arabia now have eleven days": a verb opening the sentence is a noun
         low = toks[i].text.lower()
         vg = verb_group(toks, i, self.lex)
         if low.endswith("ing") and "progressive" not in vg.features:
@@ -121,6 +138,8 @@ class EventReader:
         passive = "passive" in vg.features
         if frame.voice == "passive" and not passive or frame.voice == "active" and passive:
             return None
+        if frame.type == "Election" and vg.start > 0 and toks[vg.start - 1].lemma in ("who", "which"):
+            return None  # "President X, who was elected in 2018 on a promise of reform, ...": a biography
         subj, via = _subject(toks, vg, self.lex, clauses)
         clauses.append(Clause(vg, subj, via, vg.end + 1, len(toks)))
         if "neg" in vg.features:
@@ -133,7 +152,17 @@ class EventReader:
         if em is None:
             return None
         if "subject" in frame.participants:
-            self._add_subject(em, toks, subj, vg)
+            add_subject(em, toks, subj, vg, self.lex, self.previous)
+        if not em.participants and "context" in frame.participants and leaders_subject(toks):
+            org = self.context_org(without_modifier_orgs(toks, vg.end + 1))  # "Leaders signed an Ocean Declaration"
+            if org is not None:
+                add_all(em, [org])
+        if "object" in frame.participants and not passive:  # "later met Saudi Foreign Minister Khalid Al-Rashed"
+            add_all(em, [r for r in arguments(toks, vg.end + 1, end) if r.kind == "person"])
+        if toks[i].lemma == "host" and any(j for j, ftype in self._nouns_at if vg.end < j < end and ftype == "Meeting"):
+            self._host_org(em, toks)
+            if em.location is None and vg.features & {"future", "modal", "plan", "infinitive"}:
+                em.location = self._where.host_place(toks, subj, vg.start)  # a past host is named by its city elsewhere
         if present_simple(vg, toks) and not em.weak_date:
             forward(em, toks, self.pub)
         em.planned = em.planned or bool(vg.features & {"future", "modal", "plan", "infinitive"})
@@ -145,7 +174,9 @@ class EventReader:
         while k >= 0 and (toks[k].kind == "D" or toks[k].text.lower() in self.elex.premodifiers
                           or _ORDINAL.fullmatch(toks[k].text) or toks[k].kind == "L"
                           or (toks[k].is_word and toks[k].text[:1].isupper() and k > 0)
-                          or (toks[k].kind in "SOA" and k + 1 < len(toks))):
+                          or (toks[k].kind in "SOA" and k + 1 < len(toks))
+                          or (toks[k].text in ("-", "–") and k > 0 and toks[k - 1].kind in "SO"
+                              and toks[k - 1].end == toks[k].start and toks[k].end == toks[k + 1].start)):  # "EU-CELAC"
             k -= 1
         det = toks[k].lemma if k >= 0 else ""
         if det in NEGATORS:
@@ -158,7 +189,9 @@ class EventReader:
         if det in ("a", "an") and k > 0 and toks[k - 1].lemma == "as":
             return None  # "set up in 1999 as a forum for finance ministers": what a body is, not an event
         w_end = window_end(toks, end)
-        if w_end < len(toks) and toks[w_end].lemma in ("which", "that"):  # "the forum, which will take place in X"
+        relative = w_end < len(toks) and toks[w_end].lemma in ("which", "that")
+        rel_at = w_end
+        if relative:  # "the forum, which will take place in X"
             w_end = window_end(toks, w_end + 1)
         if end < len(toks) and toks[end].text.lower() in self.elex.not_after:
             return None  # "the conference venue", "the summit agenda"
@@ -166,17 +199,29 @@ class EventReader:
         if em is None:
             return None
         em.definite = det in _DEFINITE
+        fact_box(em, toks, end, self._where.place_of)  # "Next summit: Kyrgyzstan, 2024"
+        if end < len(toks) and toks[end].is_word and toks[end].lemma in _SCHEDULE_VERBS \
+                and toks[end].text.lower() != toks[end].lemma and toks[end].text.lower().endswith("s") \
+                and not em.weak_date:
+            forward(em, toks, self.pub)  # "the BRICS Business Forum opens in the city on Saturday": ahead
+        em.for_purpose = k >= 0 and toks[k].lemma == "for" and start == k + 1  # type: ignore[attr-defined]
+        if em.for_purpose and frame.type == "Talks":
+            traveller(em, toks, clause_start(toks, k), k, self.lex, self._where.place_of)
         if not em.weak_date and expected(toks, clause_start(toks, start), start, self.elex.expectation_verbs):
             forward(em, toks, self.pub)
         # positions before the noun: "ASEAN summit", "the bloc's annual summit", "the Kazan summit", "its meeting"
         for j in range(k + 1, start):
             t = toks[j]
+            if _YEAR.fullmatch(t.text):
+                year_before(em, int(t.text), j)  # "the 2025 summit in Gabala"
             if t.kind in "SO" and "premodifier" in frame.participants:
                 add_all(em, refs(t))
             elif t.kind == "A" and frame.type == "Talks":
                 add_all(em, refs(t))
             elif self._where.place_of(t) is not None and em.location is None:
                 em.location = self._where.place_of(t)
+        if relative and em.location is None:  # "the next summit, which Lima is due to host later this year"
+            em.location = self._where.relative_host(toks, rel_at + 1, w_end)
         if det in ("its", "their") and "its" in frame.participants:
             org = self.context_org(toks)
             if org is not None:
@@ -193,7 +238,10 @@ class EventReader:
                     return None
                 em.planned = em.planned or bool(vg.features & {"future", "modal", "plan", "infinitive"})
                 if "subject" in frame.participants or toks[v].lemma == "host":
-                    self._add_subject(em, toks, _subject(toks, vg, self.lex, [])[0], vg)
+                    add_subject(em, toks, _subject(toks, vg, self.lex, [])[0], vg, self.lex,
+                                self.previous)
+                if toks[v].lemma == "host" and "context" in frame.participants:
+                    self._host_org(em, toks)
         # "during the meeting with Y": the speaker of the clause is the other side
         prep = k - 1 if k >= 1 and det in ("the", "a", "an") else k
         if prep >= 0 and toks[prep].lemma in ("during", "at", "after") and any(refs(toks[j]) for j in range(end, w_end)
@@ -201,31 +249,65 @@ class EventReader:
             before = [t for t in toks[:prep] if t.kind == "P"]
             if before:
                 add_all(em, refs(before[-1]))
-        if not em.participants and "context" in frame.participants:
-            org = self.context_org(toks)  # "the Kigali summit" in an article about the Commonwealth
+        parties = []
+        if not em.participants and prep >= 0 and toks[prep].lemma == "at" and frame.type == "Meeting":
+            parties = clause_parties(toks, clause_start(toks, prep), prep)
+            add_all(em, parties)
+        if "context" in frame.participants and (not em.participants or parties and not any(
+                p.kind == "org" for p in parties)):  # "Gabon and Togo joined at the Kigali summit": its body too
+            org = self.context_org(without_modifier_orgs(toks, end))  # "the Kigali summit" in an article
+            # about the Commonwealth
             if org is not None:
                 add_all(em, [org])
         if em.definite and not em.weak_date:  # "the talks ..., in view of X's presidency in 2015": not its date
-            em.dates = [d for d, j in zip(em.dates, em.date_at, strict=True) if abs(j - start) <= 14]
+            em.dates = [d for d, j in zip(em.dates, em.date_at, strict=True)
+                        if abs(j - start) <= 14 or relative and start < j < w_end]  # a relative clause dates
+            # its noun: "the next conference, MC14, which will be held in Yaoundé, Cameroon, in March 2026"
         if has_any(toks, start, w_end, tuple((w,) for w in self.elex.future_words)) or \
                 any(toks[j].text.lower() in self.elex.future_words for j in range(k + 1, start)):
             em.planned = True
         return em
 
+    def _per_org(self, tagged: TaggedSentence, toks: list[Token], i: int, singular: str) -> list[EventMention]:
+        """A plural trigger after coordinated organizations is one event of each ('GCC and Arab League
+        emergency summits were held in Mecca on Thursday'); a bare plural stays generic ('NATO summits')."""
+        frame = next((f for n, f in self.elex.nouns() if n == (singular,)), None)
+        orgs: list[EntityRef] = []
+        k = i - 1
+        while k >= 0 and (toks[k].kind == "O" or toks[k].lemma in ("and", ",")
+                          or toks[k].text.lower() in self.elex.premodifiers):
+            if toks[k].kind == "O":
+                orgs[:0] = refs(toks[k])
+            k -= 1
+        if frame is None or len({o.key for o in orgs}) < 2:
+            return []
+        em = self._noun(tagged, toks, i, i + 1, frame)
+        if em is None:
+            return []
+        out = []
+        for org in orgs:
+            one = copy.copy(em)
+            one.participants = [org] + [p for p in em.participants if p.kind != "org"]
+            one.per_org = True  # type: ignore[attr-defined]
+            out.append(one)
+        return out
+
     # -- one mention ----------------------------------------------------------------------------------------
     def _mention(self, tagged: TaggedSentence, frame: EventFrame, toks: list[Token], start: int, end: int,
                  w_end: int) -> EventMention | None:
         c_start = clause_start(toks, start)
-        words = {t.text.lower() for t in toks if t.is_word}
-        if words & self.elex.cancel_words or any(t.lemma in self.elex.cancel_words for t in toks if t.is_word):
+        if any(t.is_word and (t.text.lower() in self.elex.cancel_words or t.lemma in self.elex.cancel_words)
+               and not boycott_of_actor(toks, j) and not call_not_off(toks, j) for j, t in enumerate(toks)):
             return None
         if any(t.is_word and t.lemma in _CONDITIONALS for t in toks[c_start:start]):
             return None
         if frame.nouns and negated_after(toks, end, w_end) \
                 and not any(t.is_word and t.lemma in NEGATORS for t in toks[start:end]):
             return None
-        if any(t.is_word and t.text.lower() in self.elex.generic_words for t in toks[c_start:w_end]):
-            return None
+        if any(t.is_word and t.text.lower() in self.elex.generic_words for t in toks[c_start:end]) or any(
+                t.is_word and t.text.lower() in self.elex.generic_words & HABITUAL and habitual(toks, j)
+                for j, t in enumerate(toks[end:w_end], end)):
+            return None  # "NATO summits are often held", "meet every year"; not "the council's future priorities"
         # another trigger noun of the same type opens another event: "Tuesday's meeting ... next month's summit in
         # Brussels" (the place and date after it are that event's)
         if any(j == start for j, _ in self._nouns_at):
@@ -235,70 +317,24 @@ class EventReader:
         em.trigger_at = start  # type: ignore[attr-defined]
         for pos in ("with", "between", "by"):
             if pos in frame.participants:
-                for j in range(end, w_end):
-                    if toks[j].is_word and toks[j].lemma == pos:
-                        add_all(em, self._arguments(toks, j + 1, w_end))
+                for j in range(end, min(w_end, end + 2) if pos == "by" else w_end):  # "signed by X", not
+                    if toks[j].is_word and toks[j].lemma == pos:  # "a boycott of Qatar by Saudi Arabia" later on
+                        add_all(em, arguments(toks, j + 1, w_end))
                         break
         em.location = self._where.place(toks, c_start, start, end, w_end)
         em.weak_date = False  # type: ignore[attr-defined]
         em.date_at = []  # type: ignore[attr-defined]
-        em.dates = mention_dates(em, toks, c_start, start, w_end, self.previous, self.pub, self.elex.ongoing_words)
+        em.dates = mention_dates(em, toks, c_start, start, w_end, self.previous, self.pub, self.elex.ongoing_words,
+                                 self.elex.same_day_words)
         if self.pub is not None and em.dates and em.dates[0][0].first_day() > self.pub.last_day():
             em.planned = True
         return em
 
-    def _arguments(self, toks: list[Token], j: int, limit: int) -> list[EntityRef]:
-        out: list[EntityRef] = []
-        first = j
-        while j < limit and j < len(toks):
-            t = toks[j]
-            if t.kind in _ACTORS:
-                out.extend(refs(t))
-            elif t.kind in "RAM" or t.lemma == "," or (t.is_word and (t.lemma in _ARG_SKIP or t.lemma == "including"
-                                                                       or t.lemma == "and" and out
-                                                                       or t.text.islower() and t.lemma not in _STOP_ARGS)):
-                pass
-            else:
-                break
-            j += 1
-            if j - first > 12:
-                break
-        return out
-
-    def _add_subject(self, em: EventMention, toks: list[Token], subj: int | None, vg: VerbGroup) -> None:
-        if subj is not None:
-            add_all(em, refs(toks[subj]))
-            return
-        # "Leaders of the Commonwealth gather", "BRICS foreign ministers met": the body they stand for
-        for j in range(vg.start - 1, max(-1, vg.start - 7), -1):
-            t = toks[j]
-            if t.kind in "SO":
-                add_all(em, refs(t))
-                return
-            if not (t.is_word and t.text.islower()) and not (t.is_word and j == 0) and t.kind != "R":
-                break
-        # "The two ministers met ...": the two people of the sentence before
-        before = [t.lemma for t in toks[max(0, vg.start - 3):vg.start]]
-        if any(w in ("two", "both") for w in before):
-            people = [r for t in self.previous if t.kind == "P" for r in refs(t)]
-            if len({p.key for p in people}) == 2:
-                add_all(em, people)
-
-    # -- helpers --------------------------------------------------------------------------------------------
-    @staticmethod
-    def _merge_same_type(mentions: list[EventMention]) -> list[EventMention]:
-        """Two triggers of one type in a sentence ("gathered ... for the summit") are one event."""
-        out: list[EventMention] = []
-        for em in mentions:
-            same = next((o for o in out if o.type == em.type and not own_dates_differ(o, em)), None)
-            if same is None:
-                out.append(em)
-                continue
-            add_all(same, em.participants)
-            same.location = same.location or em.location
-            if not same.dates or em.dates and same.dates[0][0].contains(em.dates[0][0]):
-                same.dates = em.dates  # "hosts this year's summit ... in November": the more precise date
-            same.planned = same.planned or em.planned
-            same.definite = same.definite and em.definite
-        return out
+    def _host_org(self, em: EventMention, toks: list[Token]) -> None:
+        """'Brazil will host next year's summit in Rio': the host is a state; the summit is the organization's the
+        article is about, when the sentence names no organization of its own."""
+        if not any(p.kind == "org" for p in em.participants) and not any(t.kind == "O" for t in toks):
+            org = self.context_org(toks)
+            if org is not None:
+                add_all(em, [org])
 

@@ -51,8 +51,15 @@ def _actors_near_trigger(tagged: TaggedSentence, tstart: int, tend: int) -> list
 
 _TAKE_PART = expand(r"(?:from\s+)?(?P<s3>{STATES}|{ADJ})(?:\s+[a-z-]+){0,3}\s+(?:are|is|were|was|will\s+be)\s+(?:currently\s+)?(?:taking\s+part|participating)|(?P<s>{STATE})(?:['’]s\s+(?:[\w-]+\s+){0,5}?)?\s*(?:(?:will|is\s+due\s+to|are\s+due\s+to|to|would)\s+)?"
                     r"(?:take|took|takes|taking)\s+part|(?P<s2>{STATE})['’]s\s+(?:[\w-]+\s+){0,2}participation")
+#: forces of the states taking part: "the Army of North Macedonia trained alongside units from fellow NATO Allies
+#: Albania, Croatia and Montenegro, as well as a company of the Armed Forces of Bosnia and Herzegovina"
+_FORCES = expand(r"\b(?:army|armed\s+forces|navy|air\s+force|marines)\s+of\s+(?:the\s+)?(?P<s>{STATE})"
+                 r"|\b(?:units|troops|forces|soldiers|personnel|sailors|contingents?|compan(?:y|ies)|battalions?"
+                 r"|detachments?|service\s+members|servicemen)\s+(?:of|from)\s+(?:the\s+)?"
+                 r"(?:(?:[a-z-]+|⟦O\d+⟧|[A-Z][a-z]+)\s+){0,3}?(?P<s2>{STATES})")
 _LOCATION = expand(r"\b(?:in|at)\s+(?:the\s+)?(?:capital\s+)?(?:[\w\s]{0,50}?\bin\s+)?(?P<p>{PLACE})")
-_STATE_LOCATION = expand(r"\b(?:in|on\s+the\s+territory\s+of)\s+(?P<p>{STATE})")
+_STATE_LOCATION = expand(r"\b(?:in|on\s+the\s+territory\s+of|off(?:\s+the\s+coast\s+of)?|(?:moved|relocated)\s+to)"
+                         r"\s+(?P<p>{STATE})(?!['’]s)")
 #: those present at a meeting: "with Timor-Leste attending", "attended by the CSTO"
 _ATTENDING = expand(r"\bwith\s+(?:the\s+)?(?P<a>{ACTORS}|{PERSONS}){REL}\s+(?:also\s+)?(?:attending|present"
                     r"|taking\s+part|participating|in\s+attendance)|\battended\s+by\s+(?:the\s+)?(?P<b>{ACTORS}|{PERSONS})")
@@ -73,6 +80,7 @@ def find_event_mentions(tagged: TaggedSentence, reference: PartialDate | None) -
     if cue_regex("anniversary").search(plain):
         return out
     names = _names_in(tagged.text)
+    denied_actors: list[Mention] = []
     for etype, trigger in _triggers():
         for m in trigger.finditer(tagged.tagged):
             if etype == "Agreement":
@@ -80,6 +88,8 @@ def find_event_mentions(tagged: TaggedSentence, reference: PartialDate | None) -
                 if not phrase_regex(cfg["agreement_nouns"]).search(window):
                     continue
             if blocked(tagged, m.start(), m.end(), ("negation", "hypothetical", "denial")):
+                if etype == "MilitaryExercise":  # "X refused to host the bloc's exercise; the drills were moved":
+                    denied_actors.extend(_actors_near_trigger(tagged, m.start(), m.end()))  # whose drills
                 continue
             if blocked(tagged, m.start(), len(tagged.tagged), ("event_cancel",)):
                 continue
@@ -96,7 +106,7 @@ def find_event_mentions(tagged: TaggedSentence, reference: PartialDate | None) -
             em.planned = bool(blocked(tagged, m.start(), len(tagged.tagged), ("future",)))
             _fill(em, tagged, etype, names)
             dates = [d for d in tagged.mentions_in(0, len(tagged.tagged), "D")
-                     if not any(d.text in n for group in names for n in group)]
+                     if not any(d.text in n for group in names for n in group) and not _since(tagged, d)]
             trigger_pos = tagged.doc_offset(m.start())
             dates.sort(key=lambda d: abs(d.start - trigger_pos) + (0 if d.start >= trigger_pos else 15))
             for d in dates:
@@ -106,6 +116,10 @@ def find_event_mentions(tagged: TaggedSentence, reference: PartialDate | None) -
             if reference and em.dates and em.dates[0][0].first_day() > reference.last_day():
                 em.planned = True
             out.append(em)
+    for em in out:  # the exercise the sentence still reports (another trigger) is the denied one's organization's
+        if em.type == "MilitaryExercise" and em.names and len(names) == 1:
+            for o in denied_actors:
+                _add(em, o.value)
     return _dedupe(out)
 
 
@@ -124,6 +138,10 @@ def _fill(em: EventMention, tagged: TaggedSentence, etype: str, names: list[list
             for s in (tagged.group_mentions(m, "s", "S") + tagged.group_mentions(m, "s2", "S")
                       + tagged.group_mentions(m, "s3", "SA")):
                 _add(em, s.value)
+        for m in _FORCES.finditer(tagged.tagged):
+            if not blocked(tagged, m.start(), m.end(), ("negation", "hypothetical")):
+                for st in tagged.group_mentions(m, "s", "S") + tagged.group_mentions(m, "s2", "S"):
+                    _add(em, st.value)
         r = _RESPECTIVE.search(tagged.tagged)
         if r:
             em.respective_places = [p.value for p in tagged.group_mentions(r, "places", "SL")]
@@ -160,6 +178,14 @@ def _fill(em: EventMention, tagged: TaggedSentence, etype: str, names: list[list
         for o in _actors_near_trigger(tagged, em.tstart, em.tend):
             _add(em, o.value)
         em.location = _venue(tagged, em.tstart)
+
+
+def _since(tagged: TaggedSentence, d: Mention) -> bool:
+    """'for the third time since North Macedonia became NATO's 30th Ally in March 2020': a date inside a
+    since-clause dates that clause, not the exercise."""
+    before = tagged.text[:d.start - tagged.start]
+    k = before.lower().rfind("since ")
+    return k >= 0 and not re.search(r"[,;:]", before[k:])
 
 
 def _venue(tagged: TaggedSentence, start: int = 0) -> EntityRef | None:

@@ -21,11 +21,11 @@ _NAME_PATTERNS = [
     re.compile(rf"{EX},?\s+(?:{_INTRO}\s+)?[\"“«]([^\"”»]{{3,60}}?)[,.]?[\"”»]"),
     re.compile(rf"{_INTRO}\s+[\"“«]([^\"”»]{{3,60}}?)[,.]?[\"”»]"),
     re.compile(rf"[\"“«]([A-Z][^\"”»]{{2,60}}?)[,.]?[\"”»],?\s+(?:\w+\s+){{0,2}}{EX}"),
-    re.compile(rf"{EX}\s+({_CAP}[\s-](?:19|20)\d\d)\b"),
+    re.compile(rf"{EX},?\s+({_CAP}[\s-](?:19|20)\d\d)\b"),  # "the command-staff exercise, Vzaimodeistvie-2023"
     re.compile(rf"\b({_CAP}[\s-](?:19|20)\d\d)\s+(?:[a-z]+\s+){{0,2}}{EX}"),
     re.compile(rf"\b({_CAP}[\s-](?:19|20)\d\d),\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}{EX}"),
 ]
-_TRANSLATION = re.compile(r"\s*[\[(]([A-Z][^\])]{2,60})[\])]")
+_TRANSLATION = re.compile(r"\s*[\[(][\"“«]?([A-Z][^\])\"”»]{2,60})[\"”»]?[\])]")  # ' ("Interaction-2023")' too
 
 
 @dataclass(frozen=True)

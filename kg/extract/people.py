@@ -93,11 +93,16 @@ def _contexts() -> list[tuple[re.Pattern[str], int]]:
     return [
         (expand(rf"{{ROLE}}(?:\s+(?:of|for|to)\s+(?:the\s+)?(?:{{ACTOR}}|(?:{{ADJ}}\s+|{{ACTOR}}['’]s\s+)?{{MINISTRY}}))?"
                 rf"(?:\s*\(⟦O\d+⟧\))?,?\s+{name}", 0), 2),
-        (expand(rf"{name},\s+(?:who\s+is\s+|the\s+|a\s+|an\s+)?(?:(?:former|acting|then-?|ex-?)\s*)?(?:(?:{{ADJ}}|{{ACTOR}})(?:['’]s)?\s+)?{{ROLE}}", 0), 2),
-        (expand(rf"(?:{{ADJ}}|{{ACTOR}}['’]s|his|her|their)\s+(?:\w+\s+)?(?:{nouns})\s+{name}", 0), 2),
+        (expand(rf"{name},\s+(?:who\s+is\s+(?:both\s+|also\s+)?|the\s+|a\s+|an\s+)?(?:(?:former|acting|then-?|ex-?)\s*)?(?:(?:{{ADJ}}|{{ACTOR}})(?:['’]s)?\s+)?{{ROLE}}", 0), 2),
+        # "his Azerbaijani counterpart, Elnur Mammadli": the apposition after a person noun
+        (expand(rf"(?:{{ADJ}}|{{ACTOR}}['’]s|his|her|their)\s+(?:\w+\s+)?(?:{nouns}),?\s+{name}", 0), 2),
         (re.compile(rf"\b(?:{hon})\.?\s+{name}"), 1),
         (expand(rf"{name},\s+who\s+(?:{heads})\s+(?:the\s+)?{{ACTOR}}", 0), 2),
         (re.compile(rf"{name}(?:,[^,⟦]{{3,80}},)?\s+{_SPEECH}\b"), 2),
+        # "IGAD's Executive Secretary, Mesfin Abebe Tadesse, travelled to Djibouti": an apposition before a verb
+        # a person does, after a title the role lexicon does not know
+        (re.compile(rf"(?:Secretary|Director|Commissioner|Chair|Envoy|Representative),\s+{name},\s+(?:{_SPEECH}"
+                    rf"|travel+ed|flew)\b"), 2),
         (re.compile(rf"\b(?:{_SPEECH}|according\s+to|between|with|by)\s+{name}\b"), 2),
     ]
 

@@ -24,7 +24,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     mods = "|".join(re.escape(m.rstrip("-")) for m in sorted(roles().modifiers, key=len, reverse=True))
     mod = rf"(?:(?P<@g@>{mods})(?:-|\s+))?"
     # "Serbian", "the CSTO's", "the Swedish government's", "Moldova's foreign ministry"
-    inside = r"(?P<@g@>{ADJ}|{ACTOR}|{MINISTRY})(?:['’]s?)?\s+(?:government['’]s\s+)?"
+    # (one descriptive word may stand before the title: "Djibouti's long-serving foreign minister")
+    inside = r"(?P<@g@>{ADJ}|{ACTOR}|{MINISTRY})(?:['’]s?)?\s+(?:government['’]s\s+)?(?:[a-z][a-z]+-[a-z]+\s+)?"
     of = (r"(?:\s+(?:of|for|to|at)\s+(?:the\s+)?(?P<in2>{ACTOR}|(?:{ACTOR}['’]s\s+|{ADJ}\s+)?{MINISTRY}))?"
           r"(?:\s*\(⟦O\d+⟧\))?")
     return [
@@ -64,7 +65,7 @@ def find_posts(tagged: TaggedSentence, ministry_state, main_state: EntityRef | N
                 continue
             where = _post_in(tagged, m, ministry_state) or role_m[0].value.get("state")  # "the Tánaiste": Ireland
             if where is None and role_m[0].value["role"] in _STATE_ROLES and rule != "post.copula":
-                where = _sentence_state(tagged) or (
+                where = _clause_state(tagged, m.start("role"), m.end("holder")) or (
                     None if _PRONOUN_OWNER.search(tagged.tagged, 0, m.start("role")) else main_state)
             if where is None and role_m[0].value["role"] in _ORG_ROLES and rule != "post.copula" \
                     and not _OTHER_OWNER.search(tagged.tagged, 0, m.start("role")):
@@ -128,6 +129,33 @@ def _sentence_state(tagged: TaggedSentence) -> EntityRef | None:
     states.update((m.value["state"].key, m.value["state"]) for m in tagged.mentions
                   if m.kind == "R" and m.value.get("state"))  # "Tánaiste and Minister for Foreign Affairs X"
     return next(iter(states.values())) if len(states) == 1 else None
+
+
+_AFTER_PREP = re.compile(r"\b(?:with|in|to|from|of|by|for|against|on|at|into|over|toward|towards)\s+(?:the\s+)?$",
+                         re.IGNORECASE)
+#: where a clause of a sentence ends: "... with US forces in September, and Foreign Minister X has not ..."
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+|\s+[—–]\s+")
+
+
+def _clause_state(tagged: TaggedSentence, start: int, end: int) -> EntityRef | None:
+    """The state a bare title belongs to: the only state of the sentence, unless the title stands in another
+    clause than that state ('Its troops took part in drills with US forces in September, and Foreign Minister
+    X has not ruled out ...': then the article's state, as for a sentence that names none)."""
+    one = _sentence_state(tagged)
+    if one is None:
+        return None
+    left = max((b.end() for b in _CLAUSE_BREAK.finditer(tagged.tagged, 0, start)), default=0)
+    nxt = _CLAUSE_BREAK.search(tagged.tagged, end)
+    right = nxt.start() if nxt else len(tagged.tagged)
+    lo, hi = tagged.doc_offset(left), tagged.doc_offset(right)
+    here = [m for m in tagged.mentions if m.kind in "SAR" and lo <= m.start < hi
+            and (m.kind != "R" or m.value.get("state"))]
+    if here:
+        return one
+    # another clause: its subject still owns the title ("Samoa is the host, and its prime minister, X, ..."),
+    # a state after a preposition does not ("drills with US forces")
+    there = [m for m in tagged.mentions if m.kind in "SA" and isinstance(m.value, EntityRef) and m.value.key == one.key]
+    return one if any(not _AFTER_PREP.search(tagged.text, 0, m.start - tagged.start) for m in there) else None
 
 
 def _post_in(tagged: TaggedSentence, m: re.Match[str], ministry_state) -> EntityRef | None:
