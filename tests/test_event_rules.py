@@ -118,3 +118,13 @@ def test_an_intergovernmental_conference_is_a_meeting(gaz):
     found = events("Moldova and the European Union held their first intergovernmental conference in Luxembourg "
                    "on 25 June 2024.", gaz)
     assert [e.type for e in found] == ["Meeting"]
+
+
+def test_signed_by_after_a_date_and_a_place(gaz):
+    # regression (seed article 003): 'by X' after the date and place of "signed" is still its signer
+    text = ("A draft declaration was signed in December 2013 in Kiev by the foreign ministers of the OSCE "
+            "member-states, including Russia.")
+    (ev,) = [e for e in events(text, gaz) if e.type == "Agreement"]
+    assert {p.key for p in ev.participants} & {"Russia", "OSCE"}
+    text = "A draft declaration was signed in December 2013 in Kiev, a city attacked by Russia."
+    assert not any("Russia" in {p.key for p in e.participants} for e in events(text, gaz))

@@ -317,7 +317,10 @@ class EventReader:
         em.trigger_at = start  # type: ignore[attr-defined]
         for pos in ("with", "between", "by"):
             if pos in frame.participants:
-                for j in range(end, min(w_end, end + 2) if pos == "by" else w_end):  # "signed by X", not
+                near = end
+                while pos == "by" and near < w_end and (toks[near].kind in "DL" or toks[near].lemma in ("in", "on", "at")):
+                    near += 1  # "signed in December 2013 in Kiev by the foreign ministers"
+                for j in range(end, min(w_end, near + 2) if pos == "by" else w_end):  # "signed by X", not
                     if toks[j].is_word and toks[j].lemma == pos:  # "a boycott of Qatar by Saudi Arabia" later on
                         add_all(em, arguments(toks, j + 1, w_end))
                         break
