@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from kg.dates import PartialDate
 from kg.extract.cascade.discourse import descriptions
@@ -20,13 +19,14 @@ from kg.extract.dates import find_dates
 from kg.extract.event_assembly import assemble
 from kg.extract.event_reader import EventReader
 from kg.extract.events import find_event_mentions
+from kg.extract.gazetteer_maps import capital_of_state, capitals_of, country_of_place, entity_ref
 from kg.extract.lexicon import phrase_regex, roles
 from kg.extract.orgnames import UnlistedOrgs
 from kg.extract.people import PersonRegistry, find_names
 from kg.extract.posts import counterpart_posts, find_posts, head_posts, joint_posts
 from kg.extract.sentences import Sentence, split_sentences
 from kg.extract.tagging import Mention, TaggedSentence
-from kg.gazetteer import Entity, Gazetteer
+from kg.gazetteer import Gazetteer
 from kg.model import EntityRef, Event, Fact, Membership, Neutrality, NonMembership, Post
 
 
@@ -41,13 +41,6 @@ class DocumentFacts:
 
     def of(self, kind: type) -> list:
         return [f for f in self.facts if isinstance(f, kind)]
-
-
-def entity_ref(entity: Entity, gazetteer: Gazetteer | None = None) -> EntityRef:
-    parent = None
-    if entity.part_of and gazetteer is not None:
-        parent = entity_ref(gazetteer.get(entity.part_of), gazetteer)
-    return EntityRef(entity.kind, entity.key, entity.label, tuple(entity.types), tuple(entity.aliases), parent)
 
 
 class _Reader:
@@ -184,36 +177,6 @@ def _titled(nouns: str) -> str:
     return "|".join(n.capitalize() for n in nouns.split("|"))
 
 
-@lru_cache(maxsize=4)
-def _capital_places(gaz: Gazetteer) -> dict[str, EntityRef]:
-    """State key -> its capital, for an event "in Samoa's capital"."""
-    out: dict[str, EntityRef] = {}
-    for e in gaz.entities():
-        if e.kind == "state" and e.capital:
-            place = gaz.lookup(e.capital)
-            if place is not None and place.kind == "place":
-                out[e.key] = entity_ref(place, gaz)
-    return out
-
-
-@lru_cache(maxsize=4)
-def _place_countries(gaz: Gazetteer) -> dict[str, str]:
-    """Place key -> the key of its state, so "the summit in Azerbaijan" and "the summit in Gabala" can be one."""
-    return {e.key: e.country for e in gaz.entities() if e.kind == "place" and e.country}
-
-
-@lru_cache(maxsize=4)
-def _capitals(gaz: Gazetteer) -> dict[str, EntityRef]:
-    """Place key -> the state it is the capital of, for "Vienna has long pursued ..."."""
-    out: dict[str, EntityRef] = {}
-    for e in gaz.entities():
-        if e.kind == "state" and e.capital:
-            place = gaz.lookup(e.capital)
-            if place is not None and place.kind == "place" and (place.key not in out or e.status != "historical"):
-                out[place.key] = entity_ref(e, gaz)  # Moscow is Russia's, not the Soviet Union's
-    return out
-
-
 def _main_org(all_base: list[list[Mention]], gaz: Gazetteer, text: str = "") -> EntityRef | None:
     """The organization an article is about: named most, counting the headline and lede extra.
 
@@ -312,8 +275,8 @@ def extract_document(stem: str, text: str, spans: list[tuple[int, int]], date: P
         return m.value.get("state")
 
     event_mentions = []
-    cascade = Cascade(text, date, _capitals(gazetteer), reader.main_org)
-    events_reader = EventReader(cascade.lex, date, cascade.context_org, capitals=_capital_places(gazetteer))
+    cascade = Cascade(text, date, capitals_of(gazetteer), reader.main_org)
+    events_reader = EventReader(cascade.lex, date, cascade.context_org, capitals=capital_of_state(gazetteer))
     for tagged in tagged_all:
         for m in tagged.mentions:
             if isinstance(m.value, EntityRef):
@@ -329,7 +292,7 @@ def extract_document(stem: str, text: str, spans: list[tuple[int, int]], date: P
         event_mentions.extend(e for e in find_event_mentions(tagged, date) if e.type == "MilitaryExercise")
         event_mentions.extend(events_reader.sentence(tagged, cascade.tokens))
     out.facts.extend(counterpart_posts(tagged_all, [f for f in out.facts if isinstance(f, Post)]))
-    events = assemble(event_mentions, date, country_of=_place_countries(gazetteer))
+    events = assemble(event_mentions, date, country_of=country_of_place(gazetteer))
     for ev in events:
         for p in list(ev.participants):
             out.entities[(p.kind, p.key)] = p

@@ -13,7 +13,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
 from kg.dates import PartialDate
-from kg.extract.document import entity_ref
+from kg.extract.gazetteer_maps import entity_ref
 from kg.gazetteer import Gazetteer
 from kg.iri import external, mint, mint_path
 from kg.model import EntityRef, Event, Evidence, Fact, Membership, Neutrality, NonMembership, Post
