@@ -128,3 +128,11 @@ def test_signed_by_after_a_date_and_a_place(gaz):
     assert {p.key for p in ev.participants} & {"Russia", "OSCE"}
     text = "A draft declaration was signed in December 2013 in Kiev, a city attacked by Russia."
     assert not any("Russia" in {p.key for p in e.participants} for e in events(text, gaz))
+
+
+def test_an_event_asks_for_the_organization_of_its_own_sentence_before(gaz):
+    # regression: the event reader asked the cascade after it had read the sentence, and got the sentence's
+    # own organization back as "the sentence before" ('a call for UN peacekeeping forces')
+    text = "Arab League news. Arab League met. The Manama summit ended on 16 May 2024 with a call for UN peacekeeping."
+    (ev,) = [e for e in events(text, gaz) if e.type == "Meeting"][-1:]
+    assert "Arab_League" in {p.key for p in ev.participants}

@@ -74,16 +74,20 @@ class Cascade(NounReader, BoxReader):
         self.prev_end = 0  # where the sentence before ended
         self.topic_break = True  # this sentence opens a paragraph
         self.prev_had_facts = False  # the sentence before stated memberships
+        self.had_facts = False  # this sentence did
+        self.prev_tokens: list[Token] = []  # the sentence before
 
     def sentence(self, tagged: TaggedSentence) -> list:
         toks = tokenize(self.text, tagged.start, tagged.end, tagged.mentions)
         toks = group_entities(self.discourse.resolve(toks))
+        # the sentence before, for this one (the event frames ask after the sentence is read)
+        self.prev_tokens, self.prev_had_facts = self.tokens, self.had_facts
         self.topic_break = "\n\n" in self.text[self.prev_end:tagged.start]  # a new paragraph
         if self.topic is not None and self.topic_break:
             self.topic = None
         found = former_wins(list(self.read(toks)))
         orgs = {f.org.key: f.org for f in found if f.org is not None and f.status != "Neutral" and not f.negative}
-        self.prev_had_facts = bool(orgs)
+        self.had_facts = bool(orgs)
         self.topic = (tagged.end, next(iter(orgs.values()))) if len(orgs) == 1 else \
             None if orgs else self.topic and (tagged.end, self.topic[1])
         self.discourse.push(toks)
@@ -343,7 +347,7 @@ class Cascade(NounReader, BoxReader):
     def _previous_head_org(self) -> EntityRef | None:
         """The one organization the sentence before (in the same paragraph) is about, its possessor aside: "All
         six are in NATO's Partnership for Peace. Moldova signed up in 1994" signed up to the Partnership."""
-        prev = self.tokens
+        prev = self.prev_tokens
         if not prev or self.topic_break or self.prev_had_facts:
             return None  # (a sentence with facts of its own sets the topic, or leaves it open on purpose)
         heads = {r.key: r for i, t in enumerate(prev) if t.kind == "O" and t.mention is not None  # named, not "It"
