@@ -210,6 +210,8 @@ def _past_only(toks: list[Token], vgs: list[VerbGroup], first: int, last: int) -
     after = [vg for vg in inside if vg.head > word]
     before = [vg for vg in inside if vg.head < word and not any(t.lemma == "," for t in toks[vg.head:word])]
     vg = after[0] if after else before[-1] if before else None
+    if vg is not None and toks[vg.head].lemma in ("adopt", "declare", "proclaim", "enshrine", "establish"):
+        return False  # "Serbia's parliament adopted military neutrality in 2007": what was set up holds
     past = vg is not None and "past" in vg.features and "perfect" not in vg.features
     return past and not any(t.is_word and t.lemma in _REPORTING for t in toks[:first])
 
