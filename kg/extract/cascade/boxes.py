@@ -53,11 +53,11 @@ class TimelineBox:
             while k < min(len(words), 9) and words[k].is_word and words[k].lemma not in ("not", "no", "never") \
                     or (k < len(words) and words[k].lemma == "," and k > 2):
                 k += 1
-            if _year(a) is not None and k < len(words) and words[k].kind == "S":
+            if bare_year(a) is not None and k < len(words) and words[k].kind == "S":
                 b = words[k]
-                got = (b, _year(a), words[k + 1:])
-            elif a.kind == "S" and _year(b) is not None and len(words) == 3:
-                got = (a, _year(b), words[3:])
+                got = (b, bare_year(a), words[k + 1:])
+            elif a.kind == "S" and bare_year(b) is not None and len(words) == 3:
+                got = (a, bare_year(b), words[3:])
         if got is not None and self.open_org is not None and not any(t.kind in "ODL" for t in got[2]) \
                 and not any(t.lemma in ("not", "never", "no") for t in got[2]):
             states, date, rest = got  # "1958 – Belgium, France, West Germany, Italy": a name unknown breaks the list
@@ -73,7 +73,7 @@ class TimelineBox:
             self.open_org = None
 
 
-def _year(t: Token) -> PartialDate | None:
+def bare_year(t: Token) -> PartialDate | None:
     """A date token, or a bare year ("1995 – Austria, Finland, Sweden": a year alone is not tagged as a date)."""
     if t.kind == "D" and t.mention is not None:
         return t.mention.value.value
@@ -94,9 +94,9 @@ class BoxReader:
         if self.announced is not None and len(words) >= 2 and words[0].lemma in _BULLETS:
             k = 2 if words[1].lemma == "the" else 1
             item, rest = words[k] if k < len(words) else words[-1], words[k + 1:]
-            if item.kind in "SO" and all(_year(t) is not None or t.lemma in _ITEM_WORDS for t in rest):
+            if item.kind in "SO" and all(bare_year(t) is not None or t.lemma in _ITEM_WORDS for t in rest):
                 status, org = self.announced
-                dates = [d for d in map(_year, rest) if d is not None]
+                dates = [d for d in map(bare_year, rest) if d is not None]
                 when = dates[0] if len(dates) == 1 and (self.pub is None or dates[0] <= self.pub) else None
                 start, end = (None, when) if status == "Former" else (when, None)
                 return Found(status, list(item.refs), org, "list.bulleted", start, end)

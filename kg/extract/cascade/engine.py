@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from kg.dates import PartialDate
-from kg.extract.cascade.boxes import BoxReader, TimelineBox, box_line
+from kg.extract.cascade.boxes import BoxReader, TimelineBox, bare_year, box_line
 from kg.extract.cascade.clauses import Clause, clauses
 from kg.extract.cascade.continuations import continuations
 from kg.extract.cascade.discourse import Discourse, descriptions, top_organization
@@ -66,11 +66,10 @@ class Cascade(NounReader, BoxReader):
         self.tokens: list[Token] = []
         self.box = TimelineBox()
         self.box_lines: list[tuple[bool | None, list[EntityRef]]] = []  # per sentence: (heading-like?, its orgs)
-        # the organization the previous sentence's memberships were of, and where that sentence ended: a
-        # paragraph about another organization than the article's goes on about it ("SAARC's eight members -
-        # ... -. Afghanistan, which joined in 2007, ...")
-        self.topic: tuple[int, EntityRef] | None = None
-        self.sentences_read = 0  # the headline and the lede come first
+        # the organization the memberships of this paragraph's last sentence with any were of: a paragraph
+        # about another organization than the article's goes on about it ("SAARC's eight members - ... -.
+        # Afghanistan, which joined in 2007, ...")
+        self.topic: EntityRef | None = None
         self.prev_end = 0  # where the sentence before ended
         self.topic_break = True  # this sentence opens a paragraph
         self.prev_had_facts = False  # the sentence before stated memberships
@@ -88,10 +87,9 @@ class Cascade(NounReader, BoxReader):
         found = former_wins(list(self.read(toks)))
         orgs = {f.org.key: f.org for f in found if f.org is not None and f.status != "Neutral" and not f.negative}
         self.had_facts = bool(orgs)
-        self.topic = (tagged.end, next(iter(orgs.values()))) if len(orgs) == 1 else \
-            None if orgs else self.topic and (tagged.end, self.topic[1])
+        if orgs:
+            self.topic = next(iter(orgs.values())) if len(orgs) == 1 else None
         self.discourse.push(toks)
-        self.sentences_read += 1
         self.prev_end = tagged.end
         self.box_lines.append(box_line(toks, self.lex))
         self.tokens = toks  # the resolved tokens of the sentence just read, for the event frames
@@ -299,7 +297,7 @@ class Cascade(NounReader, BoxReader):
         """A headline or lede that reports a joining or leaving in the present perfect ("Iran has become the ninth
         full member") or the headline present ("Croatia joins the EU") reports the day's news: the
         publication date is its date. Not for states of being ("belongs to"), nor later in the article."""
-        if self.pub is None or self.pub.precision != "day" or self.sentences_read > 2 or founding \
+        if self.pub is None or self.pub.precision != "day" or len(self.discourse.history) > 2 or founding \
                 or frame.date is None or toks[vg.head].lemma not in _EVENT_VERBS:
             return False
         if sum(len(t.refs) for t in toks if t.kind == "S") > 1:
@@ -308,7 +306,7 @@ class Cascade(NounReader, BoxReader):
         if vg.start > 0 and toks[vg.start - 1].lemma == "to":
             return False  # "the last state to have joined the EU": an infinitive, not the day's news
         present_perfect = "perfect" in f and "past" not in f
-        headline_present = not f & {"past", "perfect", "passive", "neg"} and self.sentences_read <= 1 \
+        headline_present = not f & {"past", "perfect", "passive", "neg"} and len(self.discourse.history) <= 1 \
             and toks[vg.head].text.lower().endswith("s")
         return present_perfect or headline_present
 
@@ -334,7 +332,7 @@ class Cascade(NounReader, BoxReader):
         if named:
             return None
         if self.topic is not None:
-            return self.topic[1]
+            return self.topic
         head = self._previous_head_org()
         if head is not None:
             return head
@@ -562,9 +560,9 @@ def _distributed_dates(toks: list[Token], c: Clause, n: int) -> list[PartialDate
     k = c.comp_start
     while k < c.comp_end:
         t = toks[k]
-        bare_year = dates and t.is_word and len(t.text) == 4 and t.text.isdigit() and t.text[:2] in ("19", "20")
-        if (t.kind == "D" and t.mention is not None or bare_year) and (not dates or toks[k - 1].lemma in (",", "and")):
-            dates.append(t.mention.value.value if t.kind == "D" else PartialDate.parse(t.text))  # "... and 2024"
+        value = bare_year(t) if t.kind == "D" or dates else None  # "... and 2024": a year alone after the first
+        if value is not None and (not dates or toks[k - 1].lemma in (",", "and")):
+            dates.append(value)
         elif dates and t.lemma not in (",", "and"):
             break
         k += 1
