@@ -336,3 +336,16 @@ def test_find_dates_offsets_index_the_text():
     text = "“Serbia will join in 2018,” he said on 25 September; the forum opens on 18-21 October."
     for m in find_dates(text, P(2017, 9, 27)):
         assert text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The treaty came into force on New Year's Day 2015.", P(2015, 1, 1)),
+    ("It was signed on Christmas Eve, 1991.", P(1991, 12, 24)),
+    ("They met on New Year’s Eve 1999.", P(1999, 12, 31)),
+])
+def test_named_day_with_its_year(text, value):
+    assert [d.value for d in find_dates(text, P(2024, 5, 1))] == [value]
+
+
+def test_named_day_without_a_year_is_no_date():
+    assert find_dates("Shops opened on Boxing Day for the sales.", P(2024, 5, 1)) == []

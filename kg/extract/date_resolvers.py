@@ -142,6 +142,13 @@ def day_month(m, ref, tense, ctx) -> Resolved | None:
     return _pick_year(make, ref, tense)
 
 
+def fixed_day(m, ref, tense, ctx) -> Resolved | None:
+    """"on New Year's Day 2015": a day every year has, named, with its year."""
+    said = " ".join(m["fixed"].replace("’", "'").split()).lower()
+    month, day = next(v for k, v in data()["fixed_days"].items() if k.lower() == said)
+    return Resolved(PartialDate(int(m["y"]), month, day))
+
+
 def month_year(m, ref, tense, ctx) -> Resolved | None:
     return Resolved(PartialDate(int(m["y"]), _month_number(m["mon"])))
 

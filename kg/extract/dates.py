@@ -75,6 +75,7 @@ def _patterns() -> tuple[_Pattern, ...]:
     month_mod = res.alt(d["month_modifiers"]).replace(r"\ ", r"\s+")
     units = r"year|month|week"
     numbers = res.alt(d["number_words"])
+    fixed = res.alt(res.cased(d["fixed_days"])).replace("'", "['’]").replace(r"\ ", r"\s+")
     name_stop = res.alt(res.cased(list(d["months"]) + list(d["weekdays"])))
 
     def p(name: str, regex: str, handler: _Handler, flags: int = 0) -> _Pattern:
@@ -94,6 +95,7 @@ def _patterns() -> tuple[_Pattern, ...]:
           res.day_month),
         p("month-range", rf"(?P<m1>{mon}){dash}(?P<m2>{mon})(?:,?\s+(?P<y>{year}){year_end})?(?![\w])",
           res.month_range),
+        p("fixed-day-year", rf"(?<![\w'’])(?P<fixed>{fixed})(?:\s+of)?,?\s+(?P<y>{year}){year_end}", res.fixed_day),
         p("month-year", rf"(?P<mon>{mon})(?:\s+of)?,?\s+(?P<y>{year}){year_end}", res.month_year),
         p("month-which-year", rf"(?:\b(?i:(?P<cue>{month_cue}))\s+)?(?:(?P<d1>{day})\s+)?(?P<mon>{month_full})\s+"
                               rf"(?:(?i:of)\s+)?"

@@ -182,3 +182,26 @@ def _later(last: PartialDate | None, span: str) -> PartialDate | None:
     if last.month is None:
         return None
     return PartialDate(*add_months(last.year, last.month, int(n)))
+
+
+def followed(toks: list[Token], before: list[tuple[str, EntityRef, PartialDate]],
+             pub: PartialDate | None) -> tuple[list[EntityRef], str, EntityRef, PartialDate] | None:
+    """"Bulgaria joined the EU on 1 January 2007. Croatia followed on 1 July 2013.": a sentence that is only a
+    state following, with its own date, repeats the one dated change of the sentence before (`before`:
+    its (status, organization, date) facts, all one status and organization) for that state."""
+    k = 1 if toks and toks[0].lemma in ("then", "later") else 0
+    if len(before) != 1 or k + 1 >= len(toks) or toks[k].kind != "S" or toks[k + 1].lemma != "follow" \
+            or toks[k + 1].text.lower() == "follow":
+        return None
+    j = k + 2 + (k + 2 < len(toks) and toks[k + 2].lemma == "suit")
+    if j < len(toks) and toks[j].lemma == ",":
+        j += 1
+    status, org, last = before[0]
+    when, end = _date_after(toks, j, len(toks))
+    if isinstance(when, str):
+        when = _later(last, when)
+    if not isinstance(when, PartialDate) or end is None or (pub is not None and when > pub) or when < last:
+        return None
+    if end < len(toks) and toks[end].lemma not in (".", ",", ";", "!"):
+        return None  # "Croatia followed in 2013 with a referendum on ...": read no further than a bare date
+    return list(toks[k].refs), status, org, when

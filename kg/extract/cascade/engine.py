@@ -13,9 +13,10 @@ import re
 from collections.abc import Iterator
 
 from kg.dates import PartialDate
-from kg.extract.cascade.boxes import BoxReader, TimelineBox, bare_year, box_line
+from kg.extract.cascade.boxes import BoxReader, TimelineBox, box_line
+from kg.extract.cascade.clause_dates import EVENT_VERBS, clause_date, distributed_dates
 from kg.extract.cascade.clauses import Clause, clauses
-from kg.extract.cascade.continuations import continuations
+from kg.extract.cascade.continuations import continuations, followed
 from kg.extract.cascade.discourse import Discourse, descriptions, top_organization
 from kg.extract.cascade.lexicon import Alternative, Frame, Lexicon, lexicon
 from kg.extract.cascade.matching import (
@@ -41,7 +42,6 @@ from kg.extract.cascade.tokens import Token, tokenize
 from kg.extract.tagging import TaggedSentence
 from kg.model import EntityRef, Evidence, Membership, Neutrality, NonMembership
 
-_NOT_DATE_PREPS = {"until", "till", "before", "by", "ahead", "after"}
 _STATE_KINDS = ("state",)
 
 
@@ -75,6 +75,7 @@ class Cascade(NounReader, BoxReader):
         self.prev_had_facts = False  # the sentence before stated memberships
         self.had_facts = False  # this sentence did
         self.prev_tokens: list[Token] = []  # the sentence before
+        self.dated: list[tuple[str, EntityRef, PartialDate]] = []  # its dated changes, for "X followed in 2013"
 
     def sentence(self, tagged: TaggedSentence) -> list:
         toks = tokenize(self.text, tagged.start, tagged.end, tagged.mentions)
@@ -85,6 +86,13 @@ class Cascade(NounReader, BoxReader):
         if self.topic is not None and self.topic_break:
             self.topic = None
         found = former_wins(list(self.read(toks)))
+        follow = followed(toks, self.dated, self.pub)
+        if follow is not None and not found:
+            members, status, org, when = follow
+            found = [Found(status, members, org, "followed.previous-sentence", when if status != "Former" else None,
+                           when if status == "Former" else None)]
+        self.dated = list({(f.status, f.org.key): (f.status, f.org, f.start or f.end) for f in found
+                           if f.org is not None and not f.negative and (f.start or f.end) is not None}.values())
         orgs = {f.org.key: f.org for f in found if f.org is not None and f.status != "Neutral" and not f.negative}
         self.had_facts = bool(orgs)
         if orgs:
@@ -229,8 +237,8 @@ class Cascade(NounReader, BoxReader):
                     else:
                         return
                 founding = any(t.lemma in ("founding", "founder", "co-founder") for t in comp[:token_index(m, comp, m.end())])
-                when = self._date(toks, c, frame, status, alt.date, verb="become" if founding else toks[vg.head].lemma,
-                                  past="past" in vg.features or "perfect" in vg.features, vgs=vgs)
+                when = clause_date(toks, c, frame, status, "become" if founding else toks[vg.head].lemma, self.lex,
+                                   self.pub, past="past" in vg.features or "perfect" in vg.features, vgs=vgs)
                 if when is False:
                     return
                 if when is None and not neg and self._news_of_the_day(toks, vg, frame, founding):
@@ -248,7 +256,7 @@ class Cascade(NounReader, BoxReader):
                 if frame.subject == "org" and mem_toks:
                     members += more_members(toks, mem_toks[-1])
                 orgs = org_tok.refs if org_tok is not None else [None]
-                each = _distributed_dates(toks, c, len(members)) if role in ("start", "end") and not negative \
+                each = distributed_dates(toks, c, len(members)) if role in ("start", "end") and not negative \
                     else None
                 for org in orgs:
                     if each is not None:  # "The two countries joined NATO in 2023 and 2024": one date each
@@ -298,7 +306,7 @@ class Cascade(NounReader, BoxReader):
         full member") or the headline present ("Croatia joins the EU") reports the day's news: the
         publication date is its date. Not for states of being ("belongs to"), nor later in the article."""
         if self.pub is None or self.pub.precision != "day" or len(self.discourse.history) > 2 or founding \
-                or frame.date is None or toks[vg.head].lemma not in _EVENT_VERBS:
+                or frame.date is None or toks[vg.head].lemma not in EVENT_VERBS:
             return False
         if sum(len(t.refs) for t in toks if t.kind == "S") > 1:
             return False  # "The AU has suspended Gabon, Niger, Mali ...": a state of affairs, not the day's news
@@ -454,154 +462,6 @@ class Cascade(NounReader, BoxReader):
             if t.is_word and t.lemma in self.lex.hedges and (k < vg.start or t.lemma not in self.lex.opinions):
                 return "hedge"
         return None
-
-    def _date(self, toks: list[Token], c: Clause, frame: Frame, status: str, alt_role, verb: str,
-              past: bool = False, vgs: list[VerbGroup] = ()):
-        """The date of the clause (complement first, then between subject and verb); False when it is future."""
-        preps = frame.date_preps if verb not in ("become", "join") else ()
-        ranges = [(c.comp_start, c.comp_end)]
-        after = c.comp_end
-        if after < len(toks) and toks[after].lemma == '"':  # 'suspended Gabon "with immediate effect" on Thursday'
-            close = next((k for k in range(after + 1, len(toks)) if toks[k].lemma == '"'), None)
-            if close is not None:
-                ranges.append((close + 1, min(close + 4, len(toks))))
-        if after < len(toks) and toks[after].text.lower() == "having" or \
-                (after + 1 < len(toks) and toks[after].lemma == "," and toks[after + 1].text.lower() == "having"):
-            end = next((k for k in range(after, len(toks)) if toks[k].lemma in (".", ";")), len(toks))
-            ranges.append((after, end))  # "are the founding members, having created it in September 1960"
-        w = next((k for k in range(c.comp_start, min(after + 2, len(toks))) if toks[k].lemma == "when"), None)
-        if w is not None:  # "Ireland left when it became a republic in 1949"
-            end = next((k for k in range(w, len(toks)) if toks[k].lemma in (".", ";", ",")), len(toks))
-            ranges.append((w, end))
-        if c.subject is not None and c.via in ("direct", "coordination", "participle"):
-            lo = c.subject + 1
-            if c.via == "coordination":  # "was founded in 2002 and has suspended Mali": not the first verb's date
-                lo = max((k + 1 for k in range(lo, c.vg.start) if toks[k].lemma in ("and", "but", ",", ";")),
-                         default=lo)
-            ranges.append((lo, c.vg.start))
-            label = [t for t in toks[:c.subject] if t.lemma not in ("-", "*", "•", "–", "—")]
-            if c.via == "direct" and len(label) == 2 and label[0].kind == "D" and label[1].lemma == ":":
-                ranges.append((0, c.subject))  # a timeline line: "- 11 Dec 2001: China joins"
-            elif c.via == "direct" and not any(t.lemma in (";", ":") for t in toks[:c.subject]):
-                # "In 1995, Austria, Finland and Sweden joined the EU"; but not a date of an earlier verb
-                # ("Uzbekistan joined in 2001, ..., and enlargement in 2017 saw India and Pakistan join")
-                before = [v for v in vgs if v.end < c.subject]
-                if before and before[-1].lemma in ("see", "witness"):
-                    before.pop()  # "enlargement in 2017 saw India and Pakistan join": the date of "saw"
-                first = before[-1].end + 1 if before else 0
-                ranges.append((first, c.subject, True))  # the date nearest the subject
-        elif c.subject is not None:
-            ranges.append((c.vg.start - 3 if c.vg.start >= 3 else 0, c.vg.start))
-        following = _the_following_year(toks, c)
-        if following is not None:
-            return following  # "had quit in 2022 but rejoined the following year"
-        said = _report_date_span(toks, c.comp_end)
-        if said is not None:  # "Russia has walked out of the CBSS, the ministry announced on Tuesday"
-            ranges.append(said)
-        for lo, hi, *nearest in ranges:
-            span = range(max(lo, 0), min(hi, len(toks)))
-            for k in reversed(span) if nearest else span:
-                t = toks[k]
-                if t.kind != "D" or t.mention is None:
-                    continue
-                prev = toks[k - 1].lemma if k > 0 else ""
-                if prev in _NOT_DATE_PREPS:
-                    continue
-                if nearest and _in_time_phrase(toks, k):
-                    continue  # "In 1995, after a vote in 1994, Austria joined": the vote's date
-                colon = next((j for j in range(lo, k) if toks[j].lemma in (":", "–", "—")), None)
-                if colon is not None and any(x.kind == "S" for x in toks[colon:k]):
-                    continue  # ": Mali since June 2021, Burkina Faso since ...": each listed state's own date
-                if preps and prev not in preps and not _since_origin(toks, k):
-                    continue
-                value = t.mention.value.value
-                relative = getattr(t.mention.value, "relative", False)
-                finer = _finer_date(toks, k, value)
-                if finer is not None:  # "last month, on 7 March": the more precise of the two
-                    value, relative = finer, False
-                if self.pub is not None and value > self.pub and (relative or not past):
-                    return False  # "will join next year"; a past tense with an absolute date is kept
-                return value
-        return None
-
-
-_REPORTING_VERBS = {"say", "announce", "confirm", "tell", "report", "state", "add", "declare"}
-
-
-def _report_date_span(toks: list[Token], k: int) -> tuple[int, int] | None:
-    """The date of a reporting clause after a comma ("..., the foreign ministry announced on Tuesday"): the day
-    the news was given, for a clause that has no date of its own."""
-    if k >= len(toks) or toks[k].lemma != ",":
-        return None
-    end = next((j for j in range(k + 1, len(toks)) if toks[j].lemma in (".", ";", ",")), len(toks))
-    verb = next((j for j in range(k + 1, end) if toks[j].is_word and toks[j].lemma in _REPORTING_VERBS), None)
-    if verb is None or any(t.kind in "SO" for t in toks[k + 1:verb]):
-        return None
-    return (verb + 1, end) if any(toks[j].kind == "D" and toks[j - 1].lemma == "on" for j in range(verb + 1, end)) \
-        else None
-
-
-def _the_following_year(toks: list[Token], c: Clause) -> PartialDate | None:
-    """"the following year" / "the next year" in the clause: a year after the date written before it in the
-    sentence (none without one)."""
-    words = [t.lemma for t in toks]
-    for k in range(c.comp_start, max(c.comp_start, c.comp_end - 2)):
-        if words[k:k + 3] in (["the", "follow", "year"], ["the", "next", "year"]):
-            before = next((t for t in reversed(toks[:k]) if t.kind == "D" and t.mention is not None), None)
-            return PartialDate(before.mention.value.value.year + 1) if before is not None else None
-    return None
-
-
-def _distributed_dates(toks: list[Token], c: Clause, n: int) -> list[PartialDate] | None:
-    """"in 2023 and 2024 (respectively)" after n > 1 coordinated members: the k-th date is the k-th member's."""
-    if n < 2:
-        return None
-    dates = []
-    k = c.comp_start
-    while k < c.comp_end:
-        t = toks[k]
-        value = bare_year(t) if t.kind == "D" or dates else None  # "... and 2024": a year alone after the first
-        if value is not None and (not dates or toks[k - 1].lemma in (",", "and")):
-            dates.append(value)
-        elif dates and t.lemma not in (",", "and"):
-            break
-        k += 1
-    return dates if len(dates) == n else None
-
-
-def _finer_date(toks: list[Token], k: int, value: PartialDate) -> PartialDate | None:
-    """A second, more precise date right after the one at k that agrees with it ("last month, on 7 March")."""
-    w = toks[k + 1:k + 4]
-    if len(w) < 3 or w[0].lemma != "," or w[1].lemma not in ("on", "in") or w[2].kind != "D" or w[2].mention is None:
-        return None
-    other = w[2].mention.value.value
-    same = other.year == value.year and (value.month is None or other.month == value.month)
-    more = (other.day is not None) > (value.day is not None) or (other.month is not None) > (value.month is not None)
-    return other if same and more else None
-
-
-def _in_time_phrase(toks: list[Token], k: int) -> bool:
-    """The date at k dates an "after/before/following ..." phrase, not the clause."""
-    for j in range(k - 1, max(k - 5, -1), -1):
-        if toks[j].lemma in (",", ";"):
-            return False
-        if toks[j].lemma in _NOT_DATE_PREPS or toks[j].lemma == "following":
-            return True
-    return False
-
-
-_ORIGINS = {"creation", "founding", "foundation", "inception", "launch", "birth", "establishment", "start"}
-
-
-def _since_origin(toks: list[Token], k: int) -> bool:
-    """"since the group's creation in 1999": the date of the beginning a "since" names."""
-    words = [t.lemma for t in toks[max(0, k - 6):k]]
-    return words[-1:] == ["in"] and "since" in words and any(w in _ORIGINS for w in words[words.index("since"):])
-
-
-#: verbs of a change of status, dated by the publication when a lede reports them in the present perfect
-_EVENT_VERBS = {"join", "become", "accede", "enter", "leave", "quit", "withdraw", "exit", "suspend", "admit",
-                "readmit", "rejoin", "expel", "return", "pull"}
 
 _CONCESSIVE = {"though", "although", "while", "whereas", "but"}
 

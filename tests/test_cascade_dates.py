@@ -1,0 +1,81 @@
+"""Which date a clause's fact takes (kg/extract/cascade/engine.py, continuations.followed): each construction
+with a trap beside it."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.dates import PartialDate
+from kg.extract.document import extract_document
+from kg.gazetteer import Gazetteer
+from kg.model import Membership
+
+PUB = PartialDate.parse("2025-01-07")
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def facts(text: str, gaz: Gazetteer) -> set[tuple[str, str, str, str]]:
+    doc = extract_document("t", text, [(0, len(text))], PUB, gaz)
+    return {(m.member.key, m.organization.key, m.status, str(m.start or m.end or ""))
+            for m in doc.facts if isinstance(m, Membership)}
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # a participle after the clause, of a verb that states the same status
+    ("Thailand is the newest member of the Mekong River Commission, admitted in May 2011 as its fifth.",
+     ("Thailand", "Mekong_River_Commission", "FullMember", "2011-05")),
+    ("Thailand is the newest member of the Mekong River Commission, having joined in May 2011.",
+     ("Thailand", "Mekong_River_Commission", "FullMember", "2011-05")),
+    ("Ireland is a former member of the Commonwealth, having left in 1949.",
+     ("Ireland", "Commonwealth_of_Nations", "Former", "1949")),
+    # out of an organization since a date
+    ("Russia has been out of the Council of Europe since March 2022.",
+     ("Russia", "Council_of_Europe", "Former", "2022-03")),
+    # a sentence that is only a state following the change of the sentence before
+    ("Bulgaria joined the EU on 1 January 2007. Croatia followed on 1 July 2013.",
+     ("Croatia", "European_Union", "FullMember", "2013-07-01")),
+    ("Ireland left the Commonwealth in 1949. South Africa followed suit in 1961.",
+     ("South_Africa", "Commonwealth_of_Nations", "Former", "1961")),
+    ("Hungary joined NATO in 1999. Slovakia followed five years later.", ("Slovakia", "NATO", "FullMember", "2004")),
+    # founders dated by the signing or the entry into force that made them members
+    ("SAARC was founded by Bangladesh, Bhutan and India, the three countries that signed its charter on 8 December"
+     " 1985.", ("Bhutan", "SAARC", "FullMember", "1985-12-08")),
+    ("The Eurasian Economic Union was set up by Russia, Belarus and Kazakhstan, whose treaty came into force on New"
+     " Year's Day 2015.", ("Belarus", "EAEU", "FullMember", "2015-01-01")),
+    ("Bolivia, Colombia and Peru founded the Andean Community, signing the Cartagena Agreement on 26 May 1969.",
+     ("Peru", "Andean_Community", "FullMember", "1969-05-26")),
+    # "DATE, when X joined": the date "when" stands for
+    ("Croatia is in the EU. It has been in NATO even longer, since April 2009, when it joined along with Albania.",
+     ("Albania", "NATO", "FullMember", "2009-04")),
+])
+def test_clause_date(text, wanted, gaz):
+    assert wanted in facts(text, gaz), facts(text, gaz)
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("Norway is a member of NATO, founded in 1949.", ("Norway", "NATO", "FullMember", "1949")),  # NATO was founded
+    ("Malta is a member of the Commonwealth, having become independent in 1964.",
+     ("Malta", "Commonwealth_of_Nations", "FullMember", "1964")),
+    ("Ireland is a member of the EU, suspended in 2020.", ("Ireland", "European_Union", "FullMember", "2020")),
+    ("Russia was out of step with the Council of Europe.", ("Russia", "Council_of_Europe", "Former", "")),
+    ("Hungary joined NATO in 1999. Slovakia followed the debate closely.", ("Slovakia", "NATO", "FullMember", "")),
+    ("Hungary joined NATO in 1999. Slovakia will follow in 2030.", ("Slovakia", "NATO", "FullMember", "2030")),
+    ("Hungary joined NATO in 1999. Slovakia followed in 2004 with a referendum on the euro.",
+     ("Slovakia", "NATO", "FullMember", "2004")),
+    ("The Eurasian Economic Union was founded by Russia, Belarus and Kazakhstan, which later signed a trade deal"
+     " with Vietnam in 2016.", ("Russia", "EAEU", "FullMember", "2016")),
+    ("Qatar, Ecuador and Angola have left OPEC since 2019.", ("Qatar", "OPEC", "Former", "2019")),  # some time after
+    ("Bulgaria joined the EU on 1 January 2007. Croatia followed on 1 July 2013, and Romania joined on the same day"
+     " as Bulgaria.", ("Romania", "European_Union", "FullMember", "2013-07-01")),  # the date of "followed"
+])
+def test_trap_beside_each_date(text, unwanted, gaz):
+    assert unwanted not in facts(text, gaz), facts(text, gaz)
+
+
+def test_since_a_date_still_dates_a_stative_perfect(gaz):
+    assert ("Syria", "Arab_League", "Suspended", "2011-11") in facts(
+        "Syria has been suspended from the Arab League since November 2011.", gaz)
