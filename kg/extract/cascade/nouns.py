@@ -119,6 +119,26 @@ class NounReader:
                 yield from (f for f in self._noun_frames(toks2, vgs2)
                             if keys & {r.key for r in f.members} or (f.org is not None and f.org.key in keys))
 
+    def _not_yet(self, toks: list[Token], vgs: list[VerbGroup], last: int, orgs: set[str]) -> bool:
+        """The states the match lists are the subject of a joining of the same organization still to come:
+        "... were invited to join BRICS", "... will join in January" (but "BRICS members Brazil and India want
+        to become permanent members of the Security Council" are BRICS members)."""
+        nxt = next((vg for vg in vgs if vg.start >= last), None)
+        if nxt is None or any(t.kind in "SO" or t.lemma in (".", ";") for t in toks[last:nxt.start]):
+            return False
+        after = next((vg for vg in vgs if vg.start > nxt.end), None)
+        if _joins(self.lex, nxt) and nxt.features & {"future", "modal", "plan", "infinitive", "neg"}:
+            joining = nxt
+        elif after is not None and "infinitive" in after.features and after.start <= nxt.end + 3 \
+                and all(t.is_word for t in toks[nxt.end + 1:after.start]) and _joins(self.lex, after):
+            joining = after
+        else:
+            return False
+        stop = next((k for k in range(joining.end + 1, len(toks)) if toks[k].lemma in (".", ";", ",")), len(toks))
+        other = {r.key for t in toks[joining.end + 1:stop] if t.kind == "O" for r in t.refs}
+        unknown = any(t.kind == "W" and t.text[:1].isupper() for t in toks[joining.end + 1:stop])
+        return bool(other & orgs) or not other and not unknown  # ("... the Security Council": another body)
+
     def _noun_frames(self, toks: list[Token], vgs: list[VerbGroup]) -> Iterator[Found]:
         sym = symbols(toks)
         hedged = any(t.is_word and t.lemma in self.lex.hedges for t in toks)
@@ -156,6 +176,8 @@ class NounReader:
                         # "the AU's Peace and Security Council lifted Gabon's suspension": from the AU
                         org_tok = Token("O", org_tok.text, "ORG", org_tok.start, org_tok.end, org_tok.mention,
                                         [top_organization(r) for r in org_tok.refs])
+                    if org_tok is not None and self._not_yet(toks, vgs, last, {r.key for r in org_tok.refs}):
+                        continue  # "Five new members - Egypt, Iran ... - were invited to join BRICS": not yet
                     mem = captured(m, toks, "member")
                     status = alt.status or frame.status
                     if mem is None or (org_tok is None and status != "Neutral"):
@@ -190,6 +212,13 @@ class NounReader:
                     orgs = org_tok.refs if org_tok is not None else [None]
                     for org in orgs:
                         yield Found(status, members, org, frame.id, start, end)
+
+
+def _joins(lex, vg: VerbGroup) -> bool:
+    """An active verb group of a verb by which a state makes itself a member ("join", "become", "accede"; not
+    "will be joined by", "have not held a summit")."""
+    return "passive" not in vg.features and (vg.lemma == "become" or any(
+        f.id in ("member.join", "member.rejoin") for f in lex.by_verb.get(vg.lemma, ())))
 
 
 def _expanded_to(toks: list[Token], vg: VerbGroup) -> bool:
