@@ -48,6 +48,8 @@ def facts(text: str, gaz: Gazetteer) -> set[tuple[str, str, str, str]]:
      " Year's Day 2015.", ("Belarus", "EAEU", "FullMember", "2015-01-01")),
     ("Bolivia, Colombia and Peru founded the Andean Community, signing the Cartagena Agreement on 26 May 1969.",
      ("Peru", "Andean_Community", "FullMember", "1969-05-26")),
+    # a second organization with its own preposition and date
+    ("Iran became a full member of the SCO in 2023 and of BRICS in 2024.", ("Iran", "BRICS", "FullMember", "2024")),
     # "DATE, when X joined": the date "when" stands for
     ("Croatia is in the EU. It has been in NATO even longer, since April 2009, when it joined along with Albania.",
      ("Albania", "NATO", "FullMember", "2009-04")),

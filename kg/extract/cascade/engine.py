@@ -418,8 +418,10 @@ class Cascade(NounReader, BoxReader):
         while i < end:
             while i < end and (toks[i].kind == "D" or toks[i].lemma in ("in", "on", "since", ",")):
                 i += 1
-            if not (i + 1 < len(toks) and toks[i].lemma == "and" and toks[i + 1].kind == "O"):
+            prep = i + 2 < len(toks) and toks[i + 1].lemma in ("of", "in", "to", "from") and toks[i + 2].kind == "O"
+            if not (i + 1 < len(toks) and toks[i].lemma == "and" and (toks[i + 1].kind == "O" or prep)):
                 return
+            i += prep  # "became a full member of the SCO in 2023 and of BRICS in 2024"
             org = toks[i + 1]
             j = i + 2
             when = None

@@ -176,6 +176,9 @@ class NounReader:
                         # "the AU's Peace and Security Council lifted Gabon's suspension": from the AU
                         org_tok = Token("O", org_tok.text, "ORG", org_tok.start, org_tok.end, org_tok.mention,
                                         [top_organization(r) for r in org_tok.refs])
+                    if m.group(0).startswith("as ") and any(
+                            vg.head >= last and vg.features & {"modal", "future", "plan", "neg"} for vg in vgs[:1]):
+                        continue  # "As an EU member, Serbia would gain ...": as the main clause says, not a fact
                     if org_tok is not None and self._not_yet(toks, vgs, last, {r.key for r in org_tok.refs}):
                         continue  # "Five new members - Egypt, Iran ... - were invited to join BRICS": not yet
                     mem = captured(m, toks, "member")
