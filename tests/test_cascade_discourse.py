@@ -150,6 +150,11 @@ def test_a_body_that_lifts_a_suspension_readmits_to_its_organization():
      {("Estonia", "2004"), ("Latvia", "2004"), ("Lithuania", "2004")}),
     # the count must agree with the group named before
     ("Estonia, Latvia and Lithuania regained independence in 1991. The two countries joined the EU in 2004.", set()),
+    # a bare "Both" / "All three" before the verb, with a plural complement after it
+    ("Belarus and Russia are close allies. Both are members of the CSTO.", {("Belarus", ""), ("Russia", "")}),
+    ("Kazakhstan, Kyrgyzstan and Tajikistan signed the deal. All three are members of the CSTO.",
+     {("Kazakhstan", ""), ("Kyrgyzstan", ""), ("Tajikistan", "")}),
+    ("Armenia, Georgia and Azerbaijan signed the deal. Both are members of the CSTO.", set()),
 ])
 def test_a_counted_description_of_the_states_named_before(text, wanted):
     assert {(m, d) for m, _, _, d in memberships(text)} == wanted
@@ -159,6 +164,11 @@ def test_the_following_year():
     got = memberships("The Pacific Islands Forum met in Honiara. Kiribati had quit in 2022 but rejoined the following "
                       "year.")
     assert got == {("Kiribati", "Pacific_Islands_Forum", "FullMember", "2023")}
+
+
+def test_the_following_month_after_a_date_written_before():
+    got = memberships("Finland applied in May 2022. Finland joined NATO the following April.")
+    assert got == {("Finland", "NATO", "FullMember", "2023-04")}
 
 
 def test_a_statement_without_an_organization_after_a_sentence_about_one():

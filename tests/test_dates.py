@@ -349,3 +349,14 @@ def test_named_day_with_its_year(text, value):
 
 def test_named_day_without_a_year_is_no_date():
     assert find_dates("Shops opened on Boxing Day for the sales.", P(2024, 5, 1)) == []
+
+
+@pytest.mark.parametrize("text, previous, value", [
+    ("It joined the following April.", P(2022, 5), P(2023, 4)),  # the first April after May 2022
+    ("It applied in January 2022 and joined the next March.", None, P(2022, 3)),
+    ("It joined the following April.", None, None),  # no date before it: no date
+])
+def test_the_following_month_after_the_date_before_it(text, previous, value):
+    found = find_dates(text, P(2026, 1, 1), previous=previous)
+    got = [d.value for d in found if "April" in d.text or "March" in d.text]
+    assert got == ([value] if value else [])

@@ -184,6 +184,16 @@ def month_alone(m, ref, tense, ctx) -> Resolved | None:
     return resolved
 
 
+AFTER_PREVIOUS = "after-previous"
+
+
+def following_month(m, ref, tense, ctx) -> Resolved | None:
+    """"the following April": a month after the date written before it. Its year is settled by the caller
+    (kg/extract/dates.py), which knows that date; here it is only marked."""
+    return Resolved(PartialDate(ref.year if ref else 1900, _month_number(m["mon"])), relative=True,
+                    direction=AFTER_PREVIOUS)
+
+
 def month_which_year(m, ref, tense, ctx) -> Resolved | None:
     """"in May last year", "March this year": the month of the year the word names."""
     if ref is None:

@@ -100,6 +100,8 @@ def _patterns() -> tuple[_Pattern, ...]:
         p("month-which-year", rf"(?:\b(?i:(?P<cue>{month_cue}))\s+)?(?:(?P<d1>{day})\s+)?(?P<mon>{month_full})\s+"
                               rf"(?:(?i:of)\s+)?"
                               rf"(?i:(?P<which>this|last|next))\s+(?i:year)\b", res.month_which_year),
+        p("following-month", rf"\b(?i:the\s+(?:following|next|subsequent))\s+(?P<mon>{month_full})\b(?!\s*\d)",
+          res.following_month),
         p("month", rf"(?:\b(?i:(?P<cue>{month_cue}))\s+)?(?:\b(?i:(?P<which>this|last|next))\s+)?"
                    rf"(?:\b(?i:(?P<mod>{month_mod}))(?:\s*-\s*|\s+))?(?P<mon>{month_full})\b(?!\s*\d)",
           res.month_alone),
@@ -175,7 +177,7 @@ def find_dates(text: str, reference: PartialDate | None, *, tense_hint: str | No
         out.append(DateMention(start, end, text[start:end], resolved.value, resolved.end_value,
                                resolved.relative, resolved.direction, tense, pattern.name == "name-year"))
     out.sort(key=lambda x: x.start)
-    return _that_year(text, out, previous)
+    return _after_previous(_that_year(text, out, previous), previous)
 
 
 _THAT_YEAR = re.compile(r"\s*,?\s*(?:of\s+)?(?:that|the\s+same)\s+year\b", re.IGNORECASE)
@@ -192,4 +194,22 @@ def _that_year(text: str, found: list[DateMention], previous: PartialDate | None
         if before is not None:
             value = PartialDate(before.year, d.value.month, d.value.day)
             out[i] = replace(d, value=value, end_value=None, relative=False, direction=UNKNOWN)
+    return out
+
+
+def _after_previous(found: list[DateMention], previous: PartialDate | None) -> list[DateMention]:
+    """"joined in May 2022 ... the following April": the first such month after the date written before it
+    (in the sentence, else in the text before); without one the expression is no date."""
+    out = []
+    for i, d in enumerate(found):
+        if d.direction != res.AFTER_PREVIOUS:
+            out.append(d)
+            continue
+        before = next((x.value for x in reversed(found[:i]) if x.direction != res.AFTER_PREVIOUS and not x.relative),
+                      previous)
+        if before is None:
+            continue
+        month = d.value.month
+        year = before.year if before.month is not None and month > before.month else before.year + 1
+        out.append(replace(d, value=PartialDate(year, month), relative=False, direction=UNKNOWN))
     return out

@@ -144,7 +144,8 @@ class Discourse:
             j = i + 2 if low != "both" else i + 1
             head = next((k for k in range(j, min(j + 3, len(tokens))) if tokens[k].lemma in _PLURAL_HEADS
                          and tokens[k].text.lower().endswith("s")), None)
-            if head is not None and all(x.is_word or x.kind == "A" for x in tokens[j:head]):
+            if head is not None and all((x.is_word and not self.lex.is_aux(x)) or x.kind == "A" for x in tokens[j:head]):
+                # (but "Both are members of the CSTO": "are" is the verb, "members" its complement)
                 j = head + 1  # "The two countries joined", "Both countries are", "the three Baltic states"
             if self._verb_follows(tokens, j):
                 for sent in [[x for x in self.read_so_far if x.kind == "S"], *self.recent_tokens(2)]:
