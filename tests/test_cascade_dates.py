@@ -32,6 +32,7 @@ def facts(text: str, gaz: Gazetteer) -> set[tuple[str, str, str, str]]:
      ("Thailand", "Mekong_River_Commission", "FullMember", "2011-05")),
     ("Ireland is a former member of the Commonwealth, having left in 1949.",
      ("Ireland", "Commonwealth_of_Nations", "Former", "1949")),
+    ("Azerbaijan was once a member of the CSTO, having left in 1999.", ("Azerbaijan", "CSTO", "Former", "1999")),
     # out of an organization since a date
     ("Russia has been out of the Council of Europe since March 2022.",
      ("Russia", "Council_of_Europe", "Former", "2022-03")),
@@ -62,6 +63,7 @@ def test_clause_date(text, wanted, gaz):
     ("Norway is a member of NATO, founded in 1949.", ("Norway", "NATO", "FullMember", "1949")),  # NATO was founded
     ("Malta is a member of the Commonwealth, having become independent in 1964.",
      ("Malta", "Commonwealth_of_Nations", "FullMember", "1964")),
+    ("Azerbaijan was a member of the CSTO, having joined in 1994.", ("Azerbaijan", "CSTO", "Former", "1994")),
     ("Ireland is a member of the EU, suspended in 2020.", ("Ireland", "European_Union", "FullMember", "2020")),
     ("Russia was out of step with the Council of Europe.", ("Russia", "Council_of_Europe", "Former", "")),
     ("Hungary joined NATO in 1999. Slovakia followed the debate closely.", ("Slovakia", "NATO", "FullMember", "")),

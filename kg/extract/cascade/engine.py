@@ -1,10 +1,10 @@
-"""Layers 4 and 6: frames applied to clauses, and whether each clause is asserted.
+"""Layer 4: frames applied to clauses, one sentence after another.
 
 A verb frame fills its arguments from the clause (subject) and the complement
-pattern; a noun frame reads a noun phrase anywhere in the sentence ("X's accession to
-Y", "Y member X"). A date belongs to the frame whose clause holds it. A clause is
-not asserted when its verb group is negated, modal, future, planned or an
-infinitive ("hopes to join"), when it is conditional, a question or hedged.
+pattern (arguments.py); a noun frame reads a noun phrase anywhere in the sentence
+("X's accession to Y", "Y member X"; nouns.py). A date belongs to the frame whose
+clause holds it (clause_dates.py); a clause that is not asserted gives nothing, or
+what it presupposes (assertion.py).
 """
 
 from __future__ import annotations
@@ -13,15 +13,16 @@ import re
 from collections.abc import Iterator
 
 from kg.dates import PartialDate
+from kg.extract.cascade.arguments import ArgumentReader
+from kg.extract.cascade.assertion import AssertionReader
 from kg.extract.cascade.boxes import BoxReader, TimelineBox, box_line
-from kg.extract.cascade.clause_dates import EVENT_VERBS, clause_date, distributed_dates
+from kg.extract.cascade.clause_dates import clause_date, distributed_dates, participle_span
 from kg.extract.cascade.clauses import Clause, clauses
 from kg.extract.cascade.continuations import continuations, followed
-from kg.extract.cascade.discourse import Discourse, descriptions, top_organization
+from kg.extract.cascade.discourse import Discourse, descriptions
 from kg.extract.cascade.lexicon import Alternative, Frame, Lexicon, lexicon
 from kg.extract.cascade.matching import (
     Found,
-    captured,
     complement,
     for_trade,
     former_wins,
@@ -30,7 +31,6 @@ from kg.extract.cascade.matching import (
     more_members,
     next_lemma,
     np_head_ok,
-    once_adverb,
     symbols,
     token_index,
     until_date,
@@ -52,7 +52,7 @@ _CONTEXT = Alternative("", re.compile(r"(?:$|(?:in|on|at|after|before|since|for|
                                        r"(?:day|week|month|year) )(?!.*ORG#)"), context=True)
 
 
-class Cascade(NounReader, BoxReader):
+class Cascade(NounReader, BoxReader, ArgumentReader, AssertionReader):
     """Reads the sentences of one article in order, keeping the discourse between them."""
 
     def __init__(self, doc_text: str, pub_date: PartialDate | None, capital_of: dict[str, EntityRef],
@@ -198,6 +198,7 @@ class Cascade(NounReader, BoxReader):
                     return
                 if toks[vg.head].lemma == "be" and "past" in vg.features and "perfect" not in vg.features \
                         and frame.date_preps and status != "Former" and not founders:
+                    yield from self._was_until_left(toks, c, frame, subj, m, alt, comp, upto, status)
                     return  # "X was a member of Y": perhaps no longer ("were founding members in 1949" founded it)
                 if toks[vg.head].lemma == "be" and {"past", "perfect"} <= vg.features and frame.date_preps \
                         and status != "Former":
@@ -296,117 +297,26 @@ class Cascade(NounReader, BoxReader):
                         yield Found(status, list(toks[k + 3].refs), org, rule + ".as-do", start, end)
                 return
 
+    def _was_until_left(self, toks: list[Token], c: Clause, frame: Frame, subj: Token, m: re.Match[str],
+                        alt: Alternative, comp: list[Token], upto: list[Token], status: str) -> Iterator[Found]:
+        """"Azerbaijan was once a member of the CSTO, having left in 1999": a former member, from the leaving's
+        date."""
+        if status != "FullMember" or self._blocked(toks, c.vg) or "neg" in c.vg.features:
+            return
+        span = participle_span(toks, c.comp_end, "Former", self.lex)
+        when = next((toks[k].mention.value.value for k in range(*span) if toks[k].kind == "D"
+                     and toks[k].mention is not None), None) if span is not None else None
+        if when is None or (self.pub is not None and when > self.pub):
+            return
+        org_tok, mem_toks = self._args(frame, subj, m, alt, comp, upto)
+        if org_tok is not None and mem_toks:
+            for org in org_tok.refs:
+                yield Found("Former", [r for t in mem_toks for r in t.refs], org, frame.id + ".having-left", None, when)
+
     def _members_called_partners(self, org: EntityRef, text: str) -> bool:
         """"the eighth partner state of the East African Community": its word for a full member."""
         low = text.lower()
         return any(org.key in orgs and term in low for term, orgs in self.lex.member_terms.items())
-
-    def _news_of_the_day(self, toks: list[Token], vg: VerbGroup, frame: Frame, founding: bool) -> bool:
-        """A headline or lede that reports a joining or leaving in the present perfect ("Iran has become the ninth
-        full member") or the headline present ("Croatia joins the EU") reports the day's news: the
-        publication date is its date. Not for states of being ("belongs to"), nor later in the article."""
-        if self.pub is None or self.pub.precision != "day" or len(self.discourse.history) > 2 or founding \
-                or frame.date is None or toks[vg.head].lemma not in EVENT_VERBS:
-            return False
-        if sum(len(t.refs) for t in toks if t.kind == "S") > 1:
-            return False  # "The AU has suspended Gabon, Niger, Mali ...": a state of affairs, not the day's news
-        f = vg.features
-        if vg.start > 0 and toks[vg.start - 1].lemma == "to":
-            return False  # "the last state to have joined the EU": an infinitive, not the day's news
-        present_perfect = "perfect" in f and "past" not in f
-        headline_present = not f & {"past", "perfect", "passive", "neg"} and len(self.discourse.history) <= 1 \
-            and toks[vg.head].text.lower().endswith("s")
-        return present_perfect or headline_present
-
-    @staticmethod
-    def _leaving_presupposes(toks: list[Token], subj: Token, org_tok: Token | None, alt: Alternative,
-                             mem_toks: list[Token]) -> bool:
-        """A leaving not asserted (future, planned, threatened, denied, negated) says the state is a member, when
-        the organization is named and the state is the subject ("did not leave until 2024" did leave)."""
-        return org_tok is not None and not alt.context and subj.kind == "S" and bool(mem_toks) \
-            and not subj.negated and not any(t.lemma in ("until", "till", "whether", "if") for t in toks)
-
-    def context_org(self, toks: list[Token]) -> EntityRef | None:
-        """The organization an organization-less statement is about: the only one the sentence names,
-        else the article's when the sentence names none ("South Africa joined in 2010")."""
-        named = {r.key: r for i, t in enumerate(toks) if t.kind == "O" and not _circumstantial(toks, i)
-                 for r in t.refs}
-        if any(t.is_word and t.text[:1].isupper() and t.text.lower() in self._org_nouns
-               and not any(x.kind == "O" for x in toks[max(0, i - 2):i]) for i, t in enumerate(toks)):
-            return None  # "The Charter ...": an organization the sentence names but no one resolved
-            # (but "the OAS Permanent Council" is a body of the OAS)
-        if len(named) == 1:
-            return next(iter(named.values()))
-        if named:
-            return None
-        if self.topic is not None:
-            return self.topic
-        head = self._previous_head_org()
-        if head is not None:
-            return head
-        if self.discourse.main_org is not None:
-            return self.discourse.main_org
-        previous = self.discourse.recent("O", 1)
-        keys = {r.key: r for r in (previous[0] if previous else [])}
-        return next(iter(keys.values())) if len(keys) == 1 else None
-
-    def _previous_head_org(self) -> EntityRef | None:
-        """The one organization the sentence before (in the same paragraph) is about, its possessor aside: "All
-        six are in NATO's Partnership for Peace. Moldova signed up in 1994" signed up to the Partnership."""
-        prev = self.prev_tokens
-        if not prev or self.topic_break or self.prev_had_facts:
-            return None  # (a sentence with facts of its own sets the topic, or leaves it open on purpose)
-        heads = {r.key: r for i, t in enumerate(prev) if t.kind == "O" and t.mention is not None  # named, not "It"
-                 and not _circumstantial(prev, i)
-                 and not (i + 2 < len(prev) and prev[i + 1].lemma == "'s" and prev[i + 2].kind == "O")
-                 for r in t.refs}
-        return next(iter(heads.values())) if len(heads) == 1 else None
-
-    def _org(self, m: re.Match[str], alt: Alternative, matched: list[Token], toks: list[Token],
-             possessor: bool = False) -> Token | None:
-        """The organization a match captured, else (for a context alternative) the one the sentence is about.
-
-        `possessor`: in a noun phrase or an apposition "its"/"their" is an organization ("Its 27 member
-        states include ..."); after a verb it is the subject's ("Indonesia suspended its membership")."""
-        org_tok = captured(m, matched, "org") or captured(m, matched, "org2")
-        if org_tok is None and alt.context and possessor and m.group(0).split()[:1] in (["its"], ["their"]):
-            # "Its 27 member states include ...": the organization named last in this sentence, else the one
-            # the sentence before opens with (its subject, not "as successor to the OAU" later in it)
-            first = matched[token_index(m, matched, m.start())]
-            before = next((i for i, t in enumerate(toks) if t is first), len(toks))
-            named = [r for t in toks[:before] if t.kind == "O" for r in t.refs]
-            recent = named[-1:] or next((refs[:1] for refs in self.discourse.recent("O", 1) if refs), [])
-            if recent:
-                return Token("O", "", "ORG", 0, 0, None, [top_organization(recent[0])])
-        if org_tok is None and alt.context and (ctx := self.context_org(toks)) is not None:
-            org_tok = Token("O", "", "ORG", 0, 0, None, [ctx])
-        return org_tok
-
-    def _args(self, frame: Frame, subj: Token, m: re.Match[str], alt: Alternative, comp: list[Token],
-              toks: list[Token]):
-        org_tok = self._org(m, alt, comp, toks)
-        mem_toks = [t for t in [captured(m, comp, "member")] if t is not None]
-        if frame.subject == "org":
-            if subj.kind != "O":
-                return None, []
-            named = org_tok if org_tok is not None and not alt.context else None
-            org_tok = named or subj  # "The General Assembly suspended Russia from the Human Rights Council"
-            if named is None and frame.status in ("Suspended", "Former") \
-                    and any(r.parent is not None for r in subj.refs):
-                # "The AU's Peace and Security Council suspended Gabon": suspended from the AU
-                org_tok = Token("O", subj.text, "ORG", subj.start, subj.end, subj.mention,
-                                [top_organization(r) for r in subj.refs])
-        elif subj.kind == "S":
-            mem_toks = [subj, *mem_toks]  # "Somalia joins Burundi, Kenya and Uganda": the ones it joins too
-        elif subj.kind == "O" and org_tok is not None and org_tok is not subj \
-                and not {r.key for r in subj.refs} & {r.key for r in org_tok.refs} \
-                and not (alt.context and any(r.parent is not None for r in subj.refs)):
-            # "The African Union became a permanent member of the G20"; "the European Union, which has been a
-            # member since 1999" (of the G20 the article is about; but a body of an organization is not one)
-            mem_toks = [subj]
-        else:
-            return None, []
-        return org_tok, mem_toks
 
     def _second_objects(self, toks: list[Token], c: Clause, org_tok: Token | None, frame: Frame, status: str,
                         members: list[EntityRef], rule: str) -> Iterator[Found]:
@@ -440,40 +350,3 @@ class Cascade(NounReader, BoxReader):
                             when if role == "start" else None, when if role == "end" else None)
             i = j
             end = max(end, j)
-
-    def _blocked(self, toks: list[Token], vg: VerbGroup) -> str | None:
-        f = vg.features
-        for reason in ("infinitive", "modal", "future", "plan", "progressive", "participle"):
-            if reason in f:
-                return reason
-        # a condition or a hedge earlier in the sentence ("If X joined Y", "X reportedly joined")
-        start = 0
-        for k in range(vg.start - 1, -1, -1):
-            if toks[k].lemma in (";", ":"):
-                start = k + 1
-                break
-        for k in range(start, vg.start):
-            t = toks[k]
-            if t.is_word and t.lemma in self.lex.conditionals and not once_adverb(toks, k):
-                return "hypothetical"
-        # a hedge after the verb counts in its own clause only ("has withdrawn from the ICC, though the court
-        # will pursue its examination of alleged killings")
-        end = next((k for k in range(vg.end + 1, len(toks)) if toks[k].lemma == ";" or (
-            toks[k].lemma == "," and k + 1 < len(toks) and toks[k + 1].lemma in _CONCESSIVE)), len(toks))
-        for k, t in enumerate(toks[:end]):
-            if t.is_word and t.lemma in self.lex.hedges and (k < vg.start or t.lemma not in self.lex.opinions):
-                return "hedge"
-        return None
-
-_CONCESSIVE = {"though", "although", "while", "whereas", "but"}
-
-_OCCASIONS = {"summit", "meeting", "anniversary", "session", "conference", "headquarters", "forum", "talks"}
-
-
-def _circumstantial(toks: list[Token], i: int) -> bool:
-    """An organization that only says when or where ("on the sidelines of NATO's 50th-anniversary summit",
-    "at the margins of the UN General Assembly"): not the one a statement without one is about."""
-    before = [t.lemma for t in toks[max(0, i - 4):i]]
-    after = [t.lemma for t in toks[i + 1:i + 5]]
-    return any(w in ("sideline", "sidelines", "margin", "margins") for w in before) or (
-        after[:1] == ["'s"] and any(w in _OCCASIONS or w.endswith("anniversary") for w in after[1:]))
