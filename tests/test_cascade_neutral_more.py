@@ -25,6 +25,11 @@ def neutral(text: str) -> set[str]:
     ("Ashgabat's status of permanent neutrality keeps it out of binding blocs.", "Turkmenistan"),
     ("Officials in Vienna said on Tuesday that Austria's neutrality made it a bridge, not a bloc.", "Austria"),
     ("Austria and Malta, both neutral as well, have the same protection.", "Malta"),
+    ("Like Switzerland, Austria is neutral.", "Switzerland"),  # the comparison says it of both
+    ("Like Switzerland, Austria is neutral.", "Austria"),
+    ("Serbia adheres to a policy of military neutrality.", "Serbia"),
+    ("Ireland has a long tradition of military neutrality.", "Ireland"),
+    ("The minister told the delegation that Serbia pursued the policy of military neutrality.", "Serbia"),  # backshift
 ])
 def test_neutrality_in_passing(text, state):
     assert state in neutral(text)
@@ -35,6 +40,9 @@ def test_neutrality_in_passing(text, state):
     ("Sweden's neutrality kept it out of NATO for two centuries.", "Sweden"),
     ("Finland's foreign policy rested on neutrality until 2022.", "Finland"),
     ("Finland, traditionally neutral, has abandoned that policy.", "Finland"),
+    ("Unlike Sweden, Austria has stayed neutral.", "Sweden"),
+    ("Finland had a long tradition of neutrality until 2023.", "Finland"),  # a simple past: perhaps no longer
+    ("Sweden pursued a policy of neutrality for two centuries.", "Sweden"),
 ])
 def test_neutrality_that_may_have_ended_is_not_read(text, state):
     assert state not in neutral(text)

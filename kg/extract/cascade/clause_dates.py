@@ -95,7 +95,7 @@ def clause_date(toks: list[Token], c: Clause, frame: Frame, status: str, verb: s
     following = _the_following_year(toks, c)
     if following is not None:
         return following  # "had quit in 2022 but rejoined the following year"
-    said = _report_date_span(toks, c.comp_end)
+    said = _report_date_span(toks, c.comp_end, lex.classes.get("REPORTING", set()))
     if said is not None:  # "Russia has walked out of the CBSS, the ministry announced on Tuesday"
         ranges.append(said)
     for lo, hi, *flags in ranges:
@@ -131,16 +131,13 @@ def clause_date(toks: list[Token], c: Clause, frame: Frame, status: str, verb: s
 #: what opens a new clause before its subject ("..., and in 2017 India joined"): a date after it is the clause's
 _CLAUSE_OPENERS = {"and", "but", ";", "while", "whereas", "then"}
 
-_REPORTING_VERBS = {"say", "announce", "confirm", "tell", "report", "state", "add", "declare"}
-
-
-def _report_date_span(toks: list[Token], k: int) -> tuple[int, int] | None:
+def _report_date_span(toks: list[Token], k: int, reporting: set[str]) -> tuple[int, int] | None:
     """The date of a reporting clause after a comma ("..., the foreign ministry announced on Tuesday"): the day
     the news was given, for a clause that has no date of its own."""
     if k >= len(toks) or toks[k].lemma != ",":
         return None
     end = next((j for j in range(k + 1, len(toks)) if toks[j].lemma in (".", ";", ",")), len(toks))
-    verb = next((j for j in range(k + 1, end) if toks[j].is_word and toks[j].lemma in _REPORTING_VERBS), None)
+    verb = next((j for j in range(k + 1, end) if toks[j].is_word and toks[j].lemma in reporting), None)
     if verb is None or any(t.kind in "SO" for t in toks[k + 1:verb]):
         return None
     return (verb + 1, end) if any(toks[j].kind == "D" and toks[j - 1].lemma == "on" for j in range(verb + 1, end)) \

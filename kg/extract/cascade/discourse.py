@@ -116,7 +116,8 @@ class Discourse:
         initial = all(x.lemma in ('"', "'", "(", "and", "but") for x in tokens[:i])
         after_conj = (i >= 2 and tokens[i - 1].lemma in ("but", "and") and tokens[i - 2].lemma in (",", ";")) \
             or (i >= 1 and tokens[i - 1].lemma in (":", ";"))
-        after_sub = i >= 1 and (tokens[i - 1].lemma in _SUBORDINATORS or tokens[i - 1].lemma in _SPEECH_VERBS
+        reporting = self.lex.classes.get("REPORTING", ())
+        after_sub = i >= 1 and (tokens[i - 1].lemma in _SUBORDINATORS or tokens[i - 1].lemma in reporting
                                 or (tokens[i - 1].lemma in ("which", "that") and i >= 3 and tokens[i - 2].lemma == ","
                                     and tokens[i - 3].kind == "O"))  # "the Commonwealth, which it joined"
         one = self._one_state_so_far()  # "Syria's delegation ... Damascus has attended since it was ..."
@@ -292,10 +293,6 @@ def top_organization(ref: EntityRef) -> EntityRef:
 _COUNTED = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 #: "Serbia insists it remains neutral": a verb of saying before "it" makes it the clause's subject
-_SPEECH_VERBS = {"say", "insist", "stress", "argue", "claim", "maintain", "state", "add", "note", "reiterate",
-                 "underline", "emphasise", "emphasize", "affirm", "confirm", "announce", "declare"}
-
-
 def _is_org_noun_phrase(text: str, d: Descriptions) -> bool:
     words = text.lower().split()
     return len(words) >= 2 and words[0] in ("the", "this", "our", "your") and words[-1] in d.org_nouns

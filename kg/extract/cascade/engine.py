@@ -203,6 +203,12 @@ class Cascade(NounReader, BoxReader, ArgumentReader, AssertionReader):
                 if toks[vg.head].lemma == "be" and {"past", "perfect"} <= vg.features and frame.date_preps \
                         and status != "Former":
                     return  # "The Nordic country had been neutral for decades": before something that ended it
+                if status == "Neutral" and "past" in vg.features and "perfect" not in vg.features \
+                        and toks[vg.head].lemma not in self.lex.classes.get("INAUGURAL", ()) \
+                        and not any(t.lemma in self.lex.classes.get("REPORTING", ()) for t in toks[:vg.start]):
+                    # "Finland had a long tradition of neutrality": perhaps no longer (but "declared" it, and "told
+                    # them that Serbia pursued the policy of military neutrality" is reported speech, backshifted)
+                    return
                 org_tok, mem_toks = self._args(frame, subj, m, alt, comp, upto)
                 if org_tok is None and status != "Neutral":
                     continue
@@ -240,7 +246,7 @@ class Cascade(NounReader, BoxReader, ArgumentReader, AssertionReader):
                 founding = any(t.lemma in ("founding", "founder", "co-founder") for t in comp[:token_index(m, comp, m.end())])
                 when = clause_date(toks, c, frame, status, "become" if founding else toks[vg.head].lemma, self.lex,
                                    self.pub, past="past" in vg.features or "perfect" in vg.features, vgs=vgs)
-                if when is False:
+                if when is False or (when is None and frame.needs_date):
                     return
                 if when is None and not neg and self._news_of_the_day(toks, vg, frame, founding):
                     when, rule = self.pub, rule + ".published"  # "Iran has become the ninth member" in the lede
@@ -254,6 +260,10 @@ class Cascade(NounReader, BoxReader, ArgumentReader, AssertionReader):
                         and toks[k + 1].lemma == "," \
                         and toks[k + 2].lemma == "like" and toks[k + 3].kind == "S" and toks[k + 4].lemma == ",":
                     members += toks[k + 3].refs  # "Kazakhstan, like Belarus, is a member of both the CSTO and ..."
+                if subj.kind == "S" and c.via == "direct" and k >= 3 and toks[k - 1].lemma == "," \
+                        and toks[k - 2].kind == "S" and toks[k - 3].lemma == "like" \
+                        and all(t.lemma in ('"', "(") for t in toks[:k - 3]):
+                    members += toks[k - 2].refs  # "Like Switzerland, Austria is neutral": so is Switzerland
                 if frame.subject == "org" and mem_toks:
                     members += more_members(toks, mem_toks[-1])
                 orgs = org_tok.refs if org_tok is not None else [None]

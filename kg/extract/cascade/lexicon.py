@@ -49,6 +49,7 @@ class Frame:
     neg_status: str | None = None  # negated ("has not belonged to Y since 2019"): this status instead
     nonmember: bool = False  # negated: an explicit non-membership
     context_org: bool = False  # with no organization in the sentence, the article's ("Mali was suspended in 2021")
+    needs_date: bool = False  # only with a date ("has been out of the Council of Europe since March 2022")
     examples: list[str] = field(default_factory=list)
     counter_examples: list[str] = field(default_factory=list)
 
@@ -215,13 +216,14 @@ def build_lexicon(data: dict[str, Any], source: str) -> Lexicon:
             problems.append(f"{fid}: no counter_examples")
         for key in entry:
             if key not in ("id", "status", "patterns", "verbs", "subject", "voice", "date", "date_preps",
-                           "apposition", "neg_status", "nonmember", "context_org", "examples", "counter_examples", "note"):
+                           "apposition", "neg_status", "nonmember", "context_org", "needs_date", "examples",
+                           "counter_examples", "note"):
                 problems.append(f"{fid}: unknown key {key!r}")
         return Frame(fid, kind, status or "FullMember", alts, tuple(_norm(v) for v in entry.get("verbs", [])),
                      entry.get("subject", "member"), entry.get("voice", "any"), entry.get("date"),
                      tuple(entry.get("date_preps", [])), bool(entry.get("apposition")), entry.get("neg_status"),
-                     bool(entry.get("nonmember")), bool(entry.get("context_org")), list(entry.get("examples", [])),
-                     list(entry.get("counter_examples", [])))
+                     bool(entry.get("nonmember")), bool(entry.get("context_org")), bool(entry.get("needs_date")),
+                     list(entry.get("examples", [])), list(entry.get("counter_examples", [])))
 
     verb_frames = [f for i, e in enumerate(data.get("verb_frames", []))
                    if (f := frame(e, "verb", f"verb_frames[{i}]")) is not None]

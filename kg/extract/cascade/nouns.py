@@ -188,7 +188,7 @@ class NounReader:
                     if status == "Neutral" and any(t.lemma in self.lex.neutrality_enders or t.lemma == "until"
                                                    for t in toks[max(0, first - 4):first] + toks[last:]):
                         continue  # "Sweden's permanent neutrality ended in 2022"
-                    if status == "Neutral" and _past_only(toks, vgs, first, last):
+                    if status == "Neutral" and _past_only(toks, vgs, first, last, self.lex.classes):
                         continue  # "Sweden's neutrality kept it out of NATO for two centuries": perhaps no longer
                     if mem.negated or (org_tok is not None and org_tok.negated):
                         continue
@@ -230,10 +230,7 @@ def _expanded_to(toks: list[Token], vg: VerbGroup) -> bool:
         and toks[vg.head - 2].lemma in ("expand", "grow", "enlarge", "widen")
 
 
-_REPORTING = {"say", "tell", "insist", "argue", "stress", "note", "add", "explain", "recall", "point"}
-
-
-def _past_only(toks: list[Token], vgs: list[VerbGroup], first: int, last: int) -> bool:
+def _past_only(toks: list[Token], vgs: list[VerbGroup], first: int, last: int, classes: dict[str, set[str]]) -> bool:
     """The verb that says something of the neutrality (the first after the word, else the nearest before it in
     the same phrase) is a simple past ("neutrality kept it out", "rested on neutrality"), and no reporting verb before the match
     shifts the tense ("officials said that Austria's neutrality made it a bridge")."""
@@ -242,10 +239,10 @@ def _past_only(toks: list[Token], vgs: list[VerbGroup], first: int, last: int) -
     after = [vg for vg in inside if vg.head > word]
     before = [vg for vg in inside if vg.head < word and not any(t.lemma == "," for t in toks[vg.head:word])]
     vg = after[0] if after else before[-1] if before else None
-    if vg is not None and toks[vg.head].lemma in ("adopt", "declare", "proclaim", "enshrine", "establish"):
+    if vg is not None and toks[vg.head].lemma in classes.get("INAUGURAL", ()):
         return False  # "Serbia's parliament adopted military neutrality in 2007": what was set up holds
     past = vg is not None and "past" in vg.features and "perfect" not in vg.features
-    return past and not any(t.is_word and t.lemma in _REPORTING for t in toks[:first])
+    return past and not any(t.is_word and t.lemma in classes.get("REPORTING", ()) for t in toks[:first])
 
 
 def _coordinated(toks: list[Token], spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:

@@ -42,7 +42,9 @@ def group_entities(tokens: list[Token]) -> list[Token]:
                 k += 1  # "belongs to the EAC as well as to the Arab League": the preposition said again
             conj = any(x.lemma in ("and", "or", "nor", "&") or x.text.lower() == "well" for x in toks[j:k]) \
                 or _list_ahead(toks, k)
-            if k > j and k < len(toks) and toks[k].kind == t.kind and (conj or t.kind == "S"):
+            compared = len(members) == 1 and not conj and bool(out) and out[-1].lemma in ("like", "unlike")
+            if k > j and k < len(toks) and toks[k].kind == t.kind and (conj or t.kind == "S") and not compared:
+                # ("Like Switzerland, Austria is neutral": the comparison ends at the comma)
                 members.append(toks[k])
                 last = k
                 j = k + 1
