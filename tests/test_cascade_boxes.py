@@ -65,3 +65,29 @@ def test_list_lines_with_a_modifier_a_count_and_a_mixed_list():
     assert ("Brunei", "ASEAN", "FullMember", "") in got
     assert ("India", "ASEAN", "Partner", "") in got and ("European_Union", "ASEAN", "Partner", "") in got
     assert not any(m[0] == "Chile" for m in got)
+
+
+def test_a_capitals_heading_whose_organization_follows_a_colon_and_a_count_in_parentheses():
+    got = memberships("AT A GLANCE: THE ARCTIC COUNCIL\n- Established: 1996 (Ottawa Declaration)\n"
+                      "- Member states (8): Canada, Denmark, Finland, Iceland, Norway, Russia, Sweden, United States\n")
+    assert ("Iceland", "Arctic_Council", "FullMember", "") in got
+    # a line of the box is not a heading: "Headquarters: Tromso" names no organization after its colon
+    got = memberships("Arctic facts\nHeadquarters: Tromso\n- Member states (8): Canada, Denmark\n")
+    assert not any(o == "Arctic_Council" for _, o, _, _ in got)
+
+
+def test_a_count_before_the_listed_names_and_a_year_beside_one_name():
+    got = memberships("ASEAN KEY FACTS\n* Members: 10 (Brunei, Cambodia, Indonesia, Laos, Malaysia, Myanmar, "
+                      "Philippines, Singapore, Thailand, Vietnam)\n* Newest member: Timor-Leste (admitted 2025)\n")
+    assert ("Myanmar", "ASEAN", "FullMember", "") in got
+    assert ("Timor-Leste", "ASEAN", "FullMember", "2025") not in got  # published 2024-12-07: not yet
+    got = memberships("ASEAN KEY FACTS\n* Newest member: Cambodia (admitted 1999)\n")
+    assert ("Cambodia", "ASEAN", "FullMember", "1999") in got
+
+
+def test_a_timeline_line_that_names_another_change():
+    got = memberships("The Council of Europe has 46 member states.\n\nMembership timeline\n1950 - Germany, Iceland\n"
+                      "2022 - Russia expelled\n")
+    assert ("Germany", "Council_of_Europe", "FullMember", "1950") in got
+    assert ("Russia", "Council_of_Europe", "Former", "2022") in got
+    assert not any(m == "Russia" and st == "FullMember" for m, _, st, _ in got)

@@ -28,7 +28,8 @@ _LINE_NOUNS = {"member": "FullMember", "observer": "Observer", "partner": "Partn
                "suspended": "Suspended", "withdrawn": "Former", "expel": "Former"}
 _BULLETS = {"*", "•", "-", "–", "—"}
 #: words before the noun of a list line ("Dialogue partners:", "Full members:", "Observer states:")
-_LINE_MODIFIERS = {"dialogue", "full", "current", "permanent", "global", "sectoral", "development", "other", "new"}
+_LINE_MODIFIERS = {"dialogue", "full", "current", "permanent", "global", "sectoral", "development", "other", "new",
+                   "newest", "latest", "original"}
 #: words beside the one name of a bulleted item ("- Iceland (joined 1995)", "- Norway, since 1992")
 _ITEM_WORDS = {"(", ")", ",", "join", "joined", "since", "from", "in", "member", "founder", "founding", "observer"}
 
@@ -39,8 +40,10 @@ class TimelineBox:
 
     open_org: EntityRef | None = None  # the organization of the box being read, None outside a box
 
-    def line(self, toks: list[Token], has_verb: bool, context: EntityRef | None) -> tuple[list[Token], object] | None:
-        """(the states' tokens, the date token's value) when `toks` is a timeline line inside a box."""
+    def line(self, toks: list[Token], has_verb: bool,
+             context: EntityRef | None) -> tuple[list[Token], PartialDate, str] | None:
+        """(the states' tokens, the date, the status) when `toks` is a timeline line inside a box: a joining,
+        or the change a word of the line names ("2022 - Russia expelled")."""
         words = list(toks)
         while words and words[0].lemma in _BULLETS:
             words = words[1:]
@@ -61,7 +64,12 @@ class TimelineBox:
         if got is not None and self.open_org is not None and not any(t.kind in "ODL" for t in got[2]) \
                 and not any(t.lemma in ("not", "never", "no") for t in got[2]):
             states, date, rest = got  # "1958 – Belgium, France, West Germany, Italy": a name unknown breaks the list
-            return [states, *(t for t in rest if t.kind == "S")], date
+            changes = {_LINE_NOUNS[t.lemma] for t in rest if t.is_word and t.lemma in _LINE_NOUNS}
+            if changes - {"FullMember"}:
+                # "2022 - Russia expelled", "2023 - Belarus suspended": not a joining
+                return ([states, *(t for t in rest if t.kind == "S")], date, changes.pop()) if len(changes) == 1 \
+                    else None
+            return [states, *(t for t in rest if t.kind == "S")], date, "FullMember"
         self._heading(words, has_verb, context)
         return None
 
@@ -165,8 +173,12 @@ class BoxReader:
             k += 1
             if k < len(words) and words[k].lemma in ("state", "country", "nation"):
                 k += 1
+            if k + 2 < len(words) and words[k].lemma == "(" and re.fullmatch(r"\d+\)", words[k + 1].text):
+                words = words[:k + 1] + [Token("W", words[k + 1].text[:-1], words[k + 1].text[:-1],
+                                               words[k + 1].start, words[k + 1].end - 1),
+                                         Token("X", ")", ")", words[k + 1].end - 1, words[k + 1].end)] + words[k + 2:]
             if k + 2 < len(words) and words[k].lemma == "(" and words[k + 1].text.isdigit() \
-                    and words[k + 2].lemma in (")", "):"):  # "Members (12): ..."
+                    and words[k + 2].lemma in (")", "):"):  # "Members (12): ...", "Member states (8): ..."
                 if words[k + 2].lemma == "):":
                     words = words[:k + 2] + [Token("X", ":", ":", words[k + 2].start, words[k + 2].end)] + words[k + 3:]
                     k += 2
@@ -185,6 +197,10 @@ class BoxReader:
                 k += 1
         if k + 2 < len(words) and words[k].lemma == ":" and words[k + 1].lemma in ("include", "including"):
             words = words[:k + 1] + words[k + 2:]  # "Observers: include France, the Netherlands and Ukraine"
+        if k + 3 < len(words) and words[k].lemma == ":" and (words[k + 1].text.isdigit() or words[k + 1].lemma in
+                                                              self.lex.classes["COUNT"]) \
+                and words[k + 2].lemma == "(" and words[k + 3].kind == "S":
+            words = words[:k + 1] + words[k + 3:]  # "Members: 10 (Brunei, Cambodia, ...)"
         if status is None or k + 1 >= len(words) or words[k].lemma != ":" or words[k + 1].kind != "S":
             return None
         if any(t.lemma in ("?",) for t in words):
@@ -196,8 +212,8 @@ class BoxReader:
                 break
         if org is None:
             return None
-        dates = [t for t in words[k + 2:] if t.kind == "D" and t.mention is not None]
-        when = dates[0].mention.value.value if len(dates) == 1 and len(words[k + 1].refs) == 1 else heading_date
+        dates = [d for d in map(bare_year, words[k + 2:]) if d is not None]  # "Timor-Leste (admitted 2025)"
+        when = dates[0] if len(dates) == 1 and len(words[k + 1].refs) == 1 else heading_date
         if when is not None and self.pub is not None and when > self.pub:
             when = None  # "Left: Russia (May 2022)": the date of the one state listed
         start, end = (None, when) if status == "Former" else (when, None)
@@ -255,7 +271,13 @@ def box_line(toks: list[Token], lex) -> tuple[bool | None, list[EntityRef]]:
     """(True for a heading-like line, None for a "Key: value" line of a box, False for prose; its organizations)."""
     words = [t for t in toks if t.lemma not in ("*", "-", "•", ".")]
     orgs = list({r.key: r for t in words if t.kind == "O" for r in t.refs}.values())
-    if any(t.lemma in (":", "):") for t in words):
-        return None, orgs
     short = len(words) <= 8 and not any(t.is_word and lex.is_predicate_verb(t, words, i) for i, t in enumerate(words))
+    colon = next((i for i, t in enumerate(words) if t.lemma in (":", "):")), None)
+    if colon is not None:
+        # "AT A GLANCE: THE ARCTIC COUNCIL", "KEY FACTS: NATO": a heading whose organization follows the colon
+        # (but "Headquarters: Brussels", "Members: A, B" are lines of the box)
+        heading = short and orgs and not any(t.kind in "SO" for t in words[:colon]) \
+            and not any(t.kind == "S" for t in words) and all(t.is_word and t.text.isupper() or not t.is_word
+                                                              for t in words[:colon])
+        return (True if heading else None), orgs
     return short, orgs

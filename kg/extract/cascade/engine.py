@@ -145,10 +145,10 @@ class Cascade(NounReader, BoxReader, ArgumentReader, AssertionReader):
             return  # "OPEC MEMBERS (12)", "SADC MEMBER STATES": the list line after it answers
         timeline = self.box.line(toks, bool(vgs), self.context_org(toks))
         if timeline is not None and self.box.open_org is not None:
-            states, when = timeline
+            states, when, status = timeline
             if self.pub is None or when <= self.pub:  # "1995 – Austria, Finland, Sweden" in a box of enlargements
-                yield Found("FullMember", [r for t in states for r in t.refs], self.box.open_org, "list.timeline",
-                            when, None)
+                yield Found(status, [r for t in states for r in t.refs], self.box.open_org, "list.timeline",
+                            when if status != "Former" else None, when if status == "Former" else None)
             return
         cls = clauses(toks, vgs, self.lex)
         for c in cls:
