@@ -27,9 +27,12 @@ def test_add_gives_the_graph_of_a_full_rebuild(tmp_path):
     first = runner.invoke(cli, ["build", "--corpus", str(corpus), "--out", str(added), "-q", "--jobs", "1"])
     assert first.exit_code == 0, first.output
     before = _quads(added)
-    out = runner.invoke(cli, ["add", str(SIXTH), "--corpus", str(corpus), "--out", str(added), "-q", "--jobs", "1"])
+    new = tmp_path / "new" / "900_added_article.txt"  # a stem of its own: CORPUS may already hold SIXTH
+    new.parent.mkdir()
+    shutil.copy(SIXTH, new)
+    out = runner.invoke(cli, ["add", str(new), "--corpus", str(corpus), "--out", str(added), "-q", "--jobs", "1"])
     assert out.exit_code == 0, out.output
-    assert (corpus / SIXTH.name).read_bytes() == SIXTH.read_bytes()
+    assert (corpus / new.name).read_bytes() == SIXTH.read_bytes()
     n = len(list(corpus.glob("*.txt")))
     assert json.loads((added / "timings.json").read_text())["cache_hits"] == n - 1  # the rest from the cache
     rebuilt = runner.invoke(cli, ["build", "--corpus", str(corpus), "--out", str(full), "-q", "--no-cache"])

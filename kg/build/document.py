@@ -42,7 +42,8 @@ def process(article: Article, gazetteer: Gazetteer, *, validate_shapes: bool = T
     out = DocumentResult(article.stem, str(article.path))
     stage = "extraction"
     try:
-        facts = extract_document(article.stem, article.text, article.content_spans(), article.date, gazetteer)
+        facts = extract_document(article.stem, article.text, article.content_spans(), article.date, gazetteer,
+                                 headline=article.headline_span())
         stage = "graph building"
         graph = document_graph(article.stem, facts.facts, metadata_of(article), facts.entities.values())
         if validate_shapes:

@@ -38,6 +38,7 @@ class Article:
     title_source: str | None = None  # "metadata" | "front-matter" | "text" | None
     warnings: list[str] = field(default_factory=list)
     extra: dict[str, str] = field(default_factory=dict)  # front matter keys beyond the known five
+    title_span: tuple[int, int] | None = None  # the front matter's title value, when it is the article's title
 
     @property
     def iri(self) -> URIRef:
@@ -65,6 +66,17 @@ class Article:
             if end > start:
                 out.append((start, end))
         return out
+
+    def headline_span(self) -> tuple[int, int] | None:
+        """The front matter's title, for extractors to read before the body ("ECOWAS suspends Guinea" may be
+        said nowhere else); None without one, or when the body opens with it."""
+        if self.title_span is None:
+            return None
+        spans = self.content_spans()
+        start, end = self.title_span
+        headline = " ".join(self.text[start:end].split()).lower()
+        first = " ".join(self.text[spans[0][0]:spans[0][1]].split()).lower() if spans else ""
+        return None if not headline or first.startswith(headline) else (start, end)
 
     def content_text(self) -> str:
         """The content spans joined by blank lines: for reading and debugging, never for offsets."""

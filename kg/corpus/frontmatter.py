@@ -20,6 +20,7 @@ class FrontMatter:
     extra: dict[str, str]  # any other keys, kept for whoever wants them
     end: int  # offset just after the closing fence line: where the body begins
     warnings: list[str] = field(default_factory=list)
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # where each known key's value is in the text
 
 
 def parse_front_matter(text: str) -> FrontMatter | None:
@@ -34,13 +35,14 @@ def parse_front_matter(text: str) -> FrontMatter | None:
     fields: dict[str, str] = {}
     extra: dict[str, str] = {}
     warnings: list[str] = []
+    spans: dict[str, tuple[int, int]] = {}
     pos, lineno = opening.end(), 1
     while pos < len(text):
         m = _LINE.match(text, pos)
         raw, pos, lineno = m.group(0), m.end(), lineno + 1
         line = raw.rstrip("\r\n")
         if line.strip() == "---":
-            return FrontMatter(fields, extra, pos, warnings)
+            return FrontMatter(fields, extra, pos, warnings, spans)
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         f = _FIELD.fullmatch(line)
@@ -53,6 +55,9 @@ def parse_front_matter(text: str) -> FrontMatter | None:
             warnings.append(f"front matter key {key!r} given twice (line {lineno}); the last one counts")
         if value:
             target[key] = value
+            if target is fields:  # the unquoted value's offsets, for reading a headline as text
+                start = m.start() + f.start("value") + (f["value"] != value)
+                spans[key] = (start, start + len(value))
     raise CorpusError("front matter block opened with '---' on line 1 is never closed by a '---' line")
 
 

@@ -78,9 +78,12 @@ def read_article(path: Path, metadata: dict[str, dict] | None = None) -> Article
     _apply_text(article)
     if front:
         _apply(article, front.fields, "front-matter")
+        article.title_span = front.spans.get("title")
     row = (metadata or {}).get(stem)
     if row:
         _apply(article, row, "metadata")
+    if article.title_span is not None and article.title != text[slice(*article.title_span)]:
+        article.title_span = None  # metadata.csv gave another title: it is not in the text
     return article
 
 

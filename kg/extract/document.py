@@ -239,12 +239,17 @@ def _main_state(tagged_all: list[TaggedSentence]) -> EntityRef | None:
 
 
 def extract_document(stem: str, text: str, spans: list[tuple[int, int]], date: PartialDate | None,
-                     gazetteer: Gazetteer) -> DocumentFacts:
-    """All facts of one article (its text, the spans to read, its publication date)."""
+                     gazetteer: Gazetteer, headline: tuple[int, int] | None = None) -> DocumentFacts:
+    """All facts of one article (its text, the spans to read, its publication date).
+
+    `headline` (the front matter's title) is read first, like a sentence of the text, but does not count
+    towards the organization the article is about: a headline names what is new ("Armenia votes for an EU
+    future"), the body what the article goes on about."""
     reader = _Reader(text, gazetteer, date)
-    sentences = split_sentences(text, spans)
+    sentences = split_sentences(text, [headline, *spans] if headline else spans)
     base = [reader.base_mentions(s) for s in sentences]
-    reader.main_org = _main_org(base, gazetteer, text)
+    reader.main_org = _main_org([b for s, b in zip(sentences, base, strict=True)
+                                 if headline is None or s.start >= headline[1]], gazetteer, text)
     for s, b in zip(sentences, base, strict=True):
         b.extend(reader.ministries(s, b))
         b.extend(reader.anaphora(s, b))

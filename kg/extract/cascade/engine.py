@@ -125,7 +125,7 @@ class Cascade(NounReader, BoxReader, ArgumentReader, AssertionReader):
 
     # -- reading one sentence -------------------------------------------------------------------------------
     def read(self, toks: list[Token]) -> Iterator[Found]:
-        question = is_question(toks)
+        question = is_question(toks, self.lex)
         bulleted = self._bulleted(toks)
         if bulleted is not None:
             yield bulleted

@@ -83,12 +83,25 @@ def former_wins(found: list[Found]) -> list[Found]:
     return out
 
 
-def is_question(toks: list[Token]) -> bool:
+def is_question(toks: list[Token], lex: Lexicon | None = None) -> bool:
+    """Ends with "?", or opens with an inverted auxiliary or modal before its subject, as headlines ask without
+    a question mark ("Will Serbia join BRICS", "Is Austria still neutral")."""
     for t in reversed(toks):
         if t.lemma in ('"', "'", ")"):
             continue
-        return t.lemma == "?"
-    return False
+        if t.lemma == "?":
+            return True
+        break
+    words = [t for t in toks if t.lemma not in ('"', "'", "(", "-", "*", "•")]
+    if lex is None or len(words) < 3 or not words[0].is_word:
+        return False
+    first = words[0].text.lower()
+    inverted = first in lex.modals or first in _FINITE_AUX  # (the lookup lemma of "Does" is "doe")
+    return inverted and words[0].text[:1].isupper() and words[1].kind in "SO"
+
+
+#: finite forms of the auxiliaries that open an inverted question
+_FINITE_AUX = {"is", "are", "was", "were", "am", "do", "does", "did", "has", "have", "had"}
 
 
 def until_date(toks: list[Token], c: Clause):
