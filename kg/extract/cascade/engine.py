@@ -120,6 +120,10 @@ class Cascade(NounReader, BoxReader, ArgumentReader, AssertionReader):
                                           end=f.end))
                 else:
                     out.append(Membership(m, f.org, f.status, ev(f.rule), start=f.start, end=f.end))
+                    if f.status == "FullMember" and f.org.key in self.lex.programmes and f.org.parent is not None:
+                        # "Moldova signed up to NATO's Partnership for Peace in 1994": a partner of NATO since then
+                        out.append(Membership(m, f.org.parent, "Partner", ev(f.rule + ".programme"), start=f.start,
+                                              end=f.end))
 
         return out
 

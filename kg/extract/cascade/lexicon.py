@@ -73,6 +73,7 @@ class Lexicon:
     by_verb: dict[str, list[Frame]]
     copulas: set[str]
     member_terms: dict[str, set[str]] = field(default_factory=dict)  # "partner state" -> orgs whose members it names
+    programmes: set[str] = field(default_factory=set)  # partnership programmes: their members are the parent's partners
 
     def is_aux(self, t: Token) -> bool:
         low = t.text.lower().replace("’", "'")
@@ -232,6 +233,12 @@ def build_lexicon(data: dict[str, Any], source: str) -> Lexicon:
     if problems:
         raise DataFileError(f"{source}:\n  " + "\n  ".join(problems))
     terms = {k: set(v) for k, v in data.get("org_member_terms", {}).items() if k != "about"}
+    programmes = data.get("partnership_programmes", {}).get("keys", [])
+    if not isinstance(programmes, list) or not all(isinstance(k, str) and k for k in programmes):
+        problems.append("partnership_programmes: keys must be a list of gazetteer keys")
+        programmes = []
+    if problems:
+        raise DataFileError(f"{source}:\n  " + "\n  ".join(problems))
     by_verb: dict[str, list[Frame]] = {}
     for f in verb_frames:
         for v in f.verbs:
@@ -242,4 +249,4 @@ def build_lexicon(data: dict[str, Any], source: str) -> Lexicon:
                    {_norm(x) for x in w["neutrality_enders"]},
                    {_norm(x) for x in w["conditionals"]},
                    {_norm(x) for x in w["noun_blockers"]}, w["not_adverbs"], verb_frames, noun_frames, by_verb,
-                   {_norm(x) for x in w["copulas"]}, terms)
+                   {_norm(x) for x in w["copulas"]}, terms, set(programmes))
