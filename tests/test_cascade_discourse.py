@@ -31,6 +31,10 @@ def memberships(text: str, published: str = "2024-12-07") -> set[tuple[str, str,
     ("The admission of the AU, which was founded in 2002 as successor to the Organisation of African Unity, "
      "was backed by China. Its 55 members include Morocco and Kenya.",
      ("Morocco", "African_Union", "FullMember", ""), ("Morocco", "Organisation_of_African_Unity", "FullMember", "")),
+    # the organizations of a relative clause on the subject are not what the main clause is about
+    ("The Council of Europe met in Strasbourg. Switzerland, which belongs neither to NATO nor to the EU, has been a "
+     "member since 1963.",
+     ("Switzerland", "Council_of_Europe", "FullMember", "1963"), ("Switzerland", "NATO", "FullMember", "1963")),
 ])
 def test_the_organization_a_paragraph_is_about(text, wanted, unwanted):
     got = memberships(text)

@@ -176,6 +176,9 @@ class Cascade(NounReader, BoxReader, ArgumentReader, AssertionReader):
             upto = toks  # "Ecuador, which joined in 2009, left ALBA in 2018": the main clause's organization
         if subj.kind == "O":  # an organization as the subject is the member, not the one the statement is about
             upto = [t for t in upto if t is not subj]
+        aside = _subject_aside(toks, c)
+        if aside is not None:  # "Switzerland, which belongs neither to NATO nor to the EU, has been a member since
+            upto = [t for k, t in enumerate(upto) if not aside[0] <= k < aside[1]]  # 1963": not of those
         context = self.context_org(upto)
         until = until_date(toks, c)
         founders = any(t.lemma in ("founding", "founder", "co-founder", "founding-member") for t in comp) \
@@ -364,3 +367,14 @@ class Cascade(NounReader, BoxReader, ArgumentReader, AssertionReader):
                             when if role == "start" else None, when if role == "end" else None)
             i = j
             end = max(end, j)
+
+
+def _subject_aside(toks: list[Token], c: Clause) -> tuple[int, int] | None:
+    """The relative clause or aside between a main clause's subject and its verb (", which ... ,"), whose
+    organizations are not the ones the main clause is about."""
+    k = c.subject
+    if c.via not in ("direct", "apposition") or k is None or k + 2 >= c.vg.start or toks[k + 1].lemma != "," \
+            or toks[k + 2].lemma not in ("which", "who", "whose", "that", "where", "once", "long"):
+        return None
+    close = max((j for j in range(k + 2, c.vg.start) if toks[j].lemma == ","), default=None)
+    return (k + 1, close + 1) if close is not None else None
