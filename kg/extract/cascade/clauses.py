@@ -206,7 +206,13 @@ def _decision_subject(tokens: list[Token], vg: VerbGroup, lex: Lexicon) -> int |
         k -= 1
     if k >= 0 and tokens[k].is_word and tokens[k].text.lower() in lex.modals:
         return None
+    if k >= 2 and tokens[k].lemma in _DECIDERS and tokens[k - 1].lemma == "'s" and tokens[k - 2].kind == "O":
+        return k - 2  # "UNESCO's members voted to admit Palestine": the organization decided
     return k if k >= 0 and tokens[k].kind == "O" else None
+
+
+#: who decide for an organization ("the bloc's leaders decided to ...")
+_DECIDERS = {"member", "leader", "minister", "government", "state", "head", "council", "assembly"}
 
 
 def _after_comma(tokens: list[Token], k: int) -> bool:
