@@ -35,7 +35,9 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             + r"(?:\s+of\s+(?:the\s+)?(?P<in3>{ACTOR}))?")),
         ("post.apposition", expand(
             r"(?P<holder>{PERSON}),\s+(?:who\s+(?:is|was)\s+|(?:the|a|an|his|her)\s+)?" + mod.replace("@g@", "mod1")
-            + "(?:" + inside.replace("@g@", "in1") + ")?" + mod.replace("@g@", "mod2") + r"(?P<role>{ROLE})" + of)),
+            + "(?:" + inside.replace("@g@", "in1") + ")?" + mod.replace("@g@", "mod2") + r"(?P<role>{ROLE})" + of
+            # (not "Callum Fitzgerald-Hayes, Indian Prime Minister Vikram Anand Rao ...": that title is the next one's)
+            + r"(?!\s+{PERSON})")),
         ("post.copula", expand(
             r"(?P<holder>{PERSON})\s+(?P<cop>is|was|has\s+been|became|serves\s+as|remains)\s+(?:the\s+|a\s+|an\s+)?"
             + mod.replace("@g@", "mod1") + "(?:" + inside.replace("@g@", "in1") + ")?" + r"(?P<role>{ROLE})" + of)),
@@ -63,6 +65,9 @@ def find_posts(tagged: TaggedSentence, ministry_state, main_state: EntityRef | N
             holder = tagged.group_mentions(m, "holder", "P")
             if not role_m or not holder or role_m[0].value.get("plural"):
                 continue
+            if rule == "post.title-name" and "," in tagged.tagged[m.end("role"):m.start("holder")] \
+                    and _APPOSED.search(tagged.tagged, 0, m.start()):
+                continue  # "Baroness Scotland, the Commonwealth Secretary-General, Francis Blain, ...": hers
             where = _post_in(tagged, m, ministry_state) or role_m[0].value.get("state")  # "the Tánaiste": Ireland
             if where is None and role_m[0].value["role"] in _STATE_ROLES and rule != "post.copula":
                 where = _clause_state(tagged, m.start("role"), m.end("holder")) or (
@@ -105,6 +110,9 @@ def head_posts(tagged: TaggedSentence) -> Iterator[Post]:
         org = tagged.group_mentions(m, "org", "O")[0].value
         yield Post(holder, "SecretaryGeneral", org, Evidence(tagged.start, tagged.end, tagged.text, "post.who-heads"))
 
+
+#: a title that is an apposition of the person before it ("⟦P0⟧, the ...")
+_APPOSED = re.compile(r"⟦P\d+⟧,\s+(?:the\s+|a\s+|an\s+)?$")
 
 _STATE_ROLES = {"President", "PrimeMinister", "ForeignMinister", "DefenceMinister", "InteriorMinister",
                 "DeputyPrimeMinister", "Chancellor"}
