@@ -226,7 +226,8 @@ class Cascade(NounReader, BoxReader, ArgumentReader, AssertionReader):
                 if next_lemma(comp, m) in self.lex.classes.get("NOT_AFTER_STATUS", ()) or for_trade(comp, m, self.lex):
                     continue
                 block = self._blocked(toks, vg)
-                neg = "neg" in vg.features or subj.negated or (org_tok is not None and org_tok.negated)
+                neg = "neg" in vg.features and not _not_only(toks, c) or subj.negated \
+                    or (org_tok is not None and org_tok.negated)
                 if block in ("future", "modal") and will_stay_neutral(status, vg, toks, self.lex):
                     block = None  # "Ireland will remain militarily neutral": it is neutral and says it stays so
                 if (block in ("future", "modal", "plan", "infinitive") or neg and not block) and status == "Former" \
@@ -276,6 +277,15 @@ class Cascade(NounReader, BoxReader, ArgumentReader, AssertionReader):
                 orgs = org_tok.refs if org_tok is not None else [None]
                 each = distributed_dates(toks, c, len(members)) if role in ("start", "end") and not negative \
                     else None
+                if len(orgs) > 1 and any(t.lemma == "respectively" for t in toks[c.vg.start:c.comp_end + 2]):
+                    # "Vietnam and Switzerland are members of the OIC and ASEAN respectively": pairs, not all four
+                    if len(orgs) == len(members):
+                        for i, (member, org) in enumerate(zip(members, orgs, strict=True)):
+                            d = each[i] if each is not None else None
+                            yield Found(status, [member], org, rule + ".respectively",
+                                        d if each is not None and role == "start" else start,
+                                        d if each is not None and role == "end" else end, negative)
+                    return
                 for org in orgs:
                     if each is not None:  # "The two countries joined NATO in 2023 and 2024": one date each
                         for member, d in zip(members, each, strict=True):
@@ -330,6 +340,15 @@ class Cascade(NounReader, BoxReader, ArgumentReader, AssertionReader):
             for org in org_tok.refs:
                 yield Found("Former", [r for t in mem_toks for r in t.refs], org, frame.id + ".having-left", None, when)
 
+    def _status_np(self, toks: list[Token], i: int, frame: Frame, negated: bool) -> tuple[str, int] | None:
+        """A further status noun phrase coordinated in a copula's complement, with its own status (after a
+        negated one, only "but": "is not a member of the EU, but an observer of NATO")."""
+        if not frame.id.startswith("copula") or negated and not any(t.lemma == "but" for t in toks[i:i + 2]):
+            return None
+        mods = set(self.lex.classes.get("MOD", ())) | set(self.lex.classes.get("OBSERVER_MOD", ())) \
+            | set(self.lex.classes.get("PARTNER_MOD", ()))
+        return _status_np_at(toks, i, mods)
+
     def _members_called_partners(self, org: EntityRef, text: str) -> bool:
         """"the eighth partner state of the East African Community": its word for a full member."""
         low = text.lower()
@@ -342,13 +361,20 @@ class Cascade(NounReader, BoxReader, ArgumentReader, AssertionReader):
             return
         i = toks.index(org_tok) + 1
         end = c.comp_end
-        while i < end:
+        negated = rule.endswith(".negated")
+        while i < end or self._status_np(toks, i, frame, negated) is not None:  # (", but also a member of NATO")
             while i < end and (toks[i].kind == "D" or toks[i].lemma in ("in", "on", "since", ",")):
                 i += 1
             prep = i + 2 < len(toks) and toks[i + 1].lemma in ("of", "in", "to", "from") and toks[i + 2].kind == "O"
-            if not (i + 1 < len(toks) and toks[i].lemma == "and" and (toks[i + 1].kind == "O" or prep)):
+            np = self._status_np(toks, i, frame, negated)
+            if np is not None:  # "is a member of ASEAN and an observer of NATO": that status of the second
+                status, i = np
+                if negated:  # "is not a member of the EU, but an observer of NATO"
+                    negated, rule = False, rule.removesuffix(".negated")
+            elif not (i + 1 < len(toks) and toks[i].lemma == "and" and (toks[i + 1].kind == "O" or prep)):
                 return
-            i += prep  # "became a full member of the SCO in 2023 and of BRICS in 2024"
+            else:
+                i += prep  # "became a full member of the SCO in 2023 and of BRICS in 2024"
             org = toks[i + 1]
             j = i + 2
             when = None
@@ -364,9 +390,48 @@ class Cascade(NounReader, BoxReader, ArgumentReader, AssertionReader):
             role = "end" if status == "Former" else frame.date
             for ref in org.refs:
                 yield Found(status, members, ref, rule + ".coordinated",
-                            when if role == "start" else None, when if role == "end" else None)
+                            when if role == "start" else None, when if role == "end" else None, negated)
             i = j
             end = max(end, j)
+
+
+_STATUS_NOUNS = {"member": "FullMember", "observer": "Observer", "partner": "Partner", "founder": "FullMember",
+                 "co-founder": "FullMember"}
+
+
+def _status_np_at(toks: list[Token], i: int, mods: set[str]) -> tuple[str, int] | None:
+    """"and (also) an observer of", "but also a full member of" at i: the status, and the index just before the
+    organization it names."""
+    if i < len(toks) and toks[i].lemma == ",":
+        i += 1
+    if i >= len(toks) or toks[i].lemma not in ("and", "but"):
+        return None
+    k = i + 1
+    if k < len(toks) and toks[k].lemma == "also":
+        k += 1
+    if k < len(toks) and toks[k].lemma in ("a", "an"):
+        k += 1
+    former = False
+    while k < len(toks) and toks[k].is_word and (toks[k].lemma in mods or toks[k].lemma == "former"):
+        former = former or toks[k].lemma == "former"
+        k += 1
+    status = _STATUS_NOUNS.get(toks[k].lemma) if k < len(toks) else None
+    if status is None or k + 2 >= len(toks) or toks[k + 1].lemma not in ("of", "in", "to", "with") \
+            or toks[k + 2].kind != "O":
+        return None
+    return ("Former" if former else status), k + 1
+
+
+def _not_only(toks: list[Token], c: Clause) -> bool:
+    """"is not only (just, merely) a member of the EU (but also ...)": the negation is of "only", the status holds."""
+    k = c.comp_start
+    if k + 1 < c.comp_end and toks[k].lemma in _ONLY and toks[k + 1].lemma in ("a", "an", "one", "the"):
+        return True
+    return any(toks[j].lemma == "not" and toks[j + 1].lemma in _ONLY and j + 2 < len(toks)
+               and toks[j + 2].lemma in ("a", "an", "one", "the") for j in range(c.vg.start, k))
+
+
+_ONLY = ("only", "just", "merely", "simply")
 
 
 def _subject_aside(toks: list[Token], c: Clause) -> tuple[int, int] | None:

@@ -128,6 +128,10 @@ def complement(toks: list[Token], start: int, end: int, lex: Lexicon) -> list[To
                 and k + 1 < end and toks[k + 1].kind == "D":
             k += 1
             continue
+        if k == start and t.lemma in ("only", "just", "merely", "simply") and k + 1 < end \
+                and toks[k + 1].lemma in ("a", "an", "one", "the"):
+            k += 1  # "is only a partner", "is not just a member": the status is still stated
+            continue
         if t.is_word and lex.is_adverb(t) and t.lemma not in ("both", "all", "since", "once", "first", "so", "far",
                                                                "long", "then"):
             k += 1
