@@ -294,6 +294,10 @@ def _place_then_date(tokens: list[Token], k: int) -> bool:
         and w[3] in ("on", "in") and tokens[k + 5].kind == "D"
 
 
+#: an aside between brackets or dashes, and what closes it
+_ASIDE_OPENERS = {"(": ")", "—": "—", "–": "–"}
+
+
 def _apposition_end(tokens: list[Token], a: int) -> int:
     e = a
     while e < len(tokens) and tokens[e].lemma not in (",", ";", ".", "?", "!", "—", "–", "(", ")", ":") \
@@ -307,12 +311,16 @@ def appositions(tokens: list[Token], lex: Lexicon) -> list[tuple[int, int, int]]
     out = []
     for k, t in enumerate(tokens[:-2]):
         line_label = tokens[k + 1].lemma == ":" and all(x.lemma in _BULLETS for x in tokens[:k])
-        if t.kind not in "SO" or (tokens[k + 1].lemma != "," and not line_label):
+        opener = tokens[k + 1].lemma
+        if t.kind not in "SO" or (opener != "," and opener not in _ASIDE_OPENERS and not line_label):
             continue  # ", NP," after a name, or a fact-box line "Egypt, Iran: members since 1 January 2024"
         a = k + 2
         if tokens[a].is_word and tokens[a].lemma in _RELATIVE | {"whose", "and", "or", "but"}:
             continue
         e = _apposition_end(tokens, a)
+        if opener in _ASIDE_OPENERS and not (e < len(tokens) and tokens[e].lemma == _ASIDE_OPENERS[opener]
+                                             or opener != "(" and (e == len(tokens) or tokens[e].lemma == ".")):
+            continue  # "Kyrgyzstan (ECOWAS member since 1958) raised ...", "Vietnam — an AU member — reported ..."
         if e < len(tokens) and tokens[e].lemma == "," and e - a <= 2 and tokens[a].lemma in ("a", "an") \
                 and e + 1 < len(tokens) and tokens[e + 1].is_word and tokens[e + 1].text.islower():
             e = _apposition_end(tokens, e + 1)  # "Malta, a small, neutral EU member, ...": two adjectives

@@ -7,8 +7,10 @@ the apposition after a name, with the same blocking words as the verb frames.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
+from kg.dates import PartialDate
 from kg.extract.cascade.clauses import appositions
 from kg.extract.cascade.discourse import top_organization
 from kg.extract.cascade.matching import (
@@ -72,10 +74,15 @@ class NounReader:
                         continue  # "Sweden, a formerly neutral state, ...", "Finland, once neutral, ..."
                     if status == "Neutral" and any(t.text.lower() in ("during", "throughout", "most") for t in toks[a:e]):
                         continue  # "Finland, neutral for most of the Cold War, joined NATO": a past period
-                    when = None
-                    for k in range(a, e):
-                        if toks[k].kind == "D" and toks[k - 1].lemma == "since":
-                            when = toks[k].mention.value.value
+                    period = _period(toks, a, e)
+                    if period is False:
+                        break  # "an ECOWAS member in 1999", "in the 1990s": then, not perhaps now
+                    if isinstance(period, tuple) and self.pub is not None and period[1] > self.pub:
+                        when = None  # "a Security Council member until 2027": one now
+                    elif isinstance(period, tuple):  # "an ECOWAS member until 2001": a former one
+                        status, when = "Former", period[1]
+                    else:
+                        when = period
                     if when is not None and self.pub is not None and when > self.pub:
                         break
                     start, end = (None, when) if status == "Former" else (when, None)
@@ -255,3 +262,30 @@ def _coordinated(toks: list[Token], spans: list[tuple[int, int, int]]) -> list[t
         ends = [*cut, e]
         out.extend((subj, s0, e0) for s0, e0 in zip(starts, ends, strict=True))
     return out
+
+
+_FOUNDING = ("founding", "founder", "co-founder", "original")
+
+
+def _period(toks: list[Token], a: int, e: int) -> PartialDate | None | bool | tuple[None, PartialDate]:
+    """The time an apposition's status holds: from a date after "since" (that date), to one after "until" or
+    "to" (a former status that ended then), or nothing. A status at another past time says nothing of now
+    ("Kyrgyzstan, an ECOWAS member in 1999, ...": False), unless the state founded the organization."""
+    since, until, other = None, None, False
+    for k in range(a, e):
+        if toks[k].kind == "D" and toks[k].mention is not None:
+            before = toks[k - 1].lemma
+            if before == "since" or any(toks[j].lemma == "since" for j in range(max(a, k - 4), k)):
+                # ("a member of the organisation since its foundation in 1969")
+                since = toks[k].mention.value.value
+            elif before in ("until", "till", "to"):
+                until = toks[k].mention.value.value
+            else:
+                other = True
+        elif re.fullmatch(r"\d{4}s", toks[k].lemma):
+            other = True
+    if until is not None:
+        return (None, until)
+    if other and since is None:
+        return None if any(t.lemma in _FOUNDING for t in toks[a:e]) else False
+    return since

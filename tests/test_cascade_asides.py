@@ -1,0 +1,58 @@
+"""Appositions between commas, dashes and brackets (kg/extract/cascade/clauses.appositions, nouns._appositions),
+and the time their status holds: "since" a date, "until" one (a former status), or another past time (nothing
+said of now)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.dates import PartialDate
+from kg.extract.document import extract_document
+from kg.gazetteer import Gazetteer
+from kg.model import Membership
+
+PUB = PartialDate.parse("2025-01-07")
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def facts(text: str, gaz: Gazetteer) -> set[tuple[str, str, str, str]]:
+    doc = extract_document("t", text, [(0, len(text))], PUB, gaz)
+    return {(m.member.key, m.organization.key, m.status, str(m.start or m.end or ""))
+            for m in doc.facts if isinstance(m, Membership)}
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Ghana — an ECOWAS member since 1975 — raised its interest rate.", {("Ghana", "ECOWAS", "FullMember", "1975")}),
+    ("Ghana – a member of the Commonwealth – raised its interest rate.",
+     {("Ghana", "Commonwealth_of_Nations", "FullMember", "")}),
+    ("Ghana (ECOWAS member since 1975) raised its interest rate.", {("Ghana", "ECOWAS", "FullMember", "1975")}),
+    ("Ghana (an observer of the OIC) raised its interest rate.",
+     {("Ghana", "Organisation_of_Islamic_Cooperation", "Observer", "")}),
+    ("Ghana, an ECOWAS member until 2001, raised its interest rate.", {("Ghana", "ECOWAS", "Former", "2001")}),
+    ("Ghana (an ECOWAS member until 2001) raised its interest rate.", {("Ghana", "ECOWAS", "Former", "2001")}),
+    ("Ghana, a UN Security Council member until 2027, raised its interest rate.",
+     {("Ghana", "UN_Security_Council", "FullMember", "")}),
+    ("Tehran, a member of the OIC since its foundation in 1969, sent a junior delegation.",
+     {("Iran", "Organisation_of_Islamic_Cooperation", "FullMember", "1969")}),
+])
+def test_an_aside_states_a_status(text: str, wanted: set, gaz: Gazetteer) -> None:
+    assert facts(text, gaz) == wanted
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana, an ECOWAS member in 1999, raised its interest rate.",
+    "Ghana, an ECOWAS member in the 1990s, raised its interest rate.",
+    "Ghana (not an ECOWAS member) raised its interest rate.",
+    "Ghana (an ECOWAS candidate) raised its interest rate.",
+    "Ghana (hoping to become an ECOWAS member) raised its interest rate.",
+    "Ghana (ECOWAS) raised its interest rate.",
+    # a bracket that is never closed, a dash that opens a clause
+    "Ghana (an ECOWAS member raised its interest rate.",
+    "Ghana – an ECOWAS member, Togo said – raised its interest rate.",
+])
+def test_no_status_from_an_aside_that_does_not_state_one_now(text: str, gaz: Gazetteer) -> None:
+    assert facts(text, gaz) == set()
