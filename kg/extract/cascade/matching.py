@@ -192,7 +192,7 @@ def np_head_ok(comp: list[Token], m: re.Match[str], name: str) -> bool:
     if nxt.lemma in ("a", "an", "one", "two", "three", "several", "few", "just") and i + 2 < len(comp) \
             and comp[i + 2].lemma in _TIME_NOUNS:
         return True  # "joined ASEAN a week after independence"
-    return nxt.lemma in _FOLLOW_OK
+    return nxt.lemma in _FOLLOW_OK or nxt.text.lower() in _FOLLOW_OK  # ("following": lemma "follow")
 
 
 def more_members(toks: list[Token], member: Token) -> list[EntityRef]:
