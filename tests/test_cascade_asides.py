@@ -56,3 +56,22 @@ def test_an_aside_states_a_status(text: str, wanted: set, gaz: Gazetteer) -> Non
 ])
 def test_no_status_from_an_aside_that_does_not_state_one_now(text: str, gaz: Gazetteer) -> None:
     assert facts(text, gaz) == set()
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Having joined the OIC in 1964, Nigeria expanded its rail network.",
+     {("Nigeria", "Organisation_of_Islamic_Cooperation", "FullMember", "1964")}),
+    ("Having left the OIC in 1964, Nigeria expanded its rail network.",
+     {("Nigeria", "Organisation_of_Islamic_Cooperation", "Former", "1964")}),
+    ("Admitted to the OIC in 1964, Nigeria expanded its rail network.",
+     {("Nigeria", "Organisation_of_Islamic_Cooperation", "FullMember", "1964")}),
+    ("Suspended from ECOWAS in 2021, Mali held talks.", {("Mali", "ECOWAS", "Suspended", "2021")}),
+    # traps: a plan or failure, a negation, a subject that is no state
+    ("Having applied to join the OIC in 1964, Nigeria expanded its rail network.", set()),
+    ("Having failed to join the OIC in 1964, Nigeria expanded its rail network.", set()),
+    ("Having not joined the OIC, Nigeria expanded its rail network.", set()),
+    ("Having joined the OIC in 1964, the Nigerian government said Chad would follow.", set()),
+])
+def test_a_fronted_participle_clause_is_about_the_main_clause_subject(text: str, wanted: set,
+                                                                      gaz: Gazetteer) -> None:
+    assert facts(text, gaz) == wanted

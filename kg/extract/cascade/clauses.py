@@ -63,6 +63,12 @@ def _subject(tokens: list[Token], vg: VerbGroup, lex: Lexicon, earlier: list[Cla
         if comma is not None and comma + 1 < len(tokens) and tokens[comma + 1].kind in "SO":
             vg.features.discard("participle")  # "Since joining the AU in 2017, Morocco ..." is a past fact
             return comma + 1, "fronted"
+    fronted = _fronted_subject(tokens, vg)
+    if fronted is not None:  # "Having joined the OIC in 1964, Nigeria ...", "Admitted in 1964, Nigeria ..."
+        if tokens[vg.start].text.lower() != "having":
+            vg.features.add("passive")
+        vg.features.discard("participle")
+        return fronted, "fronted"
     if "participle" in vg.features and tokens[vg.head].text.lower() in ("becoming", "joining") \
             and _after_comma(tokens, vg.start):
         first = next((i for i, x in enumerate(tokens) if x.lemma not in ('"', "'", "(", "•", "-", "*")), None)
@@ -213,6 +219,21 @@ def _decision_subject(tokens: list[Token], vg: VerbGroup, lex: Lexicon) -> int |
 
 #: who decide for an organization ("the bloc's leaders decided to ...")
 _DECIDERS = {"member", "leader", "minister", "government", "state", "head", "council", "assembly"}
+
+
+def _fronted_subject(tokens: list[Token], vg: VerbGroup) -> int | None:
+    """The state after the comma that closes a participle clause opening the sentence: "Having joined the OIC
+    in 1964, Nigeria ...", "Suspended from ECOWAS in 2021, Mali ..." (the participle's subject is the main
+    clause's)."""
+    if any(t.lemma not in ('"', "'", "(", "•", "-", "*") for t in tokens[:vg.start]):
+        return None
+    head = tokens[vg.head].text.lower()
+    if not (tokens[vg.start].text.lower() == "having" or vg.start == vg.head and head.endswith("ed")):
+        return None
+    comma = next((i for i in range(vg.end + 1, len(tokens)) if tokens[i].lemma in (",", ";", ".")), None)
+    if comma is None or tokens[comma].lemma != "," or comma + 1 >= len(tokens) or tokens[comma + 1].kind != "S":
+        return None
+    return comma + 1
 
 
 def _after_comma(tokens: list[Token], k: int) -> bool:
