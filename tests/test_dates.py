@@ -360,3 +360,17 @@ def test_the_following_month_after_the_date_before_it(text, previous, value):
     found = find_dates(text, P(2026, 1, 1), previous=previous)
     got = [d.value for d in found if "April" in d.text or "March" in d.text]
     assert got == ([value] if value else [])
+
+
+@pytest.mark.parametrize("text, previous, values", [
+    ("It applied in 2010 and joined the following year.", None, [P(2010), P(2011)]),
+    ("It left in 2014 and joined the SCO the same year.", None, [P(2014), P(2014)]),
+    ("It applied in 2001; two years later it joined.", None, [P(2001), P(2003)]),
+    ("It joined a year later.", P(1990, 5), [P(1991)]),  # the date of the sentence before
+    ("It joined later that year.", P(1990, 5), [P(1990)]),
+    ("It joined the following year.", None, []),  # no date before it: no date
+    ("It joined in December that year.", P(1999), [P(1999, 12)]),  # the month takes the year, once
+    ("The following year's budget was cut.", P(1999), []),  # a possessive is no time of the clause
+])
+def test_years_counted_from_the_date_before_them(text, previous, values):
+    assert [d.value for d in find_dates(text, P(2026, 1, 1), previous=previous)] == values

@@ -194,6 +194,25 @@ def following_month(m, ref, tense, ctx) -> Resolved | None:
                     direction=AFTER_PREVIOUS)
 
 
+YEARS_AFTER_PREVIOUS = "years-after-previous"
+
+
+def years_after(m, ref, tense, ctx) -> Resolved | None:
+    """"the following year", "the same year", "two years later": a year counted from the date written before
+    it, settled by the caller (kg/extract/dates.py) with `years_count`; here it is only marked."""
+    return Resolved(PartialDate(ref.year if ref else 1900), relative=True, direction=YEARS_AFTER_PREVIOUS)
+
+
+def years_count(text: str) -> int:
+    """How many years after the date before it a `years_after` expression is."""
+    words = text.lower().split()
+    if words[0] in ("the", "later", "that") and words[1] in ("same", "that", "year"):
+        return 0
+    if words[-1] == "later":
+        return int(words[0]) if words[0].isdigit() else data()["number_words"][words[0]]
+    return 1
+
+
 def month_which_year(m, ref, tense, ctx) -> Resolved | None:
     """"in May last year", "March this year": the month of the year the word names."""
     if ref is None:

@@ -102,6 +102,8 @@ def _patterns() -> tuple[_Pattern, ...]:
                               rf"(?i:(?P<which>this|last|next))\s+(?i:year)\b", res.month_which_year),
         p("following-month", rf"\b(?i:the\s+(?:following|next|subsequent))\s+(?P<mon>{month_full})\b(?!\s*\d)",
           res.following_month),
+        p("years-after", rf"\b(?i:(?:the\s+(?:following|next|subsequent)|(?P<same>the\s+same|later\s+that|that))\s+"
+                         rf"year|(?P<n>\d|{numbers})\s+years?\s+later)\b(?!\s*['’]s)", res.years_after),
         p("month", rf"(?:\b(?i:(?P<cue>{month_cue}))\s+)?(?:\b(?i:(?P<which>this|last|next))\s+)?"
                    rf"(?:\b(?i:(?P<mod>{month_mod}))(?:\s*-\s*|\s+))?(?P<mon>{month_full})\b(?!\s*\d)",
           res.month_alone),
@@ -202,6 +204,15 @@ def _after_previous(found: list[DateMention], previous: PartialDate | None) -> l
     (in the sentence, else in the text before); without one the expression is no date."""
     out = []
     for i, d in enumerate(found):
+        if d.direction == res.YEARS_AFTER_PREVIOUS:
+            before = next((x for x in reversed(out) if not x.relative), None)
+            if out and out[-1] is before and before.value.month is not None and before.end >= d.start - 8:
+                continue  # "in December that year": the month took the year already (_that_year)
+            year = before.value.year if before is not None else previous.year if previous is not None else None
+            if year is not None:
+                out.append(replace(d, value=PartialDate(year + res.years_count(d.text)), relative=False,
+                                   direction=UNKNOWN))
+            continue
         if d.direction != res.AFTER_PREVIOUS:
             out.append(d)
             continue

@@ -46,7 +46,7 @@ _STATE_KINDS = ("state",)
 
 
 #: the empty complement of a frame that takes the article's organization
-_CONTEXT = Alternative("", re.compile(r"(?:$|(?:in|on|at|after|before|since|for|with|following|over|amid|because|when|and"
+_CONTEXT = Alternative("", re.compile(r"(?:it (?=$|[a-z]))?(?:$|(?:in|on|at|after|before|since|for|with|following|over|amid|because|when|and"
                                        r"|but|last|along|alongside|rather|instead|despite|cite|say|under"
                                        r"|this|together|\.|,|;) |the (?:next|following|follow|same|previous) "
                                        r"(?:day|week|month|year) )(?!.*ORG#)"), context=True)
