@@ -91,3 +91,34 @@ def test_a_timeline_line_that_names_another_change():
     assert ("Germany", "Council_of_Europe", "FullMember", "1950") in got
     assert ("Russia", "Council_of_Europe", "Former", "2022") in got
     assert not any(m == "Russia" and st == "FullMember" for m, _, st, _ in got)
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # a question that asks who belongs answers with the bullets after it
+    ("The CIS met.\n\nWho belongs to the CIS?\n* Armenia\n* Belarus\n",
+     {("Armenia", "CIS", "FullMember", ""), ("Belarus", "CIS", "FullMember", "")}),
+    # a heading that is only the list's title, then bare lines
+    ("Officials met.\n\nMember states of the Organization for Security and Co-operation in Europe:\nAlbania\nAustria\n",
+     {("Albania", "OSCE", "FullMember", ""), ("Austria", "OSCE", "FullMember", "")}),
+    # each name with its own year, in a box line (with the heading's gloss) and in running text
+    ("Fact box: OSCE\nMembers (year of accession): Croatia (1992), Malta (1973)\n",
+     {("Croatia", "OSCE", "FullMember", "1992"), ("Malta", "OSCE", "FullMember", "1973")}),
+    ("OPEC's members include Iran (since 1960) and Qatar (since 1961).",
+     {("Iran", "OPEC", "FullMember", "1960"), ("Qatar", "OPEC", "FullMember", "1961")}),
+    ("Fact box: OSCE\nLeft: Croatia (1992), Malta (1973)\n",
+     {("Croatia", "OSCE", "Former", "1992"), ("Malta", "OSCE", "Former", "1973")}),
+])
+def test_list_forms(text, wanted):
+    assert memberships(text) == wanted
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("Who is to blame at the CIS?\n* Armenia\n", ("Armenia", "CIS", "FullMember", "")),  # not about belonging
+    ("Member states of the OSCE:\nAlbania\nAustria rejected the plan.\n", ("Austria", "OSCE", "FullMember", "")),
+    ("Its members could soon include:\nAlbania\n", ("Albania", "OSCE", "FullMember", "")),
+    # a year in the future, or a list whose names do not each have one, gives no year to any
+    ("Fact box: OSCE\nMembers: Croatia (1992), Malta (2031)\n", ("Croatia", "OSCE", "FullMember", "1992")),
+    ("Fact box: OSCE\nMembers: Croatia (1992), Malta (1973), Austria\n", ("Croatia", "OSCE", "FullMember", "1992")),
+])
+def test_list_form_traps(text, unwanted):
+    assert unwanted not in memberships(text)

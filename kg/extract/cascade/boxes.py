@@ -94,13 +94,16 @@ class BoxReader:
     """Mixin of the cascade (kg/extract/cascade/engine.py): list lines of fact boxes and Q-and-A pairs."""
 
     announced: tuple[str, EntityRef] | None = None  # "Its members are now:" before a bulleted list
+    plain_items = False  # the list may go on in bare lines ("Ethiopia"), not only bulleted ones
 
     def _bulleted(self, toks: list[Token]) -> Found | None:
         """A bulleted list announced by the line before ("Its members are now:" / "- Denmark" / "- Iceland
         (joined 1995)"): each item one name, with at most its date, takes the announced status and organization."""
         words = [t for t in toks if t.lemma != "."]
-        if self.announced is not None and len(words) >= 2 and words[0].lemma in _BULLETS:
-            k = 2 if words[1].lemma == "the" else 1
+        plain = self.announced is not None and words and words[0].kind == "S" and self.plain_items
+        if self.announced is not None and (len(words) >= 2 and words[0].lemma in _BULLETS or plain):
+            # (a list of bare lines: "Member states of the OSCE:" / "Ethiopia" / "Kazakhstan")
+            k = 0 if plain else 2 if words[1].lemma == "the" else 1
             item, rest = words[k] if k < len(words) else words[-1], words[k + 1:]
             if item.kind in "SO" and all(bare_year(t) is not None or t.lemma in _ITEM_WORDS for t in rest):
                 status, org = self.announced
@@ -109,6 +112,7 @@ class BoxReader:
                 start, end = (None, when) if status == "Former" else (when, None)
                 return Found(status, list(item.refs), org, "list.bulleted", start, end)
         self.announced = None
+        self.plain_items = False
         if len(words) < 3 or words[-1].lemma != ":" or any(t.lemma in ("?", "not", "no", "never", "will", "would",
                                                                           "could", "may", "might") for t in words):
             return None
@@ -125,9 +129,12 @@ class BoxReader:
         org = org or self.context_org(toks)
         if org is not None:
             self.announced = (nouns[0], org)  # "Its members are now:", "The council's observers:"
+            # a heading that is only a list's title ("Member states of the OSCE:") may be followed by bare lines
+            self.plain_items = not any(t.is_word and self.lex.is_predicate_verb(t, words, i)
+                                       for i, t in enumerate(words))
         return None
 
-    def _list_line(self, toks: list[Token]) -> Found | None:
+    def _list_line(self, toks: list[Token]) -> list[Found] | None:
         """"Member states: A, B, C" (a fact box line) and "A: A, B and C." answering "Who are the members of Y?"."""
         words = [t for t in toks if t.lemma not in ("*", "-", "•")]
         if len(words) >= 3 and words[0].is_word and words[0].lemma == "a" and words[1].lemma == ":" \
@@ -141,7 +148,7 @@ class BoxReader:
             if k < len(words) and words[k].kind == "S":
                 status, org = self.pending
                 self.pending = None
-                return Found(status, list(words[k].refs), org, "list.answer")
+                return [Found(status, list(words[k].refs), org, "list.answer")]
         names = [r for t in words if t.kind in "SO" for r in t.refs]
         if not all(t.kind in "SOD" or t.lemma in (",", "and", "(", ")", ";") or t.is_word and t.text[:1].isupper()
                    for t in words):
@@ -155,7 +162,7 @@ class BoxReader:
             # ambiguous ("Congo") does not end the list
             status, org = self.pending
             self.pending = None
-            return Found(status, names, org, "list.answer")
+            return [Found(status, names, org, "list.answer")]
         self.pending = None
         k = 0
         status = None
@@ -186,6 +193,12 @@ class BoxReader:
                     k += 3
             if k + 1 < len(words) and words[k].lemma == "for" and words[k + 1].lemma in ("co-operation", "cooperation"):
                 k += 2
+        close = next((j for j in range(k + 1, min(k + 6, len(words))) if words[j].lemma in (")", "):")), None)
+        if status is not None and k < len(words) and words[k].lemma == "(" and close is not None \
+                and all(t.is_word and t.text.islower() for t in words[k + 1:close]):
+            # "Members (year of accession): Croatia (2006), Malaysia (1997)": the heading's gloss
+            words = words[:k] + ([Token("X", ":", ":", words[close].start, words[close].end)]
+                                 if words[close].lemma == "):" else []) + words[close + 1:]
         heading_date = None
         if status is not None and k + 2 < len(words) and words[k].lemma == "(" and words[k + 1].kind == "D" \
                 and words[k + 2].lemma in (")", "):"):
@@ -217,6 +230,11 @@ class BoxReader:
         if when is not None and self.pub is not None and when > self.pub:
             when = None  # "Left: Russia (May 2022)": the date of the one state listed
         start, end = (None, when) if status == "Former" else (when, None)
+        eol = self.text.find("\n", toks[-1].end)
+        each = item_years(self.text[words[k + 1].start:eol if eol >= 0 else len(self.text)], words[k + 1:])
+        if each is not None and all(self.pub is None or d <= self.pub for _, d in each):
+            return [Found(status, [ref], org, "list.line.each", None if status == "Former" else d,
+                          d if status == "Former" else None) for ref, d in each]
         refs = list(words[k + 1].refs)
         rest = words[k + 2:]
         if all(t.kind in "SOD" or t.lemma in (",", "and", "(", ")", ";", "since", "from") or t.is_word
@@ -224,7 +242,7 @@ class BoxReader:
             # "China, European Union, India, United Kingdom (since August 2021), United States": the names after
             # an organization in the middle of the list, or a name the gazetteer leaves ambiguous
             refs += [r for t in rest if t.kind in "SO" for r in t.refs if r.key != org.key]
-        return Found(status, refs, org, "list.line", start, end)
+        return [Found(status, refs, org, "list.line", start, end)]
 
     def _box_heading_org(self):
         """The organization a fact box's heading names ("CBSS FACTS", "NORDIC COUNCIL AT A GLANCE"): back over
@@ -265,6 +283,25 @@ class BoxReader:
         if m and org is not None and org.refs:
             self.pending = ({"member": "FullMember", "observer": "Observer", "partner": "Partner",
                              None: "FullMember"}[m.group(1)], org.refs[0])
+            if m.group(1) or re.search(r"\bwho (?:belong|sit) ", sym):
+                # "Who belongs to the CIS?" / "* Senegal" / "* Chile": the bullets answer it
+                self.announced, self.plain_items = self.pending, False
+
+
+_ITEM_YEAR = re.compile(r"^[^()]*\(\s*(?:since |joined |admitted |from )?((?:19|20)\d{2})\s*\)$")
+
+
+def item_years(text: str, items: list[Token]) -> list[tuple[EntityRef, PartialDate]] | None:
+    """"Croatia (2006), Malaysia (1997)": each name of a list with its own year in brackets (else None). The
+    names are one grouped token by now, so the list's text (to the line's end) is split where the list is."""
+    refs = [r for t in items if t.kind == "S" for r in t.refs]
+    if not items or items[0].kind != "S" or len(refs) < 2 or any(t.kind == "O" for t in items):
+        return None
+    pieces = [p for p in re.split(r"\s*(?:,|;|\band\b)\s*", text.strip(" .")) if p]
+    years = [_ITEM_YEAR.match(p) for p in pieces]
+    if len(pieces) != len(refs) or not all(years):
+        return None
+    return [(ref, PartialDate(int(m.group(1)))) for ref, m in zip(refs, years, strict=True)]
 
 
 def box_line(toks: list[Token], lex) -> tuple[bool | None, list[EntityRef]]:

@@ -136,7 +136,7 @@ class Cascade(NounReader, BoxReader, ArgumentReader, AssertionReader):
             return
         lines = self._list_line(toks)
         if lines is not None:
-            yield lines
+            yield from lines
             return
         if question:
             self._question(toks)

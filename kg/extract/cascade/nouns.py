@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from kg.dates import PartialDate
+from kg.extract.cascade.boxes import item_years
 from kg.extract.cascade.clauses import appositions
 from kg.extract.cascade.discourse import top_organization
 from kg.extract.cascade.matching import (
@@ -220,7 +221,13 @@ class NounReader:
                     start, end = (when, None) if role == "start" else (None, when)
                     members = list(mem.refs) + more_members(toks, mem)
                     orgs = org_tok.refs if org_tok is not None else [None]
+                    each = item_years(self.text[mem.start:toks[-1].end], toks[toks.index(mem):]) \
+                        if when is None and status in ("FullMember", "Observer", "Partner") else None
                     for org in orgs:
+                        if each is not None and all(self.pub is None or d <= self.pub for _, d in each):
+                            # "OPEC's members include Uruguay (since 1967) and Qatar (since 1982)."
+                            yield from (Found(status, [r], org, frame.id + ".each", d) for r, d in each)
+                            continue
                         yield Found(status, members, org, frame.id, start, end)
 
 
