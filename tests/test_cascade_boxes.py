@@ -122,3 +122,19 @@ def test_list_forms(text, wanted):
 ])
 def test_list_form_traps(text, unwanted):
     assert unwanted not in memberships(text)
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Fact box: OAS\nMembers: Brazil, Chile\nFormer members: Cuba\n",
+     {("Brazil", "Organization_of_American_States", "FullMember", ""),
+      ("Chile", "Organization_of_American_States", "FullMember", ""),
+      ("Cuba", "Organization_of_American_States", "Former", "")}),
+    # the founders are members since the founding date of the same box
+    ("Fact box: BRICS\nFounded: 2009\nFounding members: Brazil, Russia\n",
+     {("Brazil", "BRICS", "FullMember", "2009"), ("Russia", "BRICS", "FullMember", "2009")}),
+    # but the members of the box are not
+    ("Fact box: BRICS\nFounded: 2009\nMembers: Brazil, Russia\n",
+     {("Brazil", "BRICS", "FullMember", ""), ("Russia", "BRICS", "FullMember", "")}),
+])
+def test_box_lines_of_former_members_and_founders(text, wanted):
+    assert memberships(text) == wanted

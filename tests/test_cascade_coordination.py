@@ -78,3 +78,18 @@ def test_a_second_status_noun_phrase_has_its_own_status(text: str, wanted: set, 
 ])
 def test_not_only_negates_only(text: str, wanted: set, gaz: Gazetteer) -> None:
     assert facts(text, gaz) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Malaysia, unlike Oman, is not in BRICS.",
+     {("Malaysia", "BRICS", "not", ""), ("Oman", "BRICS", "FullMember", "")}),
+    # a positive clause says nothing sure of the other; nor does a plan
+    ("Malaysia, unlike Oman, is in BRICS.", {("Malaysia", "BRICS", "FullMember", "")}),
+    ("Malaysia, unlike Oman, will not join BRICS.", set()),
+    # "Its" opening a sentence about a status: the state the sentence before opened with
+    ("Egypt raised its rates. Its membership of the GCC dates from 2002.",
+     {("Egypt", "Gulf_Cooperation_Council", "FullMember", "2002")}),
+    ("The GCC met in Riyadh. Its membership has grown to six.", set()),
+])
+def test_contrast_and_a_possessive_pronoun(text: str, wanted: set, gaz: Gazetteer) -> None:
+    assert facts(text, gaz) == wanted

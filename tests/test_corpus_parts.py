@@ -237,3 +237,13 @@ def test_guess_title_stops_at_the_body():
 
 def test_guess_title_none_for_a_lead_sentence():
     assert guess_title(lines("Serbia will take part in the drills.\nMore text follows here.\n"), []) is None
+
+
+def test_boilerplate_a_list_under_a_status_heading_is_content():
+    """"Member states of the OSCE:" and bare names after it close the article as a list, not related headlines
+    (regression: the names were stripped as a run of title-cased lines)."""
+    lst = "Member states of the Organization for Security and Co-operation in Europe:\nAlbania\nAustria\nBelgium\n"
+    assert kinds(f"Headline\n\nBody text here.\n\n{lst}") == []
+    # a run of headlines under another heading is still what it was
+    assert [k for _, k in kinds("Headline\n\nBody text here.\nLavrov Meets Dacic in Moscow\n"
+                                "Russia and Belarus Sign New Border Deal\n")] == ["related", "related"]

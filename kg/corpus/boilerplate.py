@@ -186,6 +186,10 @@ def is_headline_like(s: str, max_words: int) -> bool:
 _FACT_LINE = re.compile(r"[A-Z][a-z]+(?: [a-z]+){1,2}: \S")
 
 
+#: a line announcing a list of states by their status ("Member states of the OSCE:", "Observers:")
+_LIST_HEADING = re.compile(r"(?i)\b(?:members?|observers?|partners?|founders?|founding members?)\b[^:]*:\s*$")
+
+
 def _title_cased(s: str) -> bool:
     long = [w for w in re.findall(r"[^\W\d_][\w'’-]*", s) if len(w) >= 4]
     return bool(long) and sum(w[0].isupper() for w in long) / len(long) >= 0.6
@@ -217,8 +221,8 @@ def _tail(body: list[Line], found: dict, mark, structure: dict) -> None:
             continue
         break
     labelled = stopper is not None and stopper.kind in ("navigation", "related")
-    if any(_FACT_LINE.match(body[i].text) for i in run):
-        ok = False  # "Member states: A, B, C" closes a fact box, not a list of related headlines
+    if any(_FACT_LINE.match(body[i].text) or _LIST_HEADING.search(body[i].text) for i in run):
+        ok = False  # "Member states: A, B, C" closes a fact box, "Member states of the OSCE:" heads a list
     elif any(_BULLET.match(body[i].text) for i in run):
         ok = labelled and len(run) >= 1
     else:

@@ -95,6 +95,7 @@ class BoxReader:
 
     announced: tuple[str, EntityRef] | None = None  # "Its members are now:" before a bulleted list
     plain_items = False  # the list may go on in bare lines ("Ethiopia"), not only bulleted ones
+    founded: tuple[PartialDate, int] | None = None  # a box's "Founded: 2008", and the line it was on
 
     def _bulleted(self, toks: list[Token]) -> Found | None:
         """A bulleted list announced by the line before ("Its members are now:" / "- Denmark" / "- Iceland
@@ -166,8 +167,19 @@ class BoxReader:
         self.pending = None
         k = 0
         status = None
-        if len(words) > 1 and words[0].lemma == "founding" and words[1].lemma == "member":
-            words = words[1:]  # "Founding members: A, B, C"
+        founded = self._founded_line(words)
+        if founded is not None:
+            self.founded = (founded, len(self.box_lines))  # "Founded: 2008", for the founders' line after it
+            return None
+        former = len(words) > 1 and words[0].lemma in ("former", "ex-member") and words[1].lemma == "member"
+        if former:
+            words = words[1:]  # "Former members: Mexico"
+        founders_date = None
+        if len(words) > 1 and words[0].lemma in ("founding", "original") and words[1].lemma == "member" \
+                or words and words[0].lemma == "founder":
+            words = words[1:] if words[0].lemma != "founder" else words  # "Founding members: A, B, C"
+            if self.founded is not None and len(self.box_lines) - self.founded[1] <= 4:
+                founders_date = self.founded[0]  # the founders are members since the founding
         j = 0
         while j < 2 and j + 1 < len(words) and words[j].is_word and words[j].lemma not in _LINE_NOUNS \
                 and (words[j].lemma in _LINE_MODIFIERS or words[j].text[:1].isupper() and j + 1 < len(words)
@@ -214,6 +226,10 @@ class BoxReader:
                                                               self.lex.classes["COUNT"]) \
                 and words[k + 2].lemma == "(" and words[k + 3].kind == "S":
             words = words[:k + 1] + words[k + 3:]  # "Members: 10 (Brunei, Cambodia, ...)"
+        if former and status == "FullMember":
+            status = "Former"
+        if founders_date is not None and status == "FullMember" and heading_date is None:
+            heading_date = founders_date
         if status is None or k + 1 >= len(words) or words[k].lemma != ":" or words[k + 1].kind != "S":
             return None
         if any(t.lemma in ("?",) for t in words):
@@ -243,6 +259,13 @@ class BoxReader:
             # an organization in the middle of the list, or a name the gazetteer leaves ambiguous
             refs += [r for t in rest if t.kind in "SO" for r in t.refs if r.key != org.key]
         return [Found(status, refs, org, "list.line", start, end)]
+
+    def _founded_line(self, words: list[Token]) -> PartialDate | None:
+        """"Founded: 2008", "Established: 14 September 1960": a box line giving the founding date."""
+        if len(words) == 3 and words[0].lemma in ("found", "founded", "establish", "established", "created") \
+                and words[1].lemma == ":":
+            return bare_year(words[2])
+        return None
 
     def _box_heading_org(self):
         """The organization a fact box's heading names ("CBSS FACTS", "NORDIC COUNCIL AT A GLANCE"): back over

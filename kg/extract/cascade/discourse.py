@@ -71,7 +71,7 @@ class Discourse:
             self.read_so_far = out
             if t.is_word:
                 got = self._pronoun(tokens, i) or self._description(tokens, i, d) or self._org_noun(tokens, i, d) \
-                    or self._his_country(tokens, i)
+                    or self._his_country(tokens, i) or self._its_status(tokens, i)
             elif t.kind == "O" and i > 0 and tokens[i - 1].lemma == "the" and t.text.lower() in d.org_nouns \
                     and self.main_org is not None and t.refs and t.refs[0].key != self.main_org.key:
                 # "the Commonwealth" in an article about the Commonwealth of Independent States
@@ -98,6 +98,8 @@ class Discourse:
                 i += 1
             else:
                 out.append(got[0])
+                if t.is_word and t.text.lower() == "its" and got[0].kind == "S":
+                    out.append(Token("W", "'s", "'s", t.end, t.end))  # "Its membership": "X's membership"
                 i = got[1]
         return out
 
@@ -162,6 +164,17 @@ class Discourse:
                 ref = states[-1] if tokens[i + 1].lemma == "latter" else states[0]
                 return _pseudo("S", "the " + tokens[i + 1].text, t.start, tokens[i + 1].end, [ref]), i + 2
         return None
+
+    def _its_status(self, tokens: list[Token], i: int) -> tuple[Token, int] | None:
+        """"Its membership of the GCC dates from 2002" opening a sentence: the state the sentence before opened
+        with (as "It" is)."""
+        if tokens[i].text != "Its" or i + 1 >= len(tokens) or tokens[i + 1].lemma not in _STATUS_HEADS \
+                or any(x.lemma not in ('"', "'", "(") for x in tokens[:i]):
+            return None
+        first = self.topics[-1] if self.topics else None
+        if first is None or first.kind != "S" or len(first.refs) != 1:
+            return None
+        return _pseudo("S", tokens[i].text, tokens[i].start, tokens[i].end, first.refs), i + 1
 
     def _his_country(self, tokens: list[Token], i: int) -> tuple[Token, int] | None:
         """"Moldova's minister ... says his country's constitution ...": the one state named before it."""
@@ -259,6 +272,10 @@ class Discourse:
 
 
 _PLACE_PREPS = {"in", "at", "to", "from", "of", "near", "via", "into", "outside", "inside", "around", "across"}
+#: nouns of a state's status after "Its" ("Its membership of the GCC dates from 2002")
+_STATUS_HEADS = {"membership", "accession", "entry", "withdrawal", "exit", "departure", "suspension", "neutrality",
+                 "observer"}
+
 #: "Finland, which dropped ..., when it joined NATO": "it" after these is the sentence's subject
 _SUBORDINATORS = {"when", "after", "since", "because", "before", "until", "while", "although", "once", "as"}
 

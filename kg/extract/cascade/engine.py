@@ -210,6 +210,8 @@ class Cascade(NounReader, BoxReader, ArgumentReader, AssertionReader):
                 if toks[vg.head].lemma == "be" and {"past", "perfect"} <= vg.features and frame.date_preps \
                         and status != "Former":
                     return  # "The Nordic country had been neutral for decades": before something that ended it
+                if status == "Neutral" and {"past", "perfect"} <= vg.features:
+                    return  # "The Nordic country had stayed out of military alliances since ...": until something
                 if status == "Neutral" and "past" in vg.features and "perfect" not in vg.features \
                         and toks[vg.head].lemma not in self.lex.classes.get("INAUGURAL", ()) \
                         and not any(t.lemma in self.lex.classes.get("REPORTING", ()) for t in toks[:vg.start]):
@@ -293,6 +295,10 @@ class Cascade(NounReader, BoxReader, ArgumentReader, AssertionReader):
                                         d if role == "end" else None)
                         continue
                     yield Found(status, members, org, rule, start, end, negative)
+                if negative and k is not None and k + 4 < len(toks) and toks[k + 1].lemma == "," \
+                        and toks[k + 2].lemma == "unlike" and toks[k + 3].kind == "S" and toks[k + 4].lemma == ",":
+                    for org in orgs:  # "Malaysia, unlike Oman, is not in BRICS": Oman is
+                        yield Found(status, list(toks[k + 3].refs), org, rule.removesuffix(".negated") + ".unlike")
                 # "joined X in 1993 and Y in 2012": the second object with its own date
                 yield from self._second_objects(toks, c, org_tok, frame, status, members, rule)
                 if not negative:  # ", alongside X", "; Mali in May 2021", ", becoming its 32nd member in 2024"
