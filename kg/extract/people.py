@@ -93,7 +93,11 @@ def _contexts() -> list[tuple[re.Pattern[str], int]]:
     return [
         (expand(rf"{{ROLE}}(?:\s+(?:of|for|to)\s+(?:the\s+)?(?:{{ACTOR}}|(?:{{ADJ}}\s+|{{ACTOR}}['’]s\s+)?{{MINISTRY}}))?"
                 rf"(?:\s*\(⟦O\d+⟧\))?,?\s+{name}", 0), 2),
-        (expand(rf"{name},\s+(?:who\s+is\s+(?:both\s+|also\s+)?|the\s+|a\s+|an\s+)?(?:(?:former|acting|then-?|ex-?)\s*)?(?:(?:{{ADJ}}|{{ACTOR}})(?:['’]s)?\s+)?{{ROLE}}", 0), 2),
+        (expand(rf"{name},\s+(?:who\s+(?:is|has\s+been)\s+(?:both\s+|also\s+)?|the\s+|a\s+|an\s+)?(?:(?:former|acting|then-?|ex-?)\s*)?(?:(?:{{ADJ}}|{{ACTOR}})(?:['’]s)?\s+)?{{ROLE}}", 0), 2),
+        # "X was appointed Switzerland's foreign minister", "X took office as NATO Secretary General"
+        (expand(rf"{name}\s+(?:is|became|remains|(?:was|has\s+been)\s+(?:appointed|named|elected|sworn\s+in\s+as)"
+                rf"|(?:took|assumed)\s+(?:office|over)\s+as)\s+(?:the\s+|a\s+|an\s+)?"
+                rf"(?:(?:{{ADJ}}|{{ACTOR}})(?:['’]s)?\s+)?{{ROLE}}", 0), 2),
         # "his Azerbaijani counterpart, Elnur Mammadli": the apposition after a person noun
         (expand(rf"(?:{{ADJ}}|{{ACTOR}}['’]s|his|her|their)\s+(?:\w+\s+)?(?:{nouns}),?\s+{name}", 0), 2),
         (re.compile(rf"\b(?:{hon})\.?\s+{name}"), 1),

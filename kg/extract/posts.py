@@ -34,12 +34,14 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             + r"(?P<role>{ROLE})" + of + r",?\s+(?P<holder>{PERSON})"
             + r"(?:\s+of\s+(?:the\s+)?(?P<in3>{ACTOR}))?")),
         ("post.apposition", expand(
-            r"(?P<holder>{PERSON}),\s+(?:who\s+(?:is|was)\s+|(?:the|a|an|his|her)\s+)?" + mod.replace("@g@", "mod1")
+            r"(?P<holder>{PERSON}),\s+(?:who\s+(?:is|was|has\s+been)\s+|(?:the|a|an|his|her)\s+)?" + mod.replace("@g@", "mod1")
             + "(?:" + inside.replace("@g@", "in1") + ")?" + mod.replace("@g@", "mod2") + r"(?P<role>{ROLE})" + of
             # (not "Callum Fitzgerald-Hayes, Indian Prime Minister Vikram Anand Rao ...": that title is the next one's)
             + r"(?!\s+{PERSON})")),
         ("post.copula", expand(
-            r"(?P<holder>{PERSON})\s+(?P<cop>is|was|has\s+been|became|serves\s+as|remains)\s+(?:the\s+|a\s+|an\s+)?"
+            r"(?P<holder>{PERSON})\s+(?P<cop>is|was|has\s+been|became|serves\s+as|remains|(?:was|has\s+been)\s+"
+            r"(?:appointed|named|elected|sworn\s+in\s+as)|(?:took|assumed)\s+(?:office|over)\s+as)\s+"
+            r"(?:the\s+|a\s+|an\s+)?"
             + mod.replace("@g@", "mod1") + "(?:" + inside.replace("@g@", "in1") + ")?" + r"(?P<role>{ROLE})" + of)),
     ]
 
@@ -68,6 +70,8 @@ def find_posts(tagged: TaggedSentence, ministry_state, main_state: EntityRef | N
             if rule == "post.title-name" and "," in tagged.tagged[m.end("role"):m.start("holder")] \
                     and _APPOSED.search(tagged.tagged, 0, m.start()):
                 continue  # "Baroness Scotland, the Commonwealth Secretary-General, Francis Blain, ...": hers
+            if _OF_OTHER.match(tagged.tagged, m.end("role")):
+                continue  # "the president of the Maltese football federation": the adjective is of another noun
             where = _post_in(tagged, m, ministry_state) or role_m[0].value.get("state")  # "the Tánaiste": Ireland
             if where is None and role_m[0].value["role"] in _STATE_ROLES and rule != "post.copula":
                 where = _clause_state(tagged, m.start("role"), m.end("holder")) or (
@@ -110,6 +114,9 @@ def head_posts(tagged: TaggedSentence) -> Iterator[Post]:
         org = tagged.group_mentions(m, "org", "O")[0].value
         yield Post(holder, "SecretaryGeneral", org, Evidence(tagged.start, tagged.end, tagged.text, "post.who-heads"))
 
+
+#: a role of a body a state's adjective describes ("president of the Maltese football federation")
+_OF_OTHER = re.compile(r"\s+(?:of|at|for)\s+(?:the\s+)?⟦A\d+⟧\s+(?!⟦)[A-Za-z][\w-]*")
 
 #: a title that is an apposition of the person before it ("⟦P0⟧, the ...")
 _APPOSED = re.compile(r"⟦P\d+⟧,\s+(?:the\s+|a\s+|an\s+)?$")
