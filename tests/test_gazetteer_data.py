@@ -145,3 +145,17 @@ def test_gazetteer_data_readme_documents_every_column():
     readme = (DEFAULT_DIR / "README.md").read_text(encoding="utf-8")
     missing = {c for cols in COLUMNS.values() for c in cols if f"`{c}`" not in readme}
     assert missing == set()
+
+
+def test_every_capital_of_the_states_file_is_a_place_and_stands_for_its_state():
+    """The capital column holds a key ("Addis_Ababa"); a capital with a space in its name was lost when it was
+    looked up as a name (regression: "Addis Ababa joined the SCO" gave nothing)."""
+    from kg.extract.gazetteer_maps import capitals_of
+
+    gaz = Gazetteer.load()
+    caps = capitals_of(gaz)
+    for state in gaz.entities():
+        if state.kind == "state" and state.capital:
+            assert gaz.get(state.capital).kind == "place", state.key
+            assert state.capital in caps, state.key
+    assert caps["Addis_Ababa"].key == "Ethiopia"

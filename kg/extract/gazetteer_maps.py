@@ -22,7 +22,10 @@ def _state_capitals(gaz: Gazetteer) -> Iterator[tuple[Entity, Entity]]:
     """(state, its capital) for every state whose capital the gazetteer lists as a place."""
     for e in gaz.entities():
         if e.kind == "state" and e.capital:
-            place = gaz.lookup(e.capital)
+            try:
+                place = gaz.get(e.capital)  # the capital column holds a key ("Addis_Ababa")
+            except KeyError:
+                place = gaz.lookup(e.capital)
             if place is not None and place.kind == "place":
                 yield e, place
 
