@@ -96,3 +96,15 @@ def test_since_a_date_still_dates_a_stative_perfect(gaz):
 ])
 def test_a_year_counted_from_the_clause_before(text: str, wanted: set, gaz: Gazetteer) -> None:
     assert facts(text, gaz) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("It was in 2001 that Malta joined NATO.", {("Malta", "NATO", "FullMember", "2001")}),
+    ("It was not until 2004 that Malta joined NATO.", {("Malta", "NATO", "FullMember", "2004")}),
+    ("It was on 3 May 2001 that Malta left NATO.", {("Malta", "NATO", "Former", "2001-05-03")}),
+    # a year still to come dates nothing; a plan in a cleft is no joining
+    ("It was in 2031 that Malta joined NATO.", {("Malta", "NATO", "FullMember", "")}),
+    ("It was in 2001 that Malta applied to join NATO.", set()),
+])
+def test_a_cleft_dates_its_clause(text: str, wanted: set, gaz: Gazetteer) -> None:
+    assert facts(text, gaz) == wanted

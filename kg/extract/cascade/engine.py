@@ -256,6 +256,8 @@ class Cascade(NounReader, BoxReader, ArgumentReader, AssertionReader):
                 founding = any(t.lemma in ("founding", "founder", "co-founder") for t in comp[:token_index(m, comp, m.end())])
                 when = clause_date(toks, c, frame, status, "become" if founding else toks[vg.head].lemma, self.lex,
                                    self.pub, past="past" in vg.features or "perfect" in vg.features, vgs=vgs)
+                if when is None and (alt.date or frame.date) in ("start", "end"):
+                    when = _cleft_date(toks, c, self.pub)  # "It was in 2001 that Malta joined NATO"
                 if when is False or (when is None and frame.needs_date):
                     return
                 if when is None and not neg and self._news_of_the_day(toks, vg, frame, founding):
@@ -426,6 +428,21 @@ def _status_np_at(toks: list[Token], i: int, mods: set[str]) -> tuple[str, int] 
             or toks[k + 2].kind != "O":
         return None
     return ("Former" if former else status), k + 1
+
+
+def _cleft_date(toks: list[Token], c: Clause, pub: PartialDate | None) -> PartialDate | None:
+    """"It was in 2001 that Malta joined NATO": the date a cleft puts before the clause's subject."""
+    k = c.subject
+    if k is None or c.via != "direct" or k < 5 or toks[k - 1].lemma != "that" or toks[k - 2].kind != "D" \
+            or toks[k - 3].lemma not in ("in", "on", "at", "until", "till") or toks[k - 2].mention is None:
+        return None
+    j = k - 4
+    while j > 0 and toks[j].lemma in ("not", "only", "just"):
+        j -= 1  # "It was not until 2001 that ...", "It was only in 2001 that ..."
+    if j < 1 or toks[j].lemma != "be" or toks[j - 1].lemma != "it":
+        return None
+    when = toks[k - 2].mention.value.value
+    return when if pub is None or when <= pub else None
 
 
 def _not_only(toks: list[Token], c: Clause) -> bool:
