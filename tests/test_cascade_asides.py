@@ -75,3 +75,31 @@ def test_no_status_from_an_aside_that_does_not_state_one_now(text: str, gaz: Gaz
 def test_a_fronted_participle_clause_is_about_the_main_clause_subject(text: str, wanted: set,
                                                                       gaz: Gazetteer) -> None:
     assert facts(text, gaz) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Talks were held at the GCC, which Qatar founded in 1981 together with Bahrain and Kuwait.",
+     {("Qatar", "Gulf_Cooperation_Council", "FullMember", "1981"),
+      ("Bahrain", "Gulf_Cooperation_Council", "FullMember", "1981"),
+      ("Kuwait", "Gulf_Cooperation_Council", "FullMember", "1981")}),
+    ("Talks were held at the CSTO which Armenia left in 2024.", {("Armenia", "CSTO", "Former", "2024")}),
+    ("Talks were held at the CSTO, which Armenia wants to join.", set()),
+    ("Talks were held at the CSTO, which Armenia criticised in 1992.", set()),
+    ("Talks were held at the CSTO, which Armenia has never joined.", set()),
+    # a future of staying says the membership holds now (no date); a negated or hypothetical one does not
+    ("Bolivia will remain in the Andean Community alongside Colombia and Peru.",
+     {("Bolivia", "Andean_Community", "FullMember", ""), ("Colombia", "Andean_Community", "FullMember", ""),
+      ("Peru", "Andean_Community", "FullMember", "")}),
+    ("Bolivia would remain in the Andean Community if asked.", set()),
+    ("Bolivia will remain outside the Andean Community.", set()),
+])
+def test_object_relatives_and_staying(text: str, wanted: set, gaz: Gazetteer) -> None:
+    assert facts(text, gaz) == wanted
+
+
+def test_staying_needs_its_organization_named(gaz: Gazetteer) -> None:
+    """"Budapest will remain a state party ... until the United Nations Secretary-General receives notice": the
+    organization of the sentence is not the one it stays in (regression)."""
+    text = ("Under the Rome Statute, a withdrawal takes effect one year after the United Nations Secretary-General "
+            "receives written notice, so Budapest will remain a state party until 2026.")
+    assert facts(text, gaz) == set()

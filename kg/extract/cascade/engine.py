@@ -34,7 +34,7 @@ from kg.extract.cascade.matching import (
     symbols,
     token_index,
     until_date,
-    will_stay_neutral,
+    will_stay,
 )
 from kg.extract.cascade.nouns import NounReader
 from kg.extract.cascade.phrases import VerbGroup, group_entities, verb_groups
@@ -167,6 +167,9 @@ class Cascade(NounReader, BoxReader, ArgumentReader, AssertionReader):
             return
         subj = toks[c.subject]
         comp = complement(toks, c.comp_start, c.comp_end, self.lex)
+        antecedent = _object_relative(toks, c)
+        if antecedent is not None and not any(t.kind == "O" for t in comp):
+            comp = [antecedent, *comp]  # "the GCC, which it founded in 1981": the organization is the object
         sym = symbols(comp)
         passive = "passive" in vg.features
         # the organization a clause without one is about: named up to the clause's end, not in a later aside
@@ -230,7 +233,8 @@ class Cascade(NounReader, BoxReader, ArgumentReader, AssertionReader):
                 block = self._blocked(toks, vg)
                 neg = "neg" in vg.features and not _not_only(toks, c) or subj.negated \
                     or (org_tok is not None and org_tok.negated)
-                if block in ("future", "modal") and will_stay_neutral(status, vg, toks, self.lex):
+                if block in ("future", "modal") and will_stay(status, vg, toks, self.lex) \
+                        and (status == "Neutral" or not alt.context):  # (a membership: of an organization named)
                     block = None  # "Ireland will remain militarily neutral": it is neutral and says it stays so
                 if (block in ("future", "modal", "plan", "infinitive") or neg and not block) and status == "Former" \
                         and self._leaving_presupposes(toks, subj, org_tok, alt, mem_toks):
@@ -428,6 +432,17 @@ def _status_np_at(toks: list[Token], i: int, mods: set[str]) -> tuple[str, int] 
             or toks[k + 2].kind != "O":
         return None
     return ("Former" if former else status), k + 1
+
+
+def _object_relative(toks: list[Token], c: Clause) -> Token | None:
+    """The organization an object relative clause is about: "the GCC, which it founded in 1981", "the CSTO,
+    which Armenia joined in 1992" (the clause's subject is a state, the antecedent its verb's object)."""
+    k = c.subject
+    if k is None or c.via != "direct" or k < 2 or toks[k].kind != "S" or c.vg.start != k + 1 \
+            or toks[k - 1].lemma not in ("which", "that"):
+        return None
+    j = k - 3 if toks[k - 2].lemma == "," else k - 2
+    return toks[j] if j >= 0 and toks[j].kind == "O" else None
 
 
 def _cleft_date(toks: list[Token], c: Clause, pub: PartialDate | None) -> PartialDate | None:

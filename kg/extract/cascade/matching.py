@@ -57,13 +57,17 @@ def rejoined(f: Found, found: list[Found], gone: dict) -> bool:
                and g.org.key == f.org.key and (g.end is None or g.end < f.start) for g in found)
 
 
-def will_stay_neutral(status: str, vg: VerbGroup, toks: list[Token], lex: Lexicon) -> bool:
-    """"will remain / stay militarily neutral": a future of continuing, with a word of standing neutrality."""
+def will_stay(status: str, vg: VerbGroup, toks: list[Token], lex: Lexicon) -> bool:
+    """"will remain / stay militarily neutral", "will remain in the Andean Community": a future of continuing
+    says the status holds now (for neutrality, with a word of standing neutrality)."""
     words = {t.text.lower() for t in toks[vg.start:vg.head]}
-    return (status == "Neutral" and toks[vg.head].lemma in ("remain", "stay") and bool(words & {"will", "shall"})
-            and not words & {"not", "no", "never"} and "neg" not in vg.features
-            and any(t.lemma in lex.classes.get("NEUTRAL_MOD", ()) and t.lemma not in (",", "and")
-                    for t in toks[vg.head + 1:vg.head + 5]))
+    if toks[vg.head].lemma not in ("remain", "stay") or not words & {"will", "shall"} \
+            or words & {"not", "no", "never"} or "neg" in vg.features:
+        return False
+    if status != "Neutral":
+        return status in ("FullMember", "Observer", "Partner")
+    return any(t.lemma in lex.classes.get("NEUTRAL_MOD", ()) and t.lemma not in (",", "and")
+               for t in toks[vg.head + 1:vg.head + 5])
 
 
 def former_wins(found: list[Found]) -> list[Found]:
