@@ -103,3 +103,14 @@ def test_staying_needs_its_organization_named(gaz: Gazetteer) -> None:
     text = ("Under the Rome Statute, a withdrawal takes effect one year after the United Nations Secretary-General "
             "receives written notice, so Budapest will remain a state party until 2026.")
     assert facts(text, gaz) == set()
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # the relative clause is about the category, not the organization after "of" (regression: they were members)
+    ("Nigeria joins the partner category of BRICS, which includes Belarus and Bolivia.",
+     {("Belarus", "BRICS", "Partner", ""), ("Bolivia", "BRICS", "Partner", "")}),
+    ("The summit of BRICS, which includes Brazil and India, opened.",
+     {("Brazil", "BRICS", "FullMember", ""), ("India", "BRICS", "FullMember", "")}),
+])
+def test_a_relative_clause_after_a_part_of_an_organization(text: str, wanted: set, gaz: Gazetteer) -> None:
+    assert facts(text, gaz) == wanted

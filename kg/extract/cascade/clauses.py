@@ -121,6 +121,9 @@ def _subject(tokens: list[Token], vg: VerbGroup, lex: Lexicon, earlier: list[Cla
                 a -= 2  # "Albania and Croatia, both of which joined in 2009"
             if a >= 0 and tokens[a].lemma == ",":
                 a -= 1
+            if a >= 2 and tokens[a].kind == "O" and tokens[a - 1].lemma in ("of", "in") \
+                    and tokens[a - 2].lemma in _GROUP_NOUNS:
+                return None, "none"  # "the partner category of BRICS, which includes Belarus": the category does
             if a >= 0 and tokens[a].kind in _SUBJECT_KINDS:
                 return a, "relative"
             return None, "none"
@@ -314,6 +317,10 @@ def _place_then_date(tokens: list[Token], k: int) -> bool:
     return len(w) == 5 and w[0] in ("in", "at") and tokens[k + 2].kind == "L" and w[2] == "," \
         and w[3] in ("on", "in") and tokens[k + 5].kind == "D"
 
+
+#: nouns of a part of an organization that a relative clause after "the X of ORG" is about
+_GROUP_NOUNS = {"category", "group", "tier", "circle", "list", "club", "grouping", "caucus", "format", "wing",
+                "subgroup", "cohort"}
 
 #: an aside between brackets or dashes, and what closes it
 _ASIDE_OPENERS = {"(": ")", "—": "—", "–": "–"}
