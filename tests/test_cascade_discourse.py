@@ -192,3 +192,14 @@ def test_a_decision_of_an_organization_is_a_deed():
     assert not memberships("ECOWAS decided to hold talks with Guinea.")
     got = memberships("The CBSS suspended Belarus from its observer status in March.")
     assert {st for _, _, st, _ in got} == {"Suspended"}
+
+
+def test_a_count_stands_for_the_states_of_the_sentence_before_when_as_many():
+    """"All four" after a sentence that names three states and then a fourth: all of them; not when they are
+    fewer."""
+    four = ("Poland, Hungary and the Czech Republic joined NATO in March 1999, and Slovakia followed five years "
+            "later. All four entered the European Union together on 1 May 2004.")
+    got = memberships(four)
+    assert {m[0] for m in got if m[1] == "European_Union"} == {"Poland", "Hungary", "Czech_Republic", "Slovakia"}
+    three = "Poland and Hungary joined NATO in March 1999, and Slovakia followed. All four entered the EU in 2004."
+    assert not any(m[1] == "European_Union" for m in memberships(three))

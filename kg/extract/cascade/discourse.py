@@ -156,6 +156,12 @@ class Discourse:
                     if groups:
                         return _pseudo("S", " ".join(x.text for x in tokens[i:j]), t.start, tokens[j - 1].end,
                                        groups[-1].refs), j
+                # "Poland, Hungary and the Czech Republic joined NATO in 1999, and Slovakia followed. All four
+                # entered the EU": the states of the sentence before, when they are as many
+                prev = next(iter(self.recent_tokens(1)), [])
+                union = list({r.key: r for x in prev if x.kind == "S" for r in x.refs}.values())
+                if len(union) == n and n >= 2:
+                    return _pseudo("S", " ".join(x.text for x in tokens[i:j]), t.start, tokens[j - 1].end, union), j
         if low == "the" and i + 1 < len(tokens) and tokens[i + 1].lemma in ("latter", "former") \
                 and self._verb_follows(tokens, i + 2):
             prev = self.recent("S", 1)
