@@ -114,3 +114,16 @@ def test_staying_needs_its_organization_named(gaz: Gazetteer) -> None:
 ])
 def test_a_relative_clause_after_a_part_of_an_organization(text: str, wanted: set, gaz: Gazetteer) -> None:
     assert facts(text, gaz) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("The OIC met. Guyana and Suriname in South America are members, as are Uganda and Gabon in Africa.",
+     {(s, "Organisation_of_Islamic_Cooperation", "FullMember", "") for s in ("Guyana", "Suriname", "Uganda",
+                                                                               "Gabon")}),
+    ("Guyana in South America joined the OIC in 1998.",
+     {("Guyana", "Organisation_of_Islamic_Cooperation", "FullMember", "1998")}),
+    # a state after "of" is no subject, whatever place follows it
+    ("The OIC met. The embassies of Guyana in Paris are members.", set()),
+])
+def test_a_place_between_subject_and_verb(text: str, wanted: set, gaz: Gazetteer) -> None:
+    assert facts(text, gaz) == wanted

@@ -111,6 +111,10 @@ def _subject(tokens: list[Token], vg: VerbGroup, lex: Lexicon, earlier: list[Cla
                                                                             "only"):
             k -= 1
             continue
+        place = _place_after_subject(tokens, k)
+        if place is not None:
+            k = place  # "Guyana and Suriname in South America are members": a place after the subject
+            continue
         if t.is_word and t.lemma in _DATE_PREPS and k + 1 < len(tokens) and tokens[k + 1].kind == "D":
             k -= 1
             continue
@@ -172,6 +176,17 @@ def _subject(tokens: list[Token], vg: VerbGroup, lex: Lexicon, earlier: list[Cla
             return None, "none"
         return None, "none"
     return None, "none"
+
+
+def _place_after_subject(tokens: list[Token], k: int) -> int | None:
+    """The subject before "in (from) <place>" ending at k: a place named in capitals (a continent or region the
+    gazetteer may not list) or as a place, right after a state."""
+    j = k
+    while j > k - 3 and j >= 0 and (tokens[j].kind == "L" or tokens[j].is_word and tokens[j].text[:1].isupper()):
+        j -= 1
+    if j == k or j < 1 or tokens[j].lemma not in ("in", "from") or tokens[j - 1].kind != "S":
+        return None
+    return j - 1
 
 
 _ORDINALS = {"first", "last", "latest", "newest", "only", "second", "third", "fourth", "fifth", "sixth", "seventh",
