@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv build serve test lint bench bench-reason bench-server bench-size bench-functional bench-build bench-shapes bench-constructions bench-extract bench-questions clean vendor chromium
+.PHONY: venv build serve test lint bench bench-reason bench-server bench-size bench-functional bench-build bench-shapes bench-constructions bench-constructions2 bench-extract bench-questions clean vendor chromium
 
 venv: $(STAMP)
 
@@ -62,6 +62,13 @@ bench-constructions: $(STAMP)
 	$(BIN)/python $(SHARED)/tools/constructions.py generate $(SHARED)/spec/constructions.json $(CS_DIR) >/dev/null
 	$(BIN)/kg build --corpus $(CS_DIR)/corpus --out $(CS_DIR)/build --no-reason >/dev/null
 	$(BIN)/python $(SHARED)/tools/constructions.py report $(SHARED)/spec/constructions.json $(CS_DIR) $(CS_DIR)/build/kg.trig
+
+# The second construction suite (tests/data/constructions2, a development suite since its first run).
+bench-constructions2: $(STAMP)
+	rm -rf $(CS_DIR)2
+	$(BIN)/python $(SHARED)/tools/constructions.py generate tests/data/constructions2/constructions2.json $(CS_DIR)2 >/dev/null
+	$(BIN)/kg build --corpus $(CS_DIR)2/corpus --out $(CS_DIR)2/build --no-reason >/dev/null
+	$(BIN)/python $(SHARED)/tools/constructions.py report tests/data/constructions2/constructions2.json $(CS_DIR)2 $(CS_DIR)2/build/kg.trig
 
 # Extraction alone (read, tag, cascade) on the construction-suite corpus, one core: median articles/s.
 bench-extract: $(STAMP)

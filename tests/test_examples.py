@@ -39,6 +39,7 @@ NOT_RUN = {
     "make serve HOST=0.0.0.0 PORT=8080": "listens on every interface; servers in tests use 127.0.0.1 only",
     "make bench-build": "a measurement of minutes, not a test",
     "make bench-constructions": "a measurement, and needs ../shared",
+    "make bench-constructions2": "a measurement, and needs ../shared (tests/test_constructions_second.py pins it)",
     "make bench-extract": "a measurement, not a test",
     "make bench-functional": "a measurement of minutes, not a test",
     "make bench-questions": "builds 6,000 synthetic articles: a measurement of half an hour, not a test",
