@@ -203,3 +203,9 @@ def test_a_count_stands_for_the_states_of_the_sentence_before_when_as_many():
     assert {m[0] for m in got if m[1] == "European_Union"} == {"Poland", "Hungary", "Czech_Republic", "Slovakia"}
     three = "Poland and Hungary joined NATO in March 1999, and Slovakia followed. All four entered the EU in 2004."
     assert not any(m[1] == "European_Union" for m in memberships(three))
+
+
+def test_it_after_a_question_and_its_short_answer_is_the_question_subject():
+    assert ("Chile", "CIS", "FullMember", "2004") in memberships("Q: Is Chile in the CIS?\nA: Yes. It joined in 2004.")
+    assert ("Chile", "CIS", "Former", "2004") in memberships("Q: Is Chile in the CIS?\nA: No. It left in 2004.")
+    assert not memberships("Is Chile in the CIS? Not yet. It wants to join.")

@@ -50,8 +50,16 @@ class Discourse:
     bound: dict[str, EntityRef] = field(default_factory=dict)  # "the trade bloc Mercosur": "bloc" -> Mercosur
 
     def push(self, tokens: list[Token]) -> None:
-        self.history.append([t for t in tokens if t.kind in "SO" and t.refs])
-        first = next((t for t in tokens if t.lemma not in ('"', "'", "(", "-", "—", "–", "•", "*")), None)
+        named = [t for t in tokens if t.kind in "SO" and t.refs]
+        self.history.append(named)
+        lead = [t for t in tokens if t.lemma not in ('"', "'", "(", "-", "—", "–", "•", "*")]
+        if len(lead) >= 2 and lead[0].text in ("Q", "A") and lead[1].lemma == ":":
+            lead = lead[2:]  # "Q: Is Chile in the CIS?" / "A: Yes."
+        first = lead[0] if lead else None
+        if first is not None and first.lemma in ("be", "do", "have") and tokens[-1].lemma == "?" and named:
+            first = named[0]  # "Is Chile in the CIS?": the question is about Chile
+        if not named and len(lead) <= 3 and self.topics:
+            first = self.topics[-1]  # "A: Yes." keeps the question's topic for "It joined in 2004"
         self.topics.append(first if first is not None and first.kind in "SO" and first.refs else None)
 
     def recent(self, kind: str, back: int = 3) -> list[list[EntityRef]]:
