@@ -138,3 +138,15 @@ def test_list_form_traps(text, unwanted):
 ])
 def test_box_lines_of_former_members_and_founders(text, wanted):
     assert memberships(text) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Country profile: Canada\nCapital: Ottawa\nMember of: NATO, the OSCE and the G7\n",
+     {("Canada", "NATO", "FullMember", ""), ("Canada", "OSCE", "FullMember", ""), ("Canada", "G7", "FullMember", "")}),
+    ("Country profile: Canada\nCapital: Ottawa\nMemberships: NATO\n", {("Canada", "NATO", "FullMember", "")}),
+    # another key, or no profile above the line, says nothing
+    ("Country profile: Canada\nCapital: Ottawa\nCandidate for: NATO\n", set()),
+    ("Officials met.\n\nMemberships: NATO, OSCE\n", set()),
+])
+def test_a_state_profile_box(text, wanted):
+    assert memberships(text) == wanted

@@ -96,6 +96,7 @@ class BoxReader:
     announced: tuple[str, EntityRef] | None = None  # "Its members are now:" before a bulleted list
     plain_items = False  # the list may go on in bare lines ("Ethiopia"), not only bulleted ones
     founded: tuple[PartialDate, int] | None = None  # a box's "Founded: 2008", and the line it was on
+    profile: tuple[EntityRef, int] | None = None  # "Country profile: Canada", and the line it was on
 
     def _bulleted(self, toks: list[Token]) -> Found | None:
         """A bulleted list announced by the line before ("Its members are now:" / "- Denmark" / "- Iceland
@@ -138,6 +139,9 @@ class BoxReader:
     def _list_line(self, toks: list[Token]) -> list[Found] | None:
         """"Member states: A, B, C" (a fact box line) and "A: A, B and C." answering "Who are the members of Y?"."""
         words = [t for t in toks if t.lemma not in ("*", "-", "•")]
+        profile = self._profile_line(words)
+        if profile is not None:
+            return profile
         if len(words) >= 3 and words[0].is_word and words[0].lemma == "a" and words[1].lemma == ":" \
                 and self.pending is not None:
             # "A: Armenia, Belarus and ...", "A: Formally nine states: Armenia, ..."
@@ -259,6 +263,23 @@ class BoxReader:
             # an organization in the middle of the list, or a name the gazetteer leaves ambiguous
             refs += [r for t in rest if t.kind in "SO" for r in t.refs if r.key != org.key]
         return [Found(status, refs, org, "list.line", start, end)]
+
+    def _profile_line(self, words: list[Token]) -> list[Found] | None:
+        """A state's profile box: "Country profile: Canada" opens it, and "Memberships: NATO, OSCE" (or "Member
+        of:") within its next lines makes the state a member of each organization listed."""
+        lemmas = [t.lemma for t in words if t.lemma != "."]
+        if len(words) >= 3 and words[-1].kind == "S" and len(words[-1].refs) == 1 and lemmas[-2] == ":" \
+                and lemmas[:-2] in (["profile"], ["country", "profile"], ["state", "profile"], ["fact", "file"]):
+            self.profile = (words[-1].refs[0], len(self.box_lines))
+            return []
+        if self.profile is None or len(self.box_lines) - self.profile[1] > 8:
+            return None
+        k = 2 if lemmas[:2] in (["membership", ":"], ["memberships", ":"]) else \
+            3 if lemmas[:3] in (["member", "of", ":"], ["member", "in", ":"]) else None
+        rest = [t for t in words[k:] if t.lemma not in (",", "and", ";", ".")] if k is not None else []
+        if not rest or not all(t.kind == "O" for t in rest):
+            return None
+        return [Found("FullMember", [self.profile[0]], r, "list.profile") for t in rest for r in t.refs]
 
     def _founded_line(self, words: list[Token]) -> PartialDate | None:
         """"Founded: 2008", "Established: 14 September 1960": a box line giving the founding date."""
