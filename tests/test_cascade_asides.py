@@ -127,3 +127,14 @@ def test_a_relative_clause_after_a_part_of_an_organization(text: str, wanted: se
 ])
 def test_a_place_between_subject_and_verb(text: str, wanted: set, gaz: Gazetteer) -> None:
     assert facts(text, gaz) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Both countries, Oman and Qatar, have been in the GCC since 1981.",
+     {("Oman", "Gulf_Cooperation_Council", "FullMember", "1981"),
+      ("Qatar", "Gulf_Cooperation_Council", "FullMember", "1981")}),
+    ("Both countries, Oman and Qatar, want to join NATO.", set()),
+    ("Talks between the countries, Oman and Qatar, have been in the GCC since 1981.", set()),
+])
+def test_a_plural_subject_with_its_states_in_apposition(text: str, wanted: set, gaz: Gazetteer) -> None:
+    assert facts(text, gaz) == wanted

@@ -137,6 +137,10 @@ def _subject(tokens: list[Token], vg: VerbGroup, lex: Lexicon, earlier: list[Cla
         if t.lemma == "," and k == vg.start - 1 and k >= 1 and tokens[k - 1].kind in _SUBJECT_KINDS \
                 and "passive" in vg.features:
             return k - 1, "apposition"  # "Russia, expelled from the Council of Europe in 2022, ..."
+        if t.lemma == "," and k >= 3 and tokens[k - 1].kind == "S" and len(tokens[k - 1].refs) >= 2 \
+                and tokens[k - 2].lemma == "," and tokens[k - 3].text.lower().rstrip("s") in _GROUP_HEADS \
+                and all(x.lemma in _GROUP_OPENERS for x in tokens[:k - 3]):
+            return k - 1, "apposition"  # "Both countries, Oman and Japan, have been in NATO since 1980"
         if t.lemma == ",":
             a = k - 1
             while a >= 0 and tokens[a].lemma not in (",", ";", ":", "(") and a > k - 25:
@@ -332,6 +336,10 @@ def _place_then_date(tokens: list[Token], k: int) -> bool:
     return len(w) == 5 and w[0] in ("in", "at") and tokens[k + 2].kind == "L" and w[2] == "," \
         and w[3] in ("on", "in") and tokens[k + 5].kind == "D"
 
+
+#: "Both countries, Oman and Japan, ...": a plural head opening the sentence, then the states it stands for
+_GROUP_HEADS = {"countrie", "countries", "state", "nation", "member", "neighbour", "neighbor", "ally", "allie"}
+_GROUP_OPENERS = {"both", "the", "all", "two", "three", "four", "five", "these", "those", '"', "'"}
 
 #: nouns of a part of an organization that a relative clause after "the X of ORG" is about
 _GROUP_NOUNS = {"category", "group", "tier", "circle", "list", "club", "grouping", "caucus", "format", "wing",
