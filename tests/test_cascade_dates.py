@@ -108,3 +108,16 @@ def test_a_year_counted_from_the_clause_before(text: str, wanted: set, gaz: Gaze
 ])
 def test_a_cleft_dates_its_clause(text: str, wanted: set, gaz: Gazetteer) -> None:
     assert facts(text, gaz) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Argentina left the Commonwealth, which it had joined decades earlier, in 1965.",
+     {("Argentina", "Commonwealth_of_Nations", "Former", "1965")}),
+    ("Ghana joined the Commonwealth, which was founded in 1949, in 1957.",
+     {("Ghana", "Commonwealth_of_Nations", "FullMember", "1957")}),
+    # the aside's own date is not the clause's
+    ("Argentina left the Commonwealth, which it had joined in 1950.",
+     {("Argentina", "Commonwealth_of_Nations", "Former", "")}),
+])
+def test_a_date_after_an_aside_on_the_object(text: str, wanted: set, gaz: Gazetteer) -> None:
+    assert facts(text, gaz) == wanted

@@ -261,7 +261,9 @@ class Cascade(NounReader, BoxReader, ArgumentReader, AssertionReader):
                 when = clause_date(toks, c, frame, status, "become" if founding else toks[vg.head].lemma, self.lex,
                                    self.pub, past="past" in vg.features or "perfect" in vg.features, vgs=vgs)
                 if when is None and (alt.date or frame.date) in ("start", "end"):
-                    when = _cleft_date(toks, c, self.pub)  # "It was in 2001 that Malta joined NATO"
+                    # "It was in 2001 that Malta joined NATO", "left the Commonwealth, which it had joined
+                    # decades earlier, in 1965"
+                    when = _cleft_date(toks, c, self.pub) or _date_after_aside(toks, c, self.pub)
                 if when is False or (when is None and frame.needs_date):
                     return
                 if when is None and not neg and self._news_of_the_day(toks, vg, frame, founding):
@@ -443,6 +445,21 @@ def _object_relative(toks: list[Token], c: Clause) -> Token | None:
         return None
     j = k - 3 if toks[k - 2].lemma == "," else k - 2
     return toks[j] if j >= 0 and toks[j].kind == "O" else None
+
+
+def _date_after_aside(toks: list[Token], c: Clause, pub: PartialDate | None) -> PartialDate | None:
+    """The date that ends the sentence after a relative aside on the clause's object: "Argentina left the
+    Commonwealth, which it had joined decades earlier, in 1965." (the aside's own date is not it)."""
+    j = c.comp_end
+    if j + 1 >= len(toks) or toks[j].lemma != "," or toks[j + 1].lemma not in ("which", "who", "where"):
+        return None
+    close = next((k for k in range(j + 2, len(toks)) if toks[k].lemma in (",", ".", ";")), None)
+    if close is None or toks[close].lemma != "," or close + 2 >= len(toks) \
+            or toks[close + 1].lemma not in ("in", "on") or toks[close + 2].kind != "D" \
+            or toks[close + 2].mention is None or not (close + 3 == len(toks) or toks[close + 3].lemma in (".", ";")):
+        return None
+    when = toks[close + 2].mention.value.value
+    return when if pub is None or when <= pub else None
 
 
 def _cleft_date(toks: list[Token], c: Clause, pub: PartialDate | None) -> PartialDate | None:
