@@ -121,3 +121,28 @@ def test_a_cleft_dates_its_clause(text: str, wanted: set, gaz: Gazetteer) -> Non
 ])
 def test_a_date_after_an_aside_on_the_object(text: str, wanted: set, gaz: Gazetteer) -> None:
     assert facts(text, gaz) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # gapped clauses after a following, each with its own date, beside another clause's fact
+    ("ASEAN grew. Brunei joined ASEAN on 7 January 1984. Vietnam followed on 28 July 1995, Laos and Myanmar "
+     "together on 23 July 1997, and Cambodia became the tenth member on 30 April 1999.",
+     {("Brunei", "ASEAN", "FullMember", "1984-01-07"), ("Vietnam", "ASEAN", "FullMember", "1995-07-28"),
+      ("Laos", "ASEAN", "FullMember", "1997-07-23"), ("Myanmar", "ASEAN", "FullMember", "1997-07-23"),
+      ("Cambodia", "ASEAN", "FullMember", "1999-04-30")}),
+    # a year still to come, or a clause that is no bare date, ends the list
+    ("Bulgaria joined the EU on 1 January 2007. Croatia followed on 1 July 2013, Serbia in 2031.",
+     {("Bulgaria", "European_Union", "FullMember", "2007-01-01"), ("Croatia", "European_Union", "FullMember",
+                                                                    "2013-07-01")}),
+    ("Bulgaria joined the EU on 1 January 2007. Croatia followed on 1 July 2013, Serbia said on Monday.",
+     {("Bulgaria", "European_Union", "FullMember", "2007-01-01"), ("Croatia", "European_Union", "FullMember",
+                                                                    "2013-07-01")}),
+    # an apposition naming the organization as it then was, before the clause's date
+    ("Ireland joined the European Union, then the European Communities, in 1973, and Austria in 1995.",
+     {("Ireland", "European_Union", "FullMember", "1973"), ("Austria", "European_Union", "FullMember", "1995")}),
+    # an organization only as a possessor later in the clause leaves it the article's
+    ("Mercosur met. Venezuela has been suspended since December 2016 for breaching the bloc's democratic clause.",
+     {("Venezuela", "Mercosur", "Suspended", "2016-12")}),
+])
+def test_more_clause_dates(text: str, wanted: set, gaz: Gazetteer) -> None:
+    assert facts(text, gaz) == wanted

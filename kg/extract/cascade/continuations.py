@@ -205,3 +205,23 @@ def followed(toks: list[Token], before: list[tuple[str, EntityRef, PartialDate]]
     if end < len(toks) and toks[end].lemma not in (".", ",", ";", "!"):
         return None  # "Croatia followed in 2013 with a referendum on ...": read no further than a bare date
     return list(toks[k].refs), status, org, when
+
+
+def followed_more(toks: list[Token], pub: PartialDate | None, last: PartialDate) -> list[tuple[list, PartialDate]]:
+    """The gapped clauses after "Vietnam followed on 28 July 1995": ", Laos and Myanmar together on 23 July
+    1997" (each state list with its own bare date, later than the one before; none after anything else)."""
+    out = []
+    k = next((i for i, t in enumerate(toks) if t.lemma == "follow"), len(toks))
+    k = next((i for i in range(k, len(toks)) if toks[i].kind == "D"), len(toks)) + 1
+    while k + 1 < len(toks) and toks[k].lemma in (",", ";"):
+        j = k + 1 + (toks[k + 1].lemma == "and")
+        if j >= len(toks) or toks[j].kind != "S":
+            break
+        m = j + 1 + (j + 1 < len(toks) and toks[j + 1].lemma in ("together", "both", "too"))
+        when, end = _date_after(toks, m, len(toks))
+        if not isinstance(when, PartialDate) or end is None or (pub is not None and when > pub) or when < last \
+                or (end < len(toks) and toks[end].lemma not in (".", ",", ";")):
+            break
+        out.append((list(toks[j].refs), when))
+        last, k = when, end
+    return out

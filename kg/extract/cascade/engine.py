@@ -18,7 +18,7 @@ from kg.extract.cascade.assertion import AssertionReader
 from kg.extract.cascade.boxes import BoxReader, TimelineBox, box_line
 from kg.extract.cascade.clause_dates import clause_date, distributed_dates, participle_span
 from kg.extract.cascade.clauses import Clause, clauses
-from kg.extract.cascade.continuations import continuations, followed
+from kg.extract.cascade.continuations import continuations, followed, followed_more
 from kg.extract.cascade.discourse import Discourse, descriptions
 from kg.extract.cascade.lexicon import Alternative, Frame, Lexicon, lexicon
 from kg.extract.cascade.matching import (
@@ -49,7 +49,7 @@ _STATE_KINDS = ("state",)
 _CONTEXT = Alternative("", re.compile(r"(?:it (?=$|[a-z]))?(?:$|(?:in|on|at|after|before|since|for|with|following|over|amid|because|when|and"
                                        r"|but|last|along|alongside|rather|instead|despite|cite|say|under"
                                        r"|this|together|\.|,|;) |the (?:next|following|follow|same|previous) "
-                                       r"(?:day|week|month|year) )(?!.*ORG#)"), context=True)
+                                       r"(?:day|week|month|year) )(?!.*ORG#\d+(?! 's))"), context=True)
 
 
 class Cascade(NounReader, BoxReader, ArgumentReader, AssertionReader):
@@ -87,10 +87,13 @@ class Cascade(NounReader, BoxReader, ArgumentReader, AssertionReader):
             self.topic = None
         found = former_wins(list(self.read(toks)))
         follow = followed(toks, self.dated, self.pub)
-        if follow is not None and not found:
+        if follow is not None and not any(f.org is not None and f.org.key == follow[2].key
+                                          and {m.key for m in f.members} & {m.key for m in follow[0]} for f in found):
+            # (other clauses of the sentence may state other facts: "..., and Cambodia became the tenth member")
             members, status, org, when = follow
-            found = [Found(status, members, org, "followed.previous-sentence", when if status != "Former" else None,
-                           when if status == "Former" else None)]
+            for refs, d in [(members, when), *followed_more(toks, self.pub, when)]:
+                found.append(Found(status, refs, org, "followed.previous-sentence",
+                                   d if status != "Former" else None, d if status == "Former" else None))
         self.dated = list({(f.status, f.org.key): (f.status, f.org, f.start or f.end) for f in found
                            if f.org is not None and not f.negative and (f.start or f.end) is not None}.values())
         orgs = {f.org.key: f.org for f in found if f.org is not None and f.status != "Neutral" and not f.negative}
@@ -451,12 +454,16 @@ def _date_after_aside(toks: list[Token], c: Clause, pub: PartialDate | None) -> 
     """The date that ends the sentence after a relative aside on the clause's object: "Argentina left the
     Commonwealth, which it had joined decades earlier, in 1965." (the aside's own date is not it)."""
     j = c.comp_end
-    if j + 1 >= len(toks) or toks[j].lemma != "," or toks[j + 1].lemma not in ("which", "who", "where"):
-        return None
+    if j + 1 < len(toks) and toks[j].lemma != "," and toks[j + 1].lemma == "," and toks[j].kind == "O":
+        j += 1  # (the complement may end on its organization)
+    if j + 1 >= len(toks) or toks[j].lemma != "," or toks[j + 1].lemma not in ("which", "who", "where", "then",
+                                                                                 "now", "formerly", "as"):
+        return None  # (", then the European Communities, in 1973": an apposition naming it as it was)
     close = next((k for k in range(j + 2, len(toks)) if toks[k].lemma in (",", ".", ";")), None)
     if close is None or toks[close].lemma != "," or close + 2 >= len(toks) \
             or toks[close + 1].lemma not in ("in", "on") or toks[close + 2].kind != "D" \
-            or toks[close + 2].mention is None or not (close + 3 == len(toks) or toks[close + 3].lemma in (".", ";")):
+            or toks[close + 2].mention is None \
+            or not (close + 3 == len(toks) or toks[close + 3].lemma in (".", ";", ",")):
         return None
     when = toks[close + 2].mention.value.value
     return when if pub is None or when <= pub else None
