@@ -19,6 +19,7 @@ from __future__ import annotations
 import multiprocessing
 import queue
 import signal
+import socket
 import threading
 import time
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError
 from kg.query import PREFIXES, QueryResult, QueryTimeout, _materialize, format_result, parser_message
-from server import native, policy, sandbox
+from server import lease, native, policy, sandbox
 from server.negotiation import pick_format
 from server.shape import STACK_BYTES, check_shape
 from server.store import rdf_format
@@ -154,7 +155,7 @@ def _boolean_table(value: bool | None, fmt: str) -> str:
     return f"_askResult\r\n{word}\r\n" if fmt == "csv" else f"?_askResult\n{word}\n"
 
 
-def _child_main(spec: ChildSpec, updates: list[tuple[str, str | None]], conn) -> None:
+def _child_main(spec: ChildSpec, updates: list[tuple[str, str | None]], conn, shared=None) -> None:
     """Wall in, open the graph, replay accepted updates, then answer requests until the pipe closes.
 
     Requests are answered on a thread with a large stack (server/shape.py): the engine recurses.
@@ -171,42 +172,95 @@ def _child_main(spec: ChildSpec, updates: list[tuple[str, str | None]], conn) ->
         conn.send(("fatal", f"{type(exc).__name__}: {exc}"))
         return
     threading.stack_size(STACK_BYTES)
-    server = threading.Thread(target=_serve, args=(store, spec, conn, network), name="akg-query")
+    server = threading.Thread(target=_serve, args=(store, spec, conn, network, shared), name="akg-query")
     server.start()
     server.join()
 
 
-def _serve(store: ox.Store, spec: ChildSpec, conn, network: str) -> None:
+def _serve(store: ox.Store, spec: ChildSpec, conn, network: str, shared=None) -> None:
     try:
         sandbox.limit_memory(spec.max_memory)  # after the stack is mapped: a query's growth is bounded
     except Exception as exc:
         conn.send(("fatal", f"{type(exc).__name__}: {exc}"))
         return
     conn.send(("ready", network))
+    answers = lease.Answers(0)
     while True:
         try:
-            req: QueryRequest = conn.recv()
+            req = conn.recv()
         except (EOFError, OSError):
             return
-        try:
-            conn.send(("ok", _answer(store, spec, req)))
-        except policy.Refused as exc:
-            conn.send(("refused", str(exc)))
-        except QueryError as exc:
-            conn.send(("error", str(exc)))
-        except MemoryError:
-            conn.send(("failed", f"the query needed more than the {spec.max_memory} MB a query may use"))
+        if isinstance(req, tuple):  # ("lease", bytes read ahead, LeaseConfig), then the socket
+            if not _lent(store, spec, conn, req[1], req[2], shared, answers):
+                return
+            continue
+        if req.update:
+            answers.clear()
+        status, payload = _handle(store, spec, req)
+        conn.send((status, payload))
+        if status in ("failed", "crashed"):
             return  # a fresh process replaces this one
-        except BaseException as exc:  # an engine panic (pyo3's PanicException is a BaseException)
-            conn.send(("crashed", f"the query engine failed on this query ({type(exc).__name__}: "
-                                  f"{' '.join(str(exc).split())[:200]}); it was not answered"))
-            return  # the engine's state after a panic is not trusted: a fresh process replaces this one
+
+
+def _handle(store: ox.Store, spec: ChildSpec, req: QueryRequest) -> tuple[str, object]:
+    """(status, payload) of one request, as the pool reads them (see QueryPool._outcome)."""
+    try:
+        return "ok", _answer(store, spec, req)
+    except policy.Refused as exc:
+        return "refused", str(exc)
+    except QueryError as exc:
+        return "error", str(exc)
+    except MemoryError:
+        return "failed", f"the query needed more than the {spec.max_memory} MB a query may use"
+    except BaseException as exc:  # an engine panic (pyo3's PanicException is a BaseException)
+        # the engine's state after a panic is not trusted: a fresh process replaces this one
+        return "crashed", (f"the query engine failed on this query ({type(exc).__name__}: "
+                           f"{' '.join(str(exc).split())[:200]}); it was not answered")
+
+
+def _lent(store, spec: ChildSpec, conn, buffered: bytes, cfg: lease.LeaseConfig, shared, answers) -> bool:
+    """Answer on a lent connection (server/lease.py), then give it back; False when this process must end."""
+    from multiprocessing.reduction import recv_handle
+
+    from server.fast_query import plain_request
+
+    state, waiters = shared
+    if answers.max_bytes != cfg.cache_bytes:
+        answers.max_bytes = cfg.cache_bytes
+    fatal = False
+
+    def run(query_string: str, accept: str | None):
+        nonlocal fatal
+        environ = {"REQUEST_METHOD": "GET", "PATH_INFO": "/sparql", "QUERY_STRING": query_string,
+                   "HTTP_ACCEPT": accept}
+        req = plain_request(environ, cfg.max_rows, cfg.base_iri)
+        if req is None:
+            return None
+        status, payload = _handle(store, spec, req)
+        fatal = status in ("failed", "crashed")
+        return req.text, status, payload
+
+    fd = recv_handle(conn)
+    sock = socket.socket(fileno=fd)
+    try:
+        sock.setblocking(True)
+        back = lease.serve(sock, buffered, cfg, run, state, waiters, answers)
+    except OSError:
+        back = lease.Returned(closed=True)
+    finally:
+        sock.close()  # this process's copy of the descriptor; the web worker keeps its own
+    conn.send(("back", back))
+    return not fatal
 
 
 class _Child:
-    def __init__(self, ctx, spec: ChildSpec, updates: list):
+    def __init__(self, ctx, spec: ChildSpec, updates: list, waiters=None):
         self.conn, child_conn = ctx.Pipe()
-        self.proc = ctx.Process(target=_child_main, args=(spec, list(updates), child_conn), daemon=True)
+        #: [monotonic start of the query running on a lent connection or 0, 1 while its answer is sent]
+        self.state = ctx.RawArray("d", 2)
+        waiters = waiters if waiters is not None else ctx.RawValue("i", 0)
+        self.proc = ctx.Process(target=_child_main, args=(spec, list(updates), child_conn, (self.state, waiters)),
+                                daemon=True)
         self.proc.start()
         child_conn.close()
 
@@ -245,6 +299,14 @@ class _Child:
         return f"it exited with code {code}"
 
 
+def _send_quietly(sock: socket.socket, data: bytes) -> None:
+    try:
+        sock.settimeout(1.0)
+        sock.sendall(data)
+    except OSError:
+        pass
+
+
 def _start_forkserver() -> None:
     """Start the fork server with SIGINT ignored, a disposition it and every query process inherit.
 
@@ -280,7 +342,10 @@ class QueryPool:
         #: bumped by every accepted update: answers kept for an older version are stale
         self.version = 0
         self.network = "none"
-        children = [_Child(self._ctx, self.spec, []) for _ in range(self.size)]
+        #: web worker threads waiting for a query process (a lent connection goes back sooner when some do)
+        self._waiters = self._ctx.RawValue("i", 0)
+        self._waiters_lock = threading.Lock()
+        children = [_Child(self._ctx, self.spec, [], self._waiters) for _ in range(self.size)]
         for child in children:
             self.network = child.wait_ready(_START_WAIT)
             self._idle.put(child)
@@ -304,13 +369,71 @@ class QueryPool:
         finally:
             if child is not None:
                 self._idle.put(child)
-        return self._outcome(status, payload)
+        return self.outcome(status, payload)
+
+    def lend(self, sock: socket.socket, buffered: bytes, cfg: lease.LeaseConfig,
+             timeout: float) -> lease.Returned | None:
+        """Lend a kept-alive connection to an idle query process (server/lease.py) until it gives it back;
+        None when no process is idle. A query that runs past `timeout` s kills the process: the client gets
+        503 (unless the answer was being sent) and the connection is closed (`closed`), as when the process
+        dies. The outcome of a failed or crashed query comes back to be answered by the Flask view."""
+        from multiprocessing.reduction import send_handle
+
+        try:
+            child = self._idle.get_nowait()
+        except queue.Empty:
+            return None
+        if not child.proc.is_alive():
+            self._replace(child)
+            return None
+        child.state[lease.STARTED] = child.state[lease.SENDING] = 0.0
+        try:
+            child.conn.send(("lease", buffered, cfg))
+            send_handle(child.conn, sock.fileno(), child.proc.pid)
+            quiet = time.monotonic()
+            while True:
+                started = child.state[lease.STARTED]
+                now = time.monotonic()
+                deadline = (started or now) + timeout
+                if child.conn.poll(max(0.0, deadline - now)):
+                    _, back = child.conn.recv()
+                    break
+                started, now = child.state[lease.STARTED], time.monotonic()
+                if (started and now - started >= timeout) or (not started and now - quiet >= timeout):
+                    sending = child.state[lease.SENDING]
+                    self._replace(child)
+                    child = None
+                    if started and not sending:
+                        _send_quietly(sock, lease.error_answer(
+                            503, "Service Unavailable", f"query stopped after the time limit of {timeout:g} s; "
+                            "simplify the query or add a LIMIT"))
+                    return lease.Returned(closed=True)
+                if started:
+                    quiet = now
+        except (EOFError, OSError):
+            how = child.ended() if child is not None else "it failed"
+            busy = child is not None and child.state[lease.STARTED] and not child.state[lease.SENDING]
+            if child is not None:
+                self._replace(child)
+                child = None
+            if busy:
+                _send_quietly(sock, lease.error_answer(503, "Service Unavailable", self._failure(how)))
+            return lease.Returned(closed=True)
+        finally:
+            if child is not None:
+                fatal = back.outcome is not None and back.outcome[1] in ("failed", "crashed")
+                if fatal or not child.proc.is_alive():
+                    self._replace(child)
+                else:
+                    self._idle.put(child)
+        return back
 
     def _failure(self, how: str) -> str:
         bound = f" (a query may use {self.spec.max_memory} MB)" if self.spec.max_memory else ""
         return f"the query process ended without an answer: {how}{bound}; the query was not answered"
 
-    def _outcome(self, status: str, payload):
+    def outcome(self, status: str, payload):
+        """The payload of an answer, or the exception its status means."""
         if status == "refused":
             raise policy.Refused(payload)
         if status == "error":
@@ -348,21 +471,33 @@ class QueryPool:
             status, payload = child.conn.recv()
         except (EOFError, OSError) as exc:
             raise QueryFailed(self._failure(child.ended())) from exc
-        self._outcome(status, payload)
+        self.outcome(status, payload)
 
     def _acquire(self, wait: float) -> _Child:
         deadline = time.monotonic() + wait
         while True:
             try:
-                child = self._idle.get(timeout=max(0.01, deadline - time.monotonic()))
-            except queue.Empty as exc:
-                msg = f"all {self.size} query processes stayed busy for {wait:g} s; retry later"
-                raise PoolBusy(msg) from exc
+                child = self._idle.get_nowait()
+            except queue.Empty:
+                child = self._wait_idle(deadline, wait)
             if child.proc.is_alive():
                 return child
             self._replace(child)
             if time.monotonic() > deadline:
                 raise PoolBusy("no query process available; retry later")
+
+    def _wait_idle(self, deadline: float, wait: float) -> _Child:
+        """Wait for an idle process, counted in the shared waiters (server/lease.py reads them)."""
+        with self._waiters_lock:
+            self._waiters.value += 1
+        try:
+            return self._idle.get(timeout=max(0.01, deadline - time.monotonic()))
+        except queue.Empty as exc:
+            msg = f"all {self.size} query processes stayed busy for {wait:g} s; retry later"
+            raise PoolBusy(msg) from exc
+        finally:
+            with self._waiters_lock:
+                self._waiters.value -= 1
 
     def _replace(self, child: _Child) -> None:
         """Kill a child and start its successor in the background."""
@@ -371,7 +506,7 @@ class QueryPool:
             return
 
         def start() -> None:
-            fresh = _Child(self._ctx, self.spec, self._updates)
+            fresh = _Child(self._ctx, self.spec, self._updates, self._waiters)
             try:
                 fresh.wait_ready(_START_WAIT)
             except QueryError:

@@ -28,6 +28,8 @@ import time
 from gunicorn.http.errors import NoMoreData
 from gunicorn.workers.gthread import ThreadWorker
 
+from server import lease
+
 STOP_SIGNALS = (signal.SIGINT, signal.SIGQUIT, signal.SIGTERM)
 #: seconds a thread waits on a kept-alive connection for its next request
 LINGER = 0.02
@@ -113,6 +115,31 @@ class LingeringThreadWorker(ThreadWorker):
                 raise
             sys.exit(0)
 
+    def _lend(self, conn) -> bool | None:
+        """After a plain query, lend the connection to a query process (server/lease.py): None when not lent,
+        False when it must be closed, True when it came back (its unanswered bytes back in the parser)."""
+        lease.local.__dict__.pop("outcome", None)
+        if not lease.local.__dict__.pop("plain", False):
+            return None
+        app = self.wsgi
+        pool, cfg = app.config.get("AKG_POOL"), app.config.get("AKG_LEASE")
+        if pool is None or cfg is None:
+            return None
+        unreader = conn.parser.unreader
+        sock = conn.sock._sock if isinstance(conn.sock, DeadlineSocket) else conn.sock
+        buffered = unreader.take_buffered()
+        back = pool.lend(sock, buffered, cfg, app.config["AKG"].timeout)
+        if back is None:
+            unreader.unread(buffered)
+            return None
+        if back.closed:
+            return False
+        if back.outcome is not None:
+            lease.local.outcome = back.outcome
+        unreader.unread(back.leftover)
+        sock.setblocking(True)
+        return True
+
     def _others_waiting(self) -> bool:
         """True when requests of other connections wait for a thread of this worker."""
         work = getattr(self.tpool, "_work_queue", None)  # ThreadPoolExecutor's queue of submitted requests
@@ -124,7 +151,12 @@ class LingeringThreadWorker(ThreadWorker):
         conn.sock.deadline = time.monotonic() + READ_TIMEOUT
         keep = super().handle(conn)
         for _ in range(BURST):
-            if keep is not True or not self.alive or conn.is_http2 or self._others_waiting():
+            if keep is not True or not self.alive or conn.is_http2:
+                break
+            lent = self._lend(conn)
+            if lent is False:
+                return False
+            if lent is None and self._others_waiting():
                 break
             if not conn.parser.unreader.buf.getvalue() and not _readable(conn.sock, LINGER):
                 break
