@@ -183,7 +183,10 @@ def _serve(store: ox.Store, spec: ChildSpec, conn, network: str, shared=None) ->
     except Exception as exc:
         conn.send(("fatal", f"{type(exc).__name__}: {exc}"))
         return
-    conn.send(("ready", network))
+    try:
+        conn.send(("ready", network))
+    except OSError:  # the worker left while this process started (a shutdown): nothing to answer
+        return
     answers = lease.Answers(0)
     while True:
         try:

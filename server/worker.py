@@ -121,14 +121,14 @@ class LingeringThreadWorker(ThreadWorker):
         lease.local.__dict__.pop("outcome", None)
         if not lease.local.__dict__.pop("plain", False):
             return None
-        app = self.wsgi
-        pool, cfg = app.config.get("AKG_POOL"), app.config.get("AKG_LEASE")
+        config = getattr(getattr(self, "wsgi", None), "config", {})
+        pool, cfg = config.get("AKG_POOL"), config.get("AKG_LEASE")
         if pool is None or cfg is None:
             return None
         unreader = conn.parser.unreader
         sock = conn.sock._sock if isinstance(conn.sock, DeadlineSocket) else conn.sock
         buffered = unreader.take_buffered()
-        back = pool.lend(sock, buffered, cfg, app.config["AKG"].timeout)
+        back = pool.lend(sock, buffered, cfg, config["AKG"].timeout)
         if back is None:
             unreader.unread(buffered)
             return None
@@ -149,6 +149,7 @@ class LingeringThreadWorker(ThreadWorker):
         if not isinstance(conn.sock, DeadlineSocket):
             conn.sock = DeadlineSocket(conn.sock)
         conn.sock.deadline = time.monotonic() + READ_TIMEOUT
+        lease.local.__dict__.pop("plain", None)  # set again by a plain query answered on this connection
         keep = super().handle(conn)
         for _ in range(BURST):
             if keep is not True or not self.alive or conn.is_http2:

@@ -1,0 +1,116 @@
+"""Connections lent to query processes (server/lease.py): the same answers, the same walls, on 127.0.0.1."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import socket
+import time
+import urllib.parse
+
+from server.lease import Answers, parse_head
+from tests.test_server_support import FIXTURE, running_server
+
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
+ASK = "ASK { ?s ?p ?o }"
+HEAD = b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\nAccept: application/sparql-results+json"
+
+
+def test_lease_reads_only_plain_query_heads():
+    assert parse_head(HEAD) == ("query=ASK%7B%7D", "application/sparql-results+json")
+    assert parse_head(HEAD + b"\r\nConnection: keep-alive\r\nContent-Length: 0") is not None
+    for other in (
+        HEAD.replace(b"GET", b"POST"), HEAD.replace(b"HTTP/1.1", b"HTTP/1.0"), HEAD.replace(b"/sparql", b"/doc"),
+        HEAD + b"\r\nConnection: close", HEAD + b"\r\nTransfer-Encoding: chunked", HEAD + b"\r\nContent-Length: 5",
+        HEAD + b"\r\nExpect: 100-continue", HEAD + b"\r\nAccept: text/html", HEAD + b"\r\n folded",
+        HEAD.replace(b"Host: x", b"Host: x\x00"), HEAD.replace(b"\r\nHost", b"\nHost"), HEAD + b"\r\nBad Name: 1",
+        HEAD.replace(b"/sparql?", b"/sparql%2F?"), b"GET /sparql HTTP/1.1\r\nHost: x",
+    ):
+        assert parse_head(other) is None, other
+
+
+def test_lease_answers_are_bounded_and_cleared():
+    answers = Answers(10)
+    answers.put(("a", None), b"12345")
+    answers.put(("b", None), b"123456")
+    assert answers.get(("a", None)) is None and answers.get(("b", None)) == b"123456"
+    answers.clear()
+    assert answers.get(("b", None)) is None
+
+
+def _get(conn: http.client.HTTPConnection, query: str, accept: str = "application/sparql-results+json"):
+    conn.request("GET", "/sparql?" + urllib.parse.urlencode({"query": query}), headers={"Accept": accept})
+    resp = conn.getresponse()
+    return resp.status, dict(resp.getheaders()), resp.read()
+
+
+def test_lent_connection_answers_as_the_web_worker_and_hands_back_the_rest():
+    with running_server(FIXTURE, "--workers", "1", "--query-processes", "2") as base:
+        port = int(base.rsplit(":", 1)[1])
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        first = _get(conn, ASK)
+        for k in range(30):  # lent after the first: answered by a query process
+            status, headers, body = _get(conn, f"{ASK} # {k}")
+            assert status == 200 and json.loads(body)["boolean"] is True
+            assert headers["Content-Type"] == first[1]["Content-Type"]
+            for name in ("Vary", "X-Content-Type-Options", "Access-Control-Allow-Origin", "Date", "Server"):
+                assert headers[name] == first[1][name] or name == "Date"
+        status, _, body = _get(conn, "SELECT WHERE {")  # an error outcome goes back to Flask, run once
+        assert status == 400 and "malformed" in json.loads(body)["error"]["message"]
+        status, _, body = _get(conn, "SERVICE <http://127.0.0.1:1/> { }")  # unparseable with SERVICE: refused
+        assert status == 403
+        status, _, body = _get(conn, "SELECT * WHERE { SERVICE <http://127.0.0.1:1/> { ?s ?p ?o } }")
+        assert status == 403
+        status, headers, _ = _get(conn, ASK, accept="text/html")  # a browser: Flask's results page
+        assert status == 200 and headers["Content-Type"].startswith("text/html")
+        conn.request("POST", "/sparql", body=urllib.parse.urlencode({"query": ASK}),
+                     headers={"Content-Type": "application/x-www-form-urlencoded",
+                              "Accept": "application/sparql-results+json"})
+        resp = conn.getresponse()
+        assert resp.status == 200 and json.loads(resp.read())["boolean"] is True
+        assert _get(conn, f"{ASK} # again")[0] == 200
+        conn.close()
+
+
+def test_lent_connection_pipelined_requests_all_answered_in_order():
+    with running_server(FIXTURE, "--workers", "1", "--query-processes", "1") as base:
+        port = int(base.rsplit(":", 1)[1])
+        with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
+            def head(k: int) -> bytes:
+                q = urllib.parse.quote(f"SELECT ({k} AS ?k) WHERE {{}}")
+                return f"GET /sparql?query={q} HTTP/1.1\r\nHost: x\r\nAccept: text/csv\r\n\r\n".encode()
+
+            sock.sendall(head(0))
+            time.sleep(0.5)
+            sock.sendall(b"".join(head(k) for k in range(1, 20)) + b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+            data = b""
+            deadline = time.monotonic() + 20
+            while data.count(b"HTTP/1.1 200") < 21 and time.monotonic() < deadline:
+                data += sock.recv(65536)
+        answers = [line for line in data.split(b"\r\n") if line.isdigit()]
+        assert data.count(b"HTTP/1.1 200") == 21
+        assert [int(a) for a in answers if len(a) < 3][:20] == list(range(20))
+
+
+def test_lent_connection_time_limit_kills_the_query_and_the_server_goes_on():
+    """A runaway query on a lent connection: 503 within the limit + 1 s, connection closed, process replaced."""
+    with running_server(FIXTURE, "--timeout", "1.5", "--workers", "1", "--query-processes", "1") as base:
+        port = int(base.rsplit(":", 1)[1])
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        assert _get(conn, ASK)[0] == 200
+        assert _get(conn, f"{ASK} # lent")[0] == 200
+        start = time.monotonic()
+        status, headers, body = _get(conn, RUNAWAY)
+        elapsed = time.monotonic() - start
+        assert status == 503 and "time limit" in json.loads(body)["error"]["message"]
+        assert elapsed < 1.5 + 1 and headers.get("Connection") == "close"
+        conn.close()
+        deadline = time.monotonic() + 30
+        while True:  # the replacement starts in the background
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            status = _get(conn, f"{ASK} # after")[0]
+            conn.close()
+            if status == 200 or time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
+        assert status == 200
