@@ -33,8 +33,10 @@ from email.utils import formatdate
 
 #: seconds the query process waits for the next request before it gives the connection back
 LINGER = 0.02
+#: the same while other requests wait for a query process
+LINGER_CONTENDED = 0.005
 #: requests answered before the connection goes back when other requests wait for a query process
-MIN_BURST = 8
+MIN_BURST = 4
 #: requests answered before the connection goes back in any case
 MAX_BURST = 1000
 #: largest request head answered here (gunicorn's limit on the request line is 8190)
@@ -144,6 +146,8 @@ class Returned:
     leftover: bytes = b""
     outcome: tuple | None = None
     closed: bool = False
+    #: given back only so that other connections get a turn: the client is still sending plain queries
+    turn: bool = False
 
 
 _date = _Date()
@@ -165,9 +169,11 @@ def serve(sock: socket.socket, buffered: bytes, cfg: LeaseConfig, run: Callable,
     while True:
         end = buf.find(b"\r\n\r\n")
         if end < 0:
-            if buf or served >= MAX_BURST or (served >= MIN_BURST and waiters.value > 0):
+            if buf:
                 return Returned(buf)  # a partial head is read by gunicorn, with its deadline
-            ready, _, _ = select.select([sock], [], [], LINGER)
+            if served >= MAX_BURST or (served >= MIN_BURST and waiters.value > 0):
+                return Returned(turn=True)
+            ready, _, _ = select.select([sock], [], [], LINGER if waiters.value <= 0 else LINGER_CONTENDED)
             if not ready:
                 return Returned(buf)
             data = sock.recv(65536)

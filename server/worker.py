@@ -134,6 +134,7 @@ class LingeringThreadWorker(ThreadWorker):
             return None
         if back.closed:
             return False
+        lease.local.turn = back.turn
         if back.outcome is not None:
             lease.local.outcome = back.outcome
         unreader.unread(back.leftover)
@@ -157,10 +158,17 @@ class LingeringThreadWorker(ThreadWorker):
             lent = self._lend(conn)
             if lent is False:
                 return False
-            if lent is None and self._others_waiting():
+            pending = bool(conn.parser.unreader.buf.getvalue())
+            if lent is True and not pending:
+                if lease.local.__dict__.pop("turn", False):  # back for others' turn: wait for the next (FIFO)
+                    lease.local.plain = True
+                    continue
+                break  # the query process lingered already
+            elif lent is None and self._others_waiting():
                 break
-            if not conn.parser.unreader.buf.getvalue() and not _readable(conn.sock, LINGER):
+            elif not pending and not _readable(conn.sock, LINGER):
                 break
             conn.sock.deadline = time.monotonic() + READ_TIMEOUT
+            lease.local.__dict__.pop("plain", None)
             keep = super().handle(conn)
         return keep
