@@ -33,10 +33,10 @@ from email.utils import formatdate
 
 #: seconds the query process waits for the next request before it gives the connection back
 LINGER = 0.02
-#: the same while other requests wait for a query process
-LINGER_CONTENDED = 0.005
+#: while lingering, how often it looks whether other requests now wait for a query process
+LINGER_SLICE = 0.002
 #: requests answered before the connection goes back when other requests wait for a query process
-MIN_BURST = 4
+MIN_BURST = 2
 #: requests answered before the connection goes back in any case
 MAX_BURST = 1000
 #: largest request head answered here (gunicorn's limit on the request line is 8190)
@@ -148,6 +148,8 @@ class Returned:
     closed: bool = False
     #: given back only so that other connections get a turn: the client is still sending plain queries
     turn: bool = False
+    #: the end of an answer the client did not take at once: the web worker writes it at the client's pace
+    unsent: bytes = b""
 
 
 _date = _Date()
@@ -166,6 +168,7 @@ def serve(sock: socket.socket, buffered: bytes, cfg: LeaseConfig, run: Callable,
     """
     buf = buffered
     served = 0
+    sock.setblocking(False)  # never wait on the client: reads follow select, sends take what fits
     while True:
         end = buf.find(b"\r\n\r\n")
         if end < 0:
@@ -173,10 +176,12 @@ def serve(sock: socket.socket, buffered: bytes, cfg: LeaseConfig, run: Callable,
                 return Returned(buf)  # a partial head is read by gunicorn, with its deadline
             if served >= MAX_BURST or (served >= MIN_BURST and waiters.value > 0):
                 return Returned(turn=True)
-            ready, _, _ = select.select([sock], [], [], LINGER if waiters.value <= 0 else LINGER_CONTENDED)
-            if not ready:
-                return Returned(buf)
-            data = sock.recv(65536)
+            if not _wait_readable(sock, waiters, served):
+                return Returned(turn=served >= MIN_BURST and waiters.value > 0)
+            try:
+                data = sock.recv(65536)
+            except BlockingIOError:
+                continue
             if not data:
                 return Returned(closed=True)
             buf += data
@@ -201,16 +206,49 @@ def serve(sock: socket.socket, buffered: bytes, cfg: LeaseConfig, run: Callable,
             part = _part(payload, cfg)
             if payload.repeatable and not payload.truncated:
                 answers.put(parsed, part)
+        answer = b"HTTP/1.1 200 OK\r\nServer: gunicorn\r\nDate: " + _date().encode() \
+            + b"\r\nConnection: keep-alive\r\n" + part
         state[STARTED], state[SENDING] = time.monotonic(), 1.0
         try:
-            sock.sendall(b"HTTP/1.1 200 OK\r\nServer: gunicorn\r\nDate: " + _date().encode()
-                         + b"\r\nConnection: keep-alive\r\n" + part)
+            sent = _send_some(sock, answer)
         except OSError:
             return Returned(closed=True)
         finally:
             state[STARTED], state[SENDING] = 0.0, 0.0
         buf = buf[end + 4:]
         served += 1
+        if sent < len(answer):  # a slow reader (or a large answer): its pace is the web worker's business
+            return Returned(buf, unsent=answer[sent:])
+
+
+def _wait_readable(sock: socket.socket, waiters, served: int) -> bool:
+    """Wait up to LINGER for the client's next request; False if none came, or if others now wait for a query
+    process (after MIN_BURST answers), so an idle client never holds a query process that others need."""
+    deadline = time.monotonic() + LINGER
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return False
+        ready, _, _ = select.select([sock], [], [], min(remaining, LINGER_SLICE))
+        if ready:
+            return True
+        if served >= MIN_BURST and waiters.value > 0:
+            return False
+
+
+def _send_some(sock: socket.socket, data: bytes) -> int:
+    """Send what the socket takes now, without waiting; the count of bytes sent."""
+    view = memoryview(data)
+    sent = 0
+    while sent < len(data):
+        try:
+            n = sock.send(view[sent:])
+        except BlockingIOError:
+            break
+        if n <= 0:
+            break
+        sent += n
+    return sent
 
 
 def _part(result, cfg: LeaseConfig) -> bytes:

@@ -232,7 +232,6 @@ def _lent(store, spec: ChildSpec, conn, buffered: bytes, cfg: lease.LeaseConfig,
     fd = recv_handle(conn)
     sock = socket.socket(fileno=fd)
     try:
-        sock.setblocking(True)
         back = lease.serve(sock, buffered, cfg, run, state, waiters, answers)
     except OSError:
         back = lease.Returned(closed=True)

@@ -116,11 +116,8 @@ class LingeringThreadWorker(ThreadWorker):
             sys.exit(0)
 
     def _lend(self, conn) -> bool | None:
-        """After a plain query, lend the connection to a query process (server/lease.py): None when not lent,
-        False when it must be closed, True when it came back (its unanswered bytes back in the parser)."""
-        lease.local.__dict__.pop("outcome", None)
-        if not lease.local.__dict__.pop("plain", False):
-            return None
+        """Lend the connection to a query process (server/lease.py): None when not lent, False when it must be
+        closed, True when it came back (its unanswered bytes back in the parser, its unsent answer written)."""
         config = getattr(getattr(self, "wsgi", None), "config", {})
         pool, cfg = config.get("AKG_POOL"), config.get("AKG_LEASE")
         if pool is None or cfg is None:
@@ -134,11 +131,16 @@ class LingeringThreadWorker(ThreadWorker):
             return None
         if back.closed:
             return False
-        lease.local.turn = back.turn
+        sock.setblocking(True)  # the flag is shared with the query process's copy of the descriptor
+        conn.akg_idle = not back.turn and not back.unsent and not back.leftover
         if back.outcome is not None:
             lease.local.outcome = back.outcome
         unreader.unread(back.leftover)
-        sock.setblocking(True)
+        if back.unsent:
+            try:
+                conn.sock.sendall(back.unsent)  # at the client's pace, on this thread (as gunicorn writes)
+            except OSError:
+                return False
         return True
 
     def _others_waiting(self) -> bool:
@@ -146,29 +148,39 @@ class LingeringThreadWorker(ThreadWorker):
         work = getattr(self.tpool, "_work_queue", None)  # ThreadPoolExecutor's queue of submitted requests
         return work is not None and not work.empty()
 
+    def _parse(self, conn):
+        """One request read and answered by gunicorn and Flask; marks a SPARQL client's connection lendable."""
+        conn.sock.deadline = time.monotonic() + READ_TIMEOUT
+        lease.local.__dict__.pop("plain", None)  # set by a plain query answered 200 (server/fast_query.py)
+        keep = super().handle(conn)
+        conn.akg_lendable = lease.local.__dict__.pop("plain", False)
+        lease.local.__dict__.pop("outcome", None)
+        return keep
+
     def handle(self, conn):
+        """Requests on one connection: a SPARQL client's go to a query process (lent) as they arrive, others
+        through gunicorn and Flask. The thread stays while the client keeps sending and no other connection
+        waits for a thread; otherwise the connection goes back to the poller (fair between connections)."""
         if not isinstance(conn.sock, DeadlineSocket):
             conn.sock = DeadlineSocket(conn.sock)
-        conn.sock.deadline = time.monotonic() + READ_TIMEOUT
-        lease.local.__dict__.pop("plain", None)  # set again by a plain query answered on this connection
-        keep = super().handle(conn)
+        conn.akg_idle = False
+        # from the poller, a lendable connection's request goes straight to a query process
+        first = getattr(conn, "akg_lendable", False)
+        keep = True if first else self._parse(conn)
         for _ in range(BURST):
             if keep is not True or not self.alive or conn.is_http2:
                 break
-            lent = self._lend(conn)
-            if lent is False:
-                return False
-            pending = bool(conn.parser.unreader.buf.getvalue())
-            if lent is True and not pending:
-                if lease.local.__dict__.pop("turn", False):  # back for others' turn: wait for the next (FIFO)
-                    lease.local.plain = True
-                    continue
-                break  # the query process lingered already
-            elif lent is None and self._others_waiting():
-                break
-            elif not pending and not _readable(conn.sock, LINGER):
-                break
-            conn.sock.deadline = time.monotonic() + READ_TIMEOUT
-            lease.local.__dict__.pop("plain", None)
-            keep = super().handle(conn)
+            if not first and not conn.parser.unreader.buf.getvalue():
+                if conn.akg_idle or self._others_waiting() or not _readable(conn.sock, LINGER):
+                    break  # the poller wakes a thread when the next request comes
+            first = False
+            if getattr(conn, "akg_lendable", False):
+                lent = self._lend(conn)
+                if lent is False:
+                    return False
+                if lent is True:
+                    if not conn.parser.unreader.buf.getvalue():
+                        continue
+                    conn.akg_lendable = False  # what came back is for gunicorn and Flask
+            keep = self._parse(conn)
         return keep

@@ -114,3 +114,63 @@ def test_lent_connection_time_limit_kills_the_query_and_the_server_goes_on():
                 break
             time.sleep(0.2)
         assert status == 200
+
+
+BIG = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }"  # a cross product: megabytes of JSON, cut at --max-rows
+
+
+def _head(query: str) -> bytes:
+    q = urllib.parse.quote(query)
+    return f"GET /sparql?query={q} HTTP/1.1\r\nHost: x\r\nAccept: application/sparql-results+json\r\n\r\n".encode()
+
+
+def _read_answer(sock: socket.socket, deadline: float) -> tuple[bytes, bytes]:
+    """(head, body) of one answer read in full from `sock` (bounded by `deadline`)."""
+    data = b""
+    while b"\r\n\r\n" not in data and time.monotonic() < deadline:
+        data += sock.recv(65536)
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = next((int(line.split(b":")[1]) for line in head.split(b"\r\n")
+                   if line.lower().startswith(b"content-length")), 0)
+    while len(body) < length and time.monotonic() < deadline:
+        body += sock.recv(1 << 20)
+    return head, body
+
+
+def test_slow_readers_do_not_hold_query_processes():
+    """Clients that stop reading a large answer (more of them than query processes) leave the query processes
+    free: another client is answered within the time limit, and each slow reader gets its whole answer, on a
+    connection that goes on working, once it reads."""
+    limit = 6.0
+    with running_server(FIXTURE, "--timeout", str(limit), "--workers", "1", "--query-processes", "2") as base:
+        port = int(base.rsplit(":", 1)[1])
+        slow = []
+        try:
+            for k in range(3):
+                sock = socket.socket()
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)  # fills up at once
+                sock.settimeout(30)
+                sock.connect(("127.0.0.1", port))
+                slow.append(sock)
+                sock.sendall(_head(f"{ASK} # slow {k}"))
+                assert b" 200 " in _read_answer(sock, time.monotonic() + 30)[0]  # plain: lendable from now on
+            start = time.monotonic()  # a query process held by a slow reader is killed at start + limit
+            for k, sock in enumerate(slow):
+                sock.sendall(_head(f"{BIG} # {k}"))  # and not read for now
+            time.sleep(1.0)  # the large answers are being sent
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=limit)
+            for k in range(3):
+                status, _, body = _get(conn, f"{ASK} # prompt {k}")
+                assert status == 200 and json.loads(body)["boolean"] is True
+            assert time.monotonic() - start < limit
+            conn.close()
+            for k, sock in enumerate(slow):
+                head, body = _read_answer(sock, time.monotonic() + 30)
+                assert b" 200 " in head.split(b"\r\n")[0]
+                assert len(body) > 1 << 20 and len(json.loads(body)["results"]["bindings"]) > 1000
+                sock.sendall(_head(f"{ASK} # after {k}"))
+                head, body = _read_answer(sock, time.monotonic() + 30)
+                assert b" 200 " in head and json.loads(body)["boolean"] is True
+        finally:
+            for sock in slow:
+                sock.close()
