@@ -19,6 +19,7 @@ waited (p99 of 1 s with 64 clients on 24 threads).
 
 from __future__ import annotations
 
+import errno
 import select
 import signal
 import socket
@@ -28,7 +29,7 @@ import time
 from gunicorn.http.errors import NoMoreData
 from gunicorn.workers.gthread import ThreadWorker
 
-from server import lease
+from server import balance, lease
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGQUIT, signal.SIGTERM)
 #: seconds a thread waits on a kept-alive connection for its next request
@@ -37,6 +38,8 @@ LINGER = 0.02
 BURST = 100
 #: seconds a request (head and body) may take to arrive once its thread starts reading it
 READ_TIMEOUT = 10.0
+#: seconds a client may leave an answer unread (between two writes that make progress) before it is dropped
+SEND_TIMEOUT = 30.0
 
 
 def _readable(sock, timeout: float) -> bool:
@@ -75,8 +78,28 @@ class DeadlineSocket:
             raise NoMoreData(b"") from exc
 
     def sendall(self, data):
-        self._sock.settimeout(None)
-        return self._sock.sendall(data)
+        """Write all of `data`; fails (EPIPE) once the client has taken nothing for SEND_TIMEOUT seconds."""
+        view = memoryview(data).cast("B")
+        try:
+            while view:
+                self._sock.settimeout(SEND_TIMEOUT)
+                try:
+                    sent = self._sock.send(view)
+                except TimeoutError as exc:
+                    raise BrokenPipeError(errno.EPIPE, "the client stopped reading") from exc
+                view = view[sent:]
+        finally:
+            self._sock.settimeout(None)  # blocking again, as gunicorn's sendfile expects
+
+    def sendfile(self, file, offset: int = 0, count: int | None = None):
+        """As sendall, for the dumps gunicorn sends with sendfile."""
+        self._sock.settimeout(SEND_TIMEOUT)
+        try:
+            return self._sock.sendfile(file, offset, count)
+        except TimeoutError as exc:
+            raise BrokenPipeError(errno.EPIPE, "the client stopped reading") from exc
+        finally:
+            self._sock.settimeout(None)
 
     def send(self, data):
         self._sock.settimeout(None)
@@ -114,6 +137,39 @@ class LingeringThreadWorker(ThreadWorker):
             if self.alive:
                 raise
             sys.exit(0)
+
+    def init_process(self) -> None:
+        self._hold_until, self._held = 0.0, False
+        if balance.counts is not None:
+            balance.counts.claim()
+        try:
+            super().init_process()
+        finally:
+            if balance.counts is not None:
+                balance.counts.release()
+
+    def accept(self, listener) -> None:
+        """Take the connection, unless another worker holds fewer (server/balance.py): then step back once."""
+        counts, now = balance.counts, time.monotonic()
+        if counts is not None and not self._held and counts.others_hold_fewer(self.nr_conns):
+            self._hold_until, self._held = now + balance.HOLD, True
+            self.set_accept_enabled(False)
+            return
+        self._held = False  # after a step back, the next connection is taken whatever the counts say
+        super().accept(listener)
+        if counts is not None:
+            counts.publish(self.nr_conns)
+
+    def set_accept_enabled(self, enabled: bool) -> None:
+        super().set_accept_enabled(enabled and time.monotonic() >= self._hold_until)
+
+    def wait_for_and_dispatch_events(self, timeout: float) -> None:
+        if balance.counts is not None:
+            balance.counts.publish(self.nr_conns)
+        held = self._hold_until - time.monotonic()
+        if held > 0:  # wake up to accept again when the step back ends
+            timeout = min(timeout, held)
+        super().wait_for_and_dispatch_events(timeout)
 
     def _lend(self, conn) -> bool | None:
         """Lend the connection to a query process (server/lease.py): None when not lent, False when it must be
@@ -170,8 +226,10 @@ class LingeringThreadWorker(ThreadWorker):
         for _ in range(BURST):
             if keep is not True or not self.alive or conn.is_http2:
                 break
-            if not first and not conn.parser.unreader.buf.getvalue():
-                if conn.akg_idle or self._others_waiting() or not _readable(conn.sock, LINGER):
+            if not first:
+                if self._others_waiting():
+                    break  # their turn; gunicorn queues this connection again (at once if bytes are buffered)
+                if not conn.parser.unreader.buf.getvalue() and (conn.akg_idle or not _readable(conn.sock, LINGER)):
                     break  # the poller wakes a thread when the next request comes
             first = False
             if getattr(conn, "akg_lendable", False):

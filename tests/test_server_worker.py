@@ -54,3 +54,18 @@ def test_server_worker_hands_the_connection_back_when_others_wait(served):
         finally:
             release.set()
             conn.sock.close(), peer.close()
+
+
+def test_server_worker_drops_a_client_that_stops_reading(monkeypatch):
+    """A client that leaves an answer unread (a lent connection's rest, a Flask answer) frees its thread."""
+    from server import worker
+
+    monkeypatch.setattr(worker, "SEND_TIMEOUT", 0.3)
+    a, b = socket.socketpair()
+    try:
+        sock = worker.DeadlineSocket(a)
+        with pytest.raises(BrokenPipeError):
+            sock.sendall(b"x" * (64 << 20))  # far more than the socket buffers hold; b never reads
+        assert a.gettimeout() is None  # blocking again for gunicorn
+    finally:
+        a.close(), b.close()
