@@ -69,3 +69,21 @@ def test_server_worker_drops_a_client_that_stops_reading(monkeypatch):
         assert a.gettimeout() is None  # blocking again for gunicorn
     finally:
         a.close(), b.close()
+
+
+def test_server_balance_counts_per_worker_and_reuses_the_slot_of_an_ended_one():
+    from server.balance import Counts
+
+    counts = Counts()
+    counts.claim()
+    assert counts.slot == 0 and not counts.others_hold_fewer(5)  # alone: nothing to balance against
+    counts._pids[1], counts._conns[1] = 2**22 + 12345, 1  # another worker (a pid that does not exist)
+    counts.publish(3)
+    assert counts.others_hold_fewer(3) and not counts.others_hold_fewer(1)
+    counts.release()
+    counts.claim()  # slot 0 again, and the ended worker's slot is free for the next one
+    assert counts.slot == 0
+    other = Counts.__new__(Counts)
+    other.__dict__.update(counts.__dict__, slot=-1)
+    other.claim()
+    assert other.slot == 1
