@@ -54,6 +54,8 @@ class _Child:
                                 daemon=True)
         self.proc.start()
         child_conn.close()
+        #: the LeaseConfig this process last got (it keeps it: not sent again with every lent connection)
+        self.lease_cfg = None
 
     def wait_ready(self, timeout: float) -> str:
         if not self.conn.poll(timeout):
@@ -176,7 +178,8 @@ class QueryPool:
             return None
         child.state[lease.STARTED] = child.state[lease.SENDING] = 0.0
         try:
-            child.conn.send(("lease", buffered, cfg))
+            child.conn.send(("lease", buffered, None if child.lease_cfg is cfg else cfg))  # sent once
+            child.lease_cfg = cfg
             send_handle(child.conn, sock.fileno(), child.proc.pid)
             quiet = time.monotonic()
             while True:

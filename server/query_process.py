@@ -174,13 +174,15 @@ def _serve(store: ox.Store, spec: ChildSpec, conn, network: str, shared=None) ->
     except OSError:  # the worker left while this process started (a shutdown): nothing to answer
         return
     answers = lease.Answers(0)
+    cfg = None
     while True:
         try:
             req = conn.recv()
         except (EOFError, OSError):
             return
-        if isinstance(req, tuple):  # ("lease", bytes read ahead, LeaseConfig), then the socket
-            if not _lent(store, spec, conn, req[1], req[2], shared, answers):
+        if isinstance(req, tuple):  # ("lease", bytes read ahead, LeaseConfig or None: as before), then the socket
+            cfg = req[2] or cfg
+            if not _lent(store, spec, conn, req[1], cfg, shared, answers):
                 return
             continue
         if req.update:
