@@ -37,14 +37,19 @@ class Counts:
         self.slot = -1
 
     def claim(self) -> None:
-        """Take a free slot (one whose worker has ended) for this process."""
-        with self._lock:
+        """Take a free slot (one whose worker has ended) for this process; none if the lock stays taken (a
+        worker killed while claiming): this worker then accepts unbalanced."""
+        if not self._lock.acquire(timeout=1.0):
+            return
+        try:
             for i in range(SLOTS):
                 pid = self._pids[i]
                 if pid == 0 or not _alive(pid):
                     self._pids[i], self._conns[i] = os.getpid(), 0
                     self.slot = i
                     return
+        finally:
+            self._lock.release()
 
     def release(self) -> None:
         if self.slot >= 0:
