@@ -43,10 +43,10 @@ from email.utils import formatdate
 LINGER = 0.02
 #: while lingering, how often it looks whether other requests now wait for a query process
 LINGER_SLICE = 0.002
-#: requests answered before the connection goes back when other requests wait for a query process: one, so
-#: every query waits only for those that came before it (bursts of 4 gave a p99 of 3.7x Oxigraph's, measured
-#: with bench/bench_server.py; each hand-back costs about 0.15 ms of CPU, measured from /proc)
-MIN_BURST = 1
+#: requests answered before the connection goes back when other requests wait for a query process. Measured
+#: with bench/bench_server.py (fresh queries, ours / Oxigraph's): bursts of 4 gave a p99 of about 4x; 1 and 2
+#: both brought it near 2x, and each hand-back costs about 0.15 ms of CPU (from /proc), so 2 kept more throughput
+MIN_BURST = 2
 #: requests answered before the connection goes back in any case
 MAX_BURST = 1000
 #: largest request head answered here (gunicorn's limit on the request line is 8190)
