@@ -41,6 +41,8 @@ from email.utils import formatdate
 
 #: seconds the query process waits for the next request before it gives the connection back
 LINGER = 0.02
+#: the same while other requests wait for a query process (before MIN_BURST answers; after, it goes back at once)
+LINGER_CONTENDED = 0.005
 #: while lingering, how often it looks whether other requests now wait for a query process
 LINGER_SLICE = 0.002
 #: requests answered before the connection goes back when other requests wait for a query process. Measured
@@ -187,7 +189,7 @@ def serve(sock: socket.socket, buffered: bytes, cfg: LeaseConfig, run: Callable,
             if served >= MAX_BURST or (served >= MIN_BURST and waiters.value > 0):
                 return Returned(turn=True)
             if not _wait_readable(sock, waiters, served):
-                return Returned(turn=served >= MIN_BURST and waiters.value > 0)
+                return Returned(turn=waiters.value > 0)  # others' turn, or an idle client
             try:
                 data = sock.recv(65536)
             except BlockingIOError:
@@ -232,17 +234,18 @@ def serve(sock: socket.socket, buffered: bytes, cfg: LeaseConfig, run: Callable,
 
 
 def _wait_readable(sock: socket.socket, waiters, served: int) -> bool:
-    """Wait up to LINGER for the client's next request; False if none came, or if others now wait for a query
-    process (after MIN_BURST answers), so an idle client never holds a query process that others need."""
-    deadline = time.monotonic() + LINGER
+    """Wait up to LINGER for the client's next request; False if none came, or, while others wait for a query
+    process, once MIN_BURST answers are done or the client has sent nothing for LINGER_CONTENDED: an idle
+    client never holds a query process that others need for long."""
+    start = time.monotonic()
     while True:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
+        waited = time.monotonic() - start
+        if waited >= LINGER:
             return False
-        ready, _, _ = select.select([sock], [], [], min(remaining, LINGER_SLICE))
+        ready, _, _ = select.select([sock], [], [], min(LINGER - waited, LINGER_SLICE))
         if ready:
             return True
-        if served >= MIN_BURST and waiters.value > 0:
+        if waiters.value > 0 and (served >= MIN_BURST or time.monotonic() - start >= LINGER_CONTENDED):
             return False
 
 

@@ -174,3 +174,49 @@ def test_slow_readers_do_not_hold_query_processes():
         finally:
             for sock in slow:
                 sock.close()
+
+
+class _Result:
+    """A query result as the query process sends it (server.query_process.Serialized), of `size` bytes."""
+
+    def __init__(self, size: int):
+        self.fmt, self.body, self.truncated, self.repeatable = "json", b"x" * size, False, False
+
+
+def _serve(peer_data: bytes, size: int, waiting: int):
+    """lease.serve on one end of a socket pair, the other end having sent `peer_data` and reading nothing."""
+    import multiprocessing
+
+    from server import lease
+
+    ours, peer = socket.socketpair()
+    ours.settimeout(5)  # serve() must not depend on it; a blocking send would end here, not hang
+    peer.sendall(peer_data)
+    state, waiters = multiprocessing.RawArray("d", 2), multiprocessing.RawValue("i", waiting)
+    cfg = lease.LeaseConfig(max_rows=10, base_iri="http://x/sparql", extra_headers=())
+    ran = []
+
+    def run(query_string, accept):
+        ran.append(query_string)
+        return query_string, "ok", _Result(size)
+
+    try:
+        return lease.serve(ours, b"", cfg, run, state, waiters, Answers(0)), ran
+    finally:
+        ours.close(), peer.close()
+
+
+def test_lease_never_waits_on_a_client_that_does_not_read():
+    """An answer the socket does not take at once comes back unsent, with the requests not yet answered."""
+    back, ran = _serve(_head(ASK) + _head(f"{ASK} # 2"), 32 << 20, waiting=0)
+    assert len(ran) == 1 and back.unsent and len(back.unsent) < 32 << 20
+    assert back.leftover == _head(f"{ASK} # 2") and not back.closed
+
+
+def test_lease_gives_the_connection_back_for_others_turn():
+    back, ran = _serve(b"".join(_head(f"{ASK} # {k}") for k in range(5)), 10, waiting=1)
+    assert len(ran) == 5 and back.turn and back.leftover == b""  # pipelined requests read are answered
+    back, ran = _serve(_head(ASK), 10, waiting=1)  # answered, then the client idles while others wait
+    assert len(ran) == 1 and back.turn
+    back, ran = _serve(_head(ASK), 10, waiting=0)  # nobody waits: kept for LINGER, then back as idle
+    assert len(ran) == 1 and not back.turn and back.leftover == b""
