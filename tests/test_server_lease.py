@@ -176,6 +176,58 @@ def test_slow_readers_do_not_hold_query_processes():
                 sock.close()
 
 
+def test_clients_that_never_read_hold_no_query_process_and_are_dropped():
+    """Clients that pipeline queries and never read a byte of the answers (more of them than query processes):
+    other clients are answered within the time limit meanwhile, and the server drops them once they have taken
+    nothing for SEND_TIMEOUT seconds (their threads are free again), before it has sent all their answers."""
+    from server.worker import SEND_TIMEOUT
+
+    limit, sent = 6.0, 20
+    with running_server(FIXTURE, "--timeout", str(limit), "--workers", "1", "--query-processes", "1") as base:
+        port = int(base.rsplit(":", 1)[1])
+        mute = []
+        try:
+            for k in range(2):
+                sock = socket.socket()
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+                sock.settimeout(30)
+                sock.connect(("127.0.0.1", port))
+                mute.append(sock)
+                sock.sendall(_head(f"{ASK} # mute {k}"))
+                assert b" 200 " in _read_answer(sock, time.monotonic() + 30)[0]  # lendable from now on
+            start = time.monotonic()
+            for k, sock in enumerate(mute):  # never read from here on
+                sock.sendall(b"".join(_head(f"{BIG} # {k} {n}") for n in range(sent)))
+            time.sleep(1.0)
+            for k in range(3):  # a new client, then a kept-alive one, a page and a query
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=limit)
+                status, _, body = _get(conn, f"{ASK} # prompt {k}")
+                assert status == 200 and json.loads(body)["boolean"] is True
+                assert _get(conn, f"{ASK} # prompt again {k}")[0] == 200
+                conn.request("GET", "/healthz")
+                resp = conn.getresponse()
+                assert resp.status == 200 and resp.read()
+                conn.close()
+            assert time.monotonic() - start < limit
+            time.sleep(max(0.0, start + SEND_TIMEOUT + 3 - time.monotonic()))
+            for sock in mute:  # read now: what the server had queued, then the end of a dropped connection
+                data, ended, deadline = b"", False, time.monotonic() + 20
+                sock.settimeout(1)
+                while not ended and time.monotonic() < deadline:
+                    try:
+                        chunk = sock.recv(1 << 20)
+                    except TimeoutError:
+                        continue
+                    except ConnectionResetError:
+                        chunk = b""
+                    ended = not chunk
+                    data += chunk
+                assert ended and data.count(b"HTTP/1.1 200") < sent
+        finally:
+            for sock in mute:
+                sock.close()
+
+
 class _Result:
     """A query result as the query process sends it (server.query_process.Serialized), of `size` bytes."""
 
