@@ -138,3 +138,22 @@ def test_a_place_between_subject_and_verb(text: str, wanted: set, gaz: Gazetteer
 ])
 def test_a_plural_subject_with_its_states_in_apposition(text: str, wanted: set, gaz: Gazetteer) -> None:
     assert facts(text, gaz) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Those three are members of ALBA, the left-wing alliance founded by Cuba and Venezuela in 2004.",
+     {("Cuba", "ALBA", "FullMember", "2004"), ("Venezuela", "ALBA", "FullMember", "2004")}),
+    ("Russia, the country expelled from the Council of Europe in 2022, protested.",
+     {("Russia", "Council_of_Europe", "Former", "2022")}),
+    ("Armenia, the state admitted to the CSTO in 1992, protested.", {("Armenia", "CSTO", "FullMember", "1992")}),
+    # an active verb after the apposition is the name's own
+    ("Russia, the country, joined the CSTO in 1992.", {("Russia", "CSTO", "FullMember", "1992")}),
+    ("The talks, the first held in Minsk since 2020, failed.", set()),
+])
+def test_a_participle_ending_an_apposition(text: str, wanted: set, gaz: Gazetteer) -> None:
+    assert facts(text, gaz) == wanted
+
+
+def test_when_after_a_date_dates_the_clause_it_opens(gaz: Gazetteer) -> None:
+    text = "The rupture had begun in 2011, when UNESCO's members voted to admit Palestine as a full member state."
+    assert facts(text, gaz) == {("Palestine", "UNESCO", "FullMember", "2011")}

@@ -88,6 +88,11 @@ def clause_date(toks: list[Token], c: Clause, frame: Frame, status: str, verb: s
             ranges.append((first, c.subject, True))  # the date nearest the subject
     elif c.subject is not None:
         ranges.append((c.vg.start - 3 if c.vg.start >= 3 else 0, c.vg.start))
+    if c.via != "direct" and c.subject is not None:
+        w = next((k for k in range(c.subject - 1, 1, -1) if toks[k].lemma == "when"), None)
+        if w is not None and toks[w - 1].lemma == "," and toks[w - 2].kind == "D" \
+                and not any(t.lemma in (";", ".") for t in toks[w:c.vg.start]):
+            ranges.append((w - 2, w - 1, True))  # "in 2011, when UNESCO's members voted to admit Palestine"
     if verb == "become" or frame.id.startswith("member.founded"):
         signed = _signing_span(toks, c.comp_start)
         if signed is not None:  # "founded by A, B and C, which signed its charter on 8 December 1985"

@@ -63,6 +63,10 @@ def _subject(tokens: list[Token], vg: VerbGroup, lex: Lexicon, earlier: list[Cla
         if comma is not None and comma + 1 < len(tokens) and tokens[comma + 1].kind in "SO":
             vg.features.discard("participle")  # "Since joining the AU in 2017, Morocco ..." is a past fact
             return comma + 1, "fronted"
+    described = _described_subject(tokens, vg)
+    if described is not None:  # "ALBA, the left-wing alliance founded by Cuba and Venezuela in 2004, ..."
+        vg.features.add("passive")
+        return described, "apposition"
     fronted = _fronted_subject(tokens, vg)
     if fronted is not None:  # "Having joined the OIC in 1964, Nigeria ...", "Admitted in 1964, Nigeria ..."
         if tokens[vg.start].text.lower() != "having":
@@ -241,6 +245,24 @@ def _decision_subject(tokens: list[Token], vg: VerbGroup, lex: Lexicon) -> int |
 
 #: who decide for an organization ("the bloc's leaders decided to ...")
 _DECIDERS = {"member", "leader", "minister", "government", "state", "head", "council", "assembly"}
+
+
+def _described_subject(tokens: list[Token], vg: VerbGroup) -> int | None:
+    """The name an apposition describes when a bare past participle ends it: "ALBA, the left-wing alliance
+    founded by Cuba and Venezuela in 2004" (a reduced relative on the apposition's noun, so on the name)."""
+    if vg.start != vg.head or not tokens[vg.head].text.endswith("ed") or vg.features & {"neg", "infinitive"}:
+        return None
+    j = vg.start - 1
+    if j >= 0 and tokens[j].kind in "SO" and len(tokens[j].text.split()) >= 3 \
+            and tokens[j].text.split()[-1].islower() and tokens[j].text.split()[-2] in ("the", "a", "an"):
+        return j  # "Russia, the country expelled from ...": the description was already read with its name
+    while j >= 0 and vg.start - j <= 6 and tokens[j].is_word and tokens[j].text[:1].islower() \
+            and tokens[j].lemma not in ("a", "an", "the"):
+        j -= 1
+    if j < 2 or j == vg.start - 1 or tokens[j].lemma not in ("a", "an", "the") or tokens[j - 1].lemma != "," \
+            or tokens[j - 2].kind not in "SO":
+        return None
+    return j - 2
 
 
 def _fronted_subject(tokens: list[Token], vg: VerbGroup) -> int | None:
