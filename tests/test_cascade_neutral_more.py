@@ -64,3 +64,15 @@ def test_an_apposition_can_state_neutrality_and_membership_at_once():
 def test_neutrality_in_a_past_period_is_not_read():
     assert "Finland" not in neutral("NATO met. Finland, neutral for most of the Cold War, joined NATO in April.")
     assert "Austria" in neutral("NATO met. Austria, neutral since 1955, stays out.")
+
+
+@pytest.mark.parametrize("text, neutral", [
+    ("Ireland is military-neutral.", True),
+    ("Ireland is militarily-neutral.", True),
+    ("Ireland is no longer military-neutral.", False),
+    ("Ireland is non-neutral.", False),
+])
+def test_a_hyphenated_military_neutral(text, neutral):
+    """"military-neutral" reads as "military neutral"; "non-neutral" stays one word."""
+    doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2025-01-07"), Gazetteer.load())
+    assert any(isinstance(f, Neutrality) for f in doc.facts) is neutral

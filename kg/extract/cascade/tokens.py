@@ -112,8 +112,8 @@ def _join_hyphens(toks: list[Token]) -> list[Token]:
         if out and t.is_word and len(out) >= 2 and out[-1].lemma in ("-", "‐") and out[-1].start == out[-2].end \
                 and t.start == out[-1].end and out[-2].is_word:
             hyphen = out.pop()
-            if out[-1].lemma == "member":  # "member-states" reads as "member states"
-                out.append(t)
+            if out[-1].lemma == "member" or t.lemma == "neutral" and out[-1].lemma in ("military", "militarily"):
+                out.append(t)  # "member-states" reads as "member states", "military-neutral" as "military neutral"
                 continue
             prev = out.pop()
             text = prev.text + hyphen.text + t.text
