@@ -52,6 +52,10 @@ _CONTEXT = Alternative("", re.compile(r"(?:it (?=$|[a-z]))?(?:$|(?:in|on|at|afte
                                        r"(?:day|week|month|year) )(?!.*ORG#\d+(?! 's))"), context=True)
 
 
+#: verbs whose object "it" is the organization of the context ("left the CSTO in 2014 and rejoined it")
+_IT_VERBS = {"join", "rejoin", "re-join", "leave", "quit", "enter", "re-enter", "found", "co-found"}
+
+
 class Cascade(NounReader, BoxReader, ArgumentReader, AssertionReader):
     """Reads the sentences of one article in order, keeping the discourse between them."""
 
@@ -199,6 +203,8 @@ class Cascade(NounReader, BoxReader, ArgumentReader, AssertionReader):
                 m = alt.regex.match(sym)
                 if m is None:
                     continue
+                if alt is _CONTEXT and m.group(0).startswith("it ") and toks[vg.head].lemma not in _IT_VERBS:
+                    continue  # "Tallinn withdrew it" (its bid); but "rejoined it two years later" is the body
                 status = alt.status or frame.status
                 if toks[vg.head].lemma == "be" and "past" in vg.features and "perfect" not in vg.features \
                         and frame.date_preps and status == "FullMember" and until is not None \
