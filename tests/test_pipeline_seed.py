@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from corpus_support import CORPUS, seeds_only
-from rdflib import RDF, Dataset, Literal, URIRef
+from rdflib import RDF, RDFS, Dataset, Literal, URIRef
 
 from kg.evaluate import evaluate
 from kg.namespaces import AKG, DOC, ENTITIES_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH
@@ -77,6 +77,15 @@ def test_cross_document_entities_share_one_iri(seed_build):
     assert len(in_docs) == 2
     alt = URIRef("http://www.w3.org/2004/02/skos/core#altLabel")
     assert (exercise, alt, Literal("Nerushimoye Bratstvo 2017")) in ds.graph(URIRef(DOC["002_669bd5540130527a"]))
+
+
+def test_a_named_event_is_the_only_node_of_its_name(seed_build):
+    """Its statement points to it (akg:aboutEvent) without taking its name: a second node named
+    "Indestructible Brotherhood 2017" split the event for entity resolution by name (regression)."""
+    result, _ = seed_build
+    ds = result.dataset
+    named = {s for s, _, _, _ in ds.quads((None, RDFS.label, Literal("Indestructible Brotherhood 2017"), None))}
+    assert named == {URIRef("https://w3id.org/alliance-kg/id/event/Indestructible_Brotherhood_2017")}
 
 
 def test_reasoning_answers_membership_shortcuts(seed_build):

@@ -29,8 +29,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, SKOS
+from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
 from kg.dates import PartialDate
@@ -162,8 +162,8 @@ def _event(node: Node, po: dict, types: set, local_prefix: str) -> tuple:
     props = [(_T.eventType, etype)] + [(p, v) for p, v in ((_T.date, date), (_T.endDate, end)) if v is not None]
     extra = {(_T.participant, p) for p in participants} | {(_T.location, loc) for loc in locations}
     if not str(node).startswith(local_prefix):  # a named event: one IRI across documents
-        extra |= {(RDFS.label, v) for v in po.get(RDFS.label, ())}
-        extra |= {(SKOS.altLabel, v) for v in po.get(SKOS.altLabel, ())}
+        # (its name stays on the event the statement is about: a statement labelled with it would be a second
+        # node of that name, which splits the event for anyone resolving entities by name)
         return node, "event", (node, date, end), (node,), props + [(_T.aboutEvent, node)], extra
     if date is None:  # an undated, unnamed event: nothing says two reports are one event
         return node, "event", (node,), None, props, extra
