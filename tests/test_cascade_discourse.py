@@ -209,3 +209,30 @@ def test_it_after_a_question_and_its_short_answer_is_the_question_subject():
     assert ("Chile", "CIS", "FullMember", "2004") in memberships("Q: Is Chile in the CIS?\nA: Yes. It joined in 2004.")
     assert ("Chile", "CIS", "Former", "2004") in memberships("Q: Is Chile in the CIS?\nA: No. It left in 2004.")
     assert not memberships("Is Chile in the CIS? Not yet. It wants to join.")
+
+
+def test_an_admission_naming_no_status_takes_the_status_its_paragraph_is_about():
+    text = ("The Arctic Council met in Tromso. Thirteen non-Arctic states hold observer status. Germany and Poland "
+            "were admitted in 1998, France in 2000 and Spain in 2006.")
+    got = memberships(text)
+    assert {(m[0], m[2]) for m in got} == {("Germany", "Observer"), ("Poland", "Observer"), ("France", "Observer"),
+                                           ("Spain", "Observer")}
+    # not across a paragraph, nor when the sentence names its organization or a status of its own
+    assert ("Finland", "Arctic_Council", "FullMember", "1996") in memberships(
+        "The Arctic Council met. Thirteen states hold observer status.\n\nFinland was admitted in 1996.")
+    assert ("Finland", "Arctic_Council", "FullMember", "1996") in memberships(
+        "The Arctic Council met. Thirteen states hold observer status. Finland joined the council in 1996.")
+    assert ("Iran", "SCO", "FullMember", "2023") in memberships(
+        "The SCO met. The SCO has dialogue partners. Iran joined as a full member in 2023.")
+
+
+def test_the_paragraph_status_needs_its_organization_and_a_status_word():
+    """"partner states" are the EAC's members, and a status of another organization's paragraph does not carry
+    over (regressions on dev4 and blind4 while the rule was written)."""
+    eac = ("The East African Community met in Arusha. It has eight partner states. South Sudan was admitted in "
+           "2016.")
+    assert ("South_Sudan", "East_African_Community", "FullMember", "2016") in memberships(eac)
+    other = ("Austria, Ireland and Malta are members of the European Union - Ireland since 1973, Austria since 1995 "
+             "and Malta since 2004. All six also cooperate with NATO as partners in its Partnership for Peace "
+             "programme: Moldova since 1994. Malta joined in 1995, left a year later and came back in 2008.")
+    assert not any(m[2] == "Partner" and m[1] == "European_Union" for m in memberships(other))

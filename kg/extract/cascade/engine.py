@@ -52,6 +52,9 @@ _CONTEXT = Alternative("", re.compile(r"(?:it (?=$|[a-z]))?(?:$|(?:in|on|at|afte
                                        r"(?:day|week|month|year) )(?!.*ORG#\d+(?! 's))"), context=True)
 
 
+#: admissions that name no status take the one their paragraph is about (Cascade._status_of_topic)
+_ADMISSIONS = {"admitted", "admit", "accepted", "accept", "join", "granted", "welcomed"}
+
 #: verbs whose object "it" is the organization of the context ("left the CSTO in 2014 and rejoined it")
 _IT_VERBS = {"join", "rejoin", "re-join", "leave", "quit", "enter", "re-enter", "found", "co-found"}
 
@@ -80,6 +83,9 @@ class Cascade(NounReader, BoxReader, ArgumentReader, AssertionReader):
         self.had_facts = False  # this sentence did
         self.prev_tokens: list[Token] = []  # the sentence before
         self.dated: list[tuple[str, EntityRef, PartialDate]] = []  # its dated changes, for "X followed in 2013"
+        # the status this paragraph is about ("Thirteen non-Arctic states hold observer status."): an admission
+        # after it that names no status is to that one ("Germany and Poland were admitted in 1998")
+        self.status_topic: tuple[str, set[str]] | None = None  # (the status, the organizations it is of)
 
     def sentence(self, tagged: TaggedSentence) -> list:
         toks = tokenize(self.text, tagged.start, tagged.end, tagged.mentions)
@@ -89,7 +95,9 @@ class Cascade(NounReader, BoxReader, ArgumentReader, AssertionReader):
         self.topic_break = "\n\n" in self.text[self.prev_end:tagged.start]  # a new paragraph
         if self.topic is not None and self.topic_break:
             self.topic = None
-        found = former_wins(list(self.read(toks)))
+        if self.topic_break:
+            self.status_topic = None
+        found = self._status_of_topic(former_wins(list(self.read(toks))), toks)
         follow = followed(toks, self.dated, self.pub)
         if follow is not None and not any(f.org is not None and f.org.key == follow[2].key
                                           and {m.key for m in f.members} & {m.key for m in follow[0]} for f in found):
@@ -133,6 +141,24 @@ class Cascade(NounReader, BoxReader, ArgumentReader, AssertionReader):
                                               end=f.end))
 
         return out
+
+    def _status_of_topic(self, found: list[Found], toks: list[Token]) -> list[Found]:
+        lemmas = {t.lemma for t in toks}
+        partner = any(t.lemma == "partner" and not (k + 1 < len(toks) and toks[k + 1].lemma in ("state", "states"))
+                      for k, t in enumerate(toks))  # (the EAC's "partner states" are its members)
+        status = None if lemmas & {"member", "membership", "members"} or "state" in lemmas and "partner" in lemmas \
+            and not partner else "Observer" if "observer" in lemmas else "Partner" if partner else ""
+        topic = self.status_topic
+        if status != "":
+            named = {r.key for t in toks if t.kind == "O" for r in t.refs}
+            ctx = self.context_org(toks) if not named else None
+            self.status_topic = (status, named or ({ctx.key} if ctx is not None else set())) if status else None
+        if topic is None or lemmas & {"member", "membership", "full", "founding", "observer", "partner"} \
+                or any(t.kind == "O" for t in toks):
+            return found  # (a sentence naming its organization says what it joined)
+        return [Found(topic[0], f.members, f.org, f.rule + ".status-of-paragraph", f.start, f.end, f.negative)
+                if f.status == "FullMember" and f.rule.split(".")[1] in _ADMISSIONS and f.org is not None
+                and f.org.key in topic[1] else f for f in found]
 
     # -- reading one sentence -------------------------------------------------------------------------------
     def read(self, toks: list[Token]) -> Iterator[Found]:
