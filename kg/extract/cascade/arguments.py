@@ -12,7 +12,7 @@ import re
 
 from kg.extract.cascade.discourse import top_organization
 from kg.extract.cascade.lexicon import Alternative, Frame
-from kg.extract.cascade.matching import captured, token_index
+from kg.extract.cascade.matching import Found, captured, token_index
 from kg.extract.cascade.tokens import Token
 from kg.model import EntityRef
 
@@ -43,6 +43,26 @@ class ArgumentReader:
         previous = self.discourse.recent("O", 1)
         keys = {r.key: r for r in (previous[0] if previous else [])}
         return next(iter(keys.values())) if len(keys) == 1 else None
+
+    def _status_of_topic(self, found: list[Found], toks: list[Token]) -> list[Found]:
+        """An admission naming no status takes the status its paragraph is about, for that paragraph's
+        organization ("Thirteen non-Arctic states hold observer status. Germany was admitted in 1998")."""
+        lemmas = {t.lemma for t in toks}
+        partner = any(t.lemma == "partner" and not (k + 1 < len(toks) and toks[k + 1].lemma in ("state", "states"))
+                      for k, t in enumerate(toks))  # (the EAC's "partner states" are its members)
+        status = None if lemmas & {"member", "membership", "members"} or "state" in lemmas and "partner" in lemmas \
+            and not partner else "Observer" if "observer" in lemmas else "Partner" if partner else ""
+        topic = self.status_topic
+        if status != "":
+            named = {r.key for t in toks if t.kind == "O" for r in t.refs}
+            ctx = self.context_org(toks) if not named else None
+            self.status_topic = (status, named or ({ctx.key} if ctx is not None else set())) if status else None
+        if topic is None or lemmas & {"member", "membership", "full", "founding", "observer", "partner"} \
+                or any(t.kind == "O" for t in toks):
+            return found  # (a sentence naming its organization says what it joined)
+        return [Found(topic[0], f.members, f.org, f.rule + ".status-of-paragraph", f.start, f.end, f.negative)
+                if f.status == "FullMember" and f.rule.split(".")[1] in _ADMISSIONS and f.org is not None
+                and f.org.key in topic[1] else f for f in found]
 
     def _previous_head_org(self) -> EntityRef | None:
         """The one organization the sentence before (in the same paragraph) is about, its possessor aside: "All
@@ -102,6 +122,9 @@ class ArgumentReader:
             return None, []
         return org_tok, mem_toks
 
+
+#: admissions that name no status take the one their paragraph is about (ArgumentReader._status_of_topic)
+_ADMISSIONS = {"admitted", "admit", "accepted", "accept", "join", "granted", "welcomed"}
 
 _OCCASIONS = {"summit", "meeting", "anniversary", "session", "conference", "headquarters", "forum", "talks"}
 

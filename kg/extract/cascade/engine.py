@@ -19,6 +19,7 @@ from kg.extract.cascade.boxes import BoxReader, TimelineBox, box_line
 from kg.extract.cascade.clause_dates import clause_date, distributed_dates, participle_span
 from kg.extract.cascade.clauses import Clause, clauses
 from kg.extract.cascade.continuations import continuations, followed, followed_more
+from kg.extract.cascade.coordination import CoordinationReader
 from kg.extract.cascade.discourse import Discourse, descriptions
 from kg.extract.cascade.lexicon import Alternative, Frame, Lexicon, lexicon
 from kg.extract.cascade.matching import (
@@ -38,6 +39,7 @@ from kg.extract.cascade.matching import (
 )
 from kg.extract.cascade.nouns import NounReader
 from kg.extract.cascade.phrases import VerbGroup, group_entities, verb_groups
+from kg.extract.cascade.shapes import cleft_date, date_after_aside, not_only, object_relative, subject_aside
 from kg.extract.cascade.tokens import Token, tokenize
 from kg.extract.tagging import TaggedSentence
 from kg.model import EntityRef, Evidence, Membership, Neutrality, NonMembership
@@ -52,14 +54,11 @@ _CONTEXT = Alternative("", re.compile(r"(?:it (?=$|[a-z]))?(?:$|(?:in|on|at|afte
                                        r"(?:day|week|month|year) )(?!.*ORG#\d+(?! 's))"), context=True)
 
 
-#: admissions that name no status take the one their paragraph is about (Cascade._status_of_topic)
-_ADMISSIONS = {"admitted", "admit", "accepted", "accept", "join", "granted", "welcomed"}
-
 #: verbs whose object "it" is the organization of the context ("left the CSTO in 2014 and rejoined it")
 _IT_VERBS = {"join", "rejoin", "re-join", "leave", "quit", "enter", "re-enter", "found", "co-found"}
 
 
-class Cascade(NounReader, BoxReader, ArgumentReader, AssertionReader):
+class Cascade(NounReader, BoxReader, ArgumentReader, AssertionReader, CoordinationReader):
     """Reads the sentences of one article in order, keeping the discourse between them."""
 
     def __init__(self, doc_text: str, pub_date: PartialDate | None, capital_of: dict[str, EntityRef],
@@ -142,24 +141,6 @@ class Cascade(NounReader, BoxReader, ArgumentReader, AssertionReader):
 
         return out
 
-    def _status_of_topic(self, found: list[Found], toks: list[Token]) -> list[Found]:
-        lemmas = {t.lemma for t in toks}
-        partner = any(t.lemma == "partner" and not (k + 1 < len(toks) and toks[k + 1].lemma in ("state", "states"))
-                      for k, t in enumerate(toks))  # (the EAC's "partner states" are its members)
-        status = None if lemmas & {"member", "membership", "members"} or "state" in lemmas and "partner" in lemmas \
-            and not partner else "Observer" if "observer" in lemmas else "Partner" if partner else ""
-        topic = self.status_topic
-        if status != "":
-            named = {r.key for t in toks if t.kind == "O" for r in t.refs}
-            ctx = self.context_org(toks) if not named else None
-            self.status_topic = (status, named or ({ctx.key} if ctx is not None else set())) if status else None
-        if topic is None or lemmas & {"member", "membership", "full", "founding", "observer", "partner"} \
-                or any(t.kind == "O" for t in toks):
-            return found  # (a sentence naming its organization says what it joined)
-        return [Found(topic[0], f.members, f.org, f.rule + ".status-of-paragraph", f.start, f.end, f.negative)
-                if f.status == "FullMember" and f.rule.split(".")[1] in _ADMISSIONS and f.org is not None
-                and f.org.key in topic[1] else f for f in found]
-
     # -- reading one sentence -------------------------------------------------------------------------------
     def read(self, toks: list[Token]) -> Iterator[Found]:
         question = is_question(toks, self.lex)
@@ -200,7 +181,7 @@ class Cascade(NounReader, BoxReader, ArgumentReader, AssertionReader):
             return
         subj = toks[c.subject]
         comp = complement(toks, c.comp_start, c.comp_end, self.lex)
-        antecedent = _object_relative(toks, c)
+        antecedent = object_relative(toks, c)
         if antecedent is not None and not any(t.kind == "O" for t in comp):
             comp = [antecedent, *comp]  # "the GCC, which it founded in 1981": the organization is the object
         sym = symbols(comp)
@@ -212,7 +193,7 @@ class Cascade(NounReader, BoxReader, ArgumentReader, AssertionReader):
             upto = toks  # "Ecuador, which joined in 2009, left ALBA in 2018": the main clause's organization
         if subj.kind == "O":  # an organization as the subject is the member, not the one the statement is about
             upto = [t for t in upto if t is not subj]
-        aside = _subject_aside(toks, c)
+        aside = subject_aside(toks, c)
         if aside is not None:  # "Switzerland, which belongs neither to NATO nor to the EU, has been a member since
             upto = [t for k, t in enumerate(upto) if not aside[0] <= k < aside[1]]  # 1963": not of those
         context = self.context_org(upto)
@@ -266,7 +247,7 @@ class Cascade(NounReader, BoxReader, ArgumentReader, AssertionReader):
                 if next_lemma(comp, m) in self.lex.classes.get("NOT_AFTER_STATUS", ()) or for_trade(comp, m, self.lex):
                     continue
                 block = self._blocked(toks, vg)
-                neg = "neg" in vg.features and not _not_only(toks, c) or subj.negated \
+                neg = "neg" in vg.features and not not_only(toks, c) or subj.negated \
                     or (org_tok is not None and org_tok.negated)
                 if block in ("future", "modal") and will_stay(status, vg, toks, self.lex) \
                         and (status == "Neutral" or not alt.context):  # (a membership: of an organization named)
@@ -298,7 +279,7 @@ class Cascade(NounReader, BoxReader, ArgumentReader, AssertionReader):
                 if when is None and (alt.date or frame.date) in ("start", "end"):
                     # "It was in 2001 that Malta joined NATO", "left the Commonwealth, which it had joined
                     # decades earlier, in 1965"
-                    when = _cleft_date(toks, c, self.pub) or _date_after_aside(toks, c, self.pub)
+                    when = cleft_date(toks, c, self.pub) or date_after_aside(toks, c, self.pub)
                 if when is False or (when is None and frame.needs_date):
                     return
                 if when is None and not neg and self._news_of_the_day(toks, vg, frame, founding):
@@ -389,151 +370,7 @@ class Cascade(NounReader, BoxReader, ArgumentReader, AssertionReader):
             for org in org_tok.refs:
                 yield Found("Former", [r for t in mem_toks for r in t.refs], org, frame.id + ".having-left", None, when)
 
-    def _status_np(self, toks: list[Token], i: int, frame: Frame, negated: bool) -> tuple[str, int] | None:
-        """A further status noun phrase coordinated in a copula's complement, with its own status (after a
-        negated one, only "but": "is not a member of the EU, but an observer of NATO")."""
-        if not frame.id.startswith("copula") or negated and not any(t.lemma == "but" for t in toks[i:i + 2]):
-            return None
-        mods = set(self.lex.classes.get("MOD", ())) | set(self.lex.classes.get("OBSERVER_MOD", ())) \
-            | set(self.lex.classes.get("PARTNER_MOD", ()))
-        return _status_np_at(toks, i, mods)
-
     def _members_called_partners(self, org: EntityRef, text: str) -> bool:
         """"the eighth partner state of the East African Community": its word for a full member."""
         low = text.lower()
         return any(org.key in orgs and term in low for term, orgs in self.lex.member_terms.items())
-
-    def _second_objects(self, toks: list[Token], c: Clause, org_tok: Token | None, frame: Frame, status: str,
-                        members: list[EntityRef], rule: str) -> Iterator[Found]:
-        """"joined X in 1993 and Y in 2012": each further object with its own date."""
-        if org_tok is None or org_tok not in toks:
-            return
-        i = toks.index(org_tok) + 1
-        end = c.comp_end
-        negated = rule.endswith(".negated")
-        while i < end or self._status_np(toks, i, frame, negated) is not None:  # (", but also a member of NATO")
-            while i < end and (toks[i].kind == "D" or toks[i].lemma in ("in", "on", "since", ",")):
-                i += 1
-            prep = i + 2 < len(toks) and toks[i + 1].lemma in ("of", "in", "to", "from") and toks[i + 2].kind == "O"
-            np = self._status_np(toks, i, frame, negated)
-            if np is not None:  # "is a member of ASEAN and an observer of NATO": that status of the second
-                status, i = np
-                if negated:  # "is not a member of the EU, but an observer of NATO"
-                    negated, rule = False, rule.removesuffix(".negated")
-            elif not (i + 1 < len(toks) and toks[i].lemma == "and" and (toks[i + 1].kind == "O" or prep)):
-                return
-            else:
-                i += prep  # "became a full member of the SCO in 2023 and of BRICS in 2024"
-            org = toks[i + 1]
-            j = i + 2
-            when = None
-            if j < len(toks) and toks[j].lemma in ("in", "on", "since") and j + 1 < len(toks) \
-                    and toks[j + 1].kind == "D":
-                when = toks[j + 1].mention.value.value
-                j += 2
-            elif j < len(toks) and toks[j].kind == "D":
-                when = toks[j].mention.value.value
-                j += 1
-            if when is not None and self.pub is not None and when > self.pub:
-                return
-            role = "end" if status == "Former" else frame.date
-            for ref in org.refs:
-                yield Found(status, members, ref, rule + ".coordinated",
-                            when if role == "start" else None, when if role == "end" else None, negated)
-            i = j
-            end = max(end, j)
-
-
-_STATUS_NOUNS = {"member": "FullMember", "observer": "Observer", "partner": "Partner", "founder": "FullMember",
-                 "co-founder": "FullMember"}
-
-
-def _status_np_at(toks: list[Token], i: int, mods: set[str]) -> tuple[str, int] | None:
-    """"and (also) an observer of", "but also a full member of" at i: the status, and the index just before the
-    organization it names."""
-    if i < len(toks) and toks[i].lemma == ",":
-        i += 1
-    if i >= len(toks) or toks[i].lemma not in ("and", "but"):
-        return None
-    k = i + 1
-    if k < len(toks) and toks[k].lemma == "also":
-        k += 1
-    if k < len(toks) and toks[k].lemma in ("a", "an"):
-        k += 1
-    former = False
-    while k < len(toks) and toks[k].is_word and (toks[k].lemma in mods or toks[k].lemma == "former"):
-        former = former or toks[k].lemma == "former"
-        k += 1
-    status = _STATUS_NOUNS.get(toks[k].lemma) if k < len(toks) else None
-    if status is None or k + 2 >= len(toks) or toks[k + 1].lemma not in ("of", "in", "to", "with") \
-            or toks[k + 2].kind != "O":
-        return None
-    return ("Former" if former else status), k + 1
-
-
-def _object_relative(toks: list[Token], c: Clause) -> Token | None:
-    """The organization an object relative clause is about: "the GCC, which it founded in 1981", "the CSTO,
-    which Armenia joined in 1992" (the clause's subject is a state, the antecedent its verb's object)."""
-    k = c.subject
-    if k is None or c.via != "direct" or k < 2 or toks[k].kind != "S" or c.vg.start != k + 1 \
-            or toks[k - 1].lemma not in ("which", "that"):
-        return None
-    j = k - 3 if toks[k - 2].lemma == "," else k - 2
-    return toks[j] if j >= 0 and toks[j].kind == "O" else None
-
-
-def _date_after_aside(toks: list[Token], c: Clause, pub: PartialDate | None) -> PartialDate | None:
-    """The date that ends the sentence after a relative aside on the clause's object: "Argentina left the
-    Commonwealth, which it had joined decades earlier, in 1965." (the aside's own date is not it)."""
-    j = c.comp_end
-    if j + 1 < len(toks) and toks[j].lemma != "," and toks[j + 1].lemma == "," and toks[j].kind == "O":
-        j += 1  # (the complement may end on its organization)
-    if j + 1 >= len(toks) or toks[j].lemma != "," or toks[j + 1].lemma not in ("which", "who", "where", "then",
-                                                                                 "now", "formerly", "as"):
-        return None  # (", then the European Communities, in 1973": an apposition naming it as it was)
-    close = next((k for k in range(j + 2, len(toks)) if toks[k].lemma in (",", ".", ";")), None)
-    if close is None or toks[close].lemma != "," or close + 2 >= len(toks) \
-            or toks[close + 1].lemma not in ("in", "on") or toks[close + 2].kind != "D" \
-            or toks[close + 2].mention is None \
-            or not (close + 3 == len(toks) or toks[close + 3].lemma in (".", ";", ",")):
-        return None
-    when = toks[close + 2].mention.value.value
-    return when if pub is None or when <= pub else None
-
-
-def _cleft_date(toks: list[Token], c: Clause, pub: PartialDate | None) -> PartialDate | None:
-    """"It was in 2001 that Malta joined NATO": the date a cleft puts before the clause's subject."""
-    k = c.subject
-    if k is None or c.via != "direct" or k < 5 or toks[k - 1].lemma != "that" or toks[k - 2].kind != "D" \
-            or toks[k - 3].lemma not in ("in", "on", "at", "until", "till") or toks[k - 2].mention is None:
-        return None
-    j = k - 4
-    while j > 0 and toks[j].lemma in ("not", "only", "just"):
-        j -= 1  # "It was not until 2001 that ...", "It was only in 2001 that ..."
-    if j < 1 or toks[j].lemma != "be" or toks[j - 1].lemma != "it":
-        return None
-    when = toks[k - 2].mention.value.value
-    return when if pub is None or when <= pub else None
-
-
-def _not_only(toks: list[Token], c: Clause) -> bool:
-    """"is not only (just, merely) a member of the EU (but also ...)": the negation is of "only", the status holds."""
-    k = c.comp_start
-    if k + 1 < c.comp_end and toks[k].lemma in _ONLY and toks[k + 1].lemma in ("a", "an", "one", "the"):
-        return True
-    return any(toks[j].lemma == "not" and toks[j + 1].lemma in _ONLY and j + 2 < len(toks)
-               and toks[j + 2].lemma in ("a", "an", "one", "the") for j in range(c.vg.start, k))
-
-
-_ONLY = ("only", "just", "merely", "simply")
-
-
-def _subject_aside(toks: list[Token], c: Clause) -> tuple[int, int] | None:
-    """The relative clause or aside between a main clause's subject and its verb (", which ... ,"), whose
-    organizations are not the ones the main clause is about."""
-    k = c.subject
-    if c.via not in ("direct", "apposition") or k is None or k + 2 >= c.vg.start or toks[k + 1].lemma != "," \
-            or toks[k + 2].lemma not in ("which", "who", "whose", "that", "where", "once", "long"):
-        return None
-    close = max((j for j in range(k + 2, c.vg.start) if toks[j].lemma == ","), default=None)
-    return (k + 1, close + 1) if close is not None else None
