@@ -1,4 +1,4 @@
-"""Appositions between commas, dashes and brackets (kg/extract/cascade/clauses.appositions, nouns._appositions),
+"""Appositions between commas, dashes and brackets (kg/extract/cascade/appositions.py, nouns._appositions),
 and the time their status holds: "since" a date, "until" one (a former status), or another past time (nothing
 said of now)."""
 

@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterator
 
 from kg.dates import PartialDate
+from kg.extract.cascade.appositions import appositions
 from kg.extract.cascade.boxes import item_years
-from kg.extract.cascade.clauses import appositions
 from kg.extract.cascade.discourse import top_organization
 from kg.extract.cascade.matching import (
     Found,
