@@ -150,3 +150,18 @@ def test_box_lines_of_former_members_and_founders(text, wanted):
 ])
 def test_a_state_profile_box(text, wanted):
     assert memberships(text) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("For context: IGAD has eight members. They are Djibouti, Eritrea and Kenya.",
+     {("Djibouti", "IGAD", "FullMember", ""), ("Eritrea", "IGAD", "FullMember", ""),
+      ("Kenya", "IGAD", "FullMember", "")}),
+    ("The Arctic Council has six observers in Asia. They are China, India and Japan.",
+     {("China", "Arctic_Council", "Observer", ""), ("India", "Arctic_Council", "Observer", ""),
+      ("Japan", "Arctic_Council", "Observer", "")}),
+    # a sentence before that denies, plans or names no status gives "They are" nothing
+    ("IGAD has no new members. They are Djibouti and Eritrea.", set()),
+    ("Two states want to join IGAD. They are Djibouti and Eritrea.", set()),
+])
+def test_they_are_names_what_the_sentence_before_counted(text, wanted):
+    assert memberships(text) == wanted

@@ -281,6 +281,24 @@ class BoxReader:
             return None
         return [Found("FullMember", [self.profile[0]], r, "list.profile") for t in rest for r in t.refs]
 
+    def _they_are(self, toks: list[Token]) -> list[Found]:
+        """"IGAD has eight members. They are Djibouti, Eritrea, ...": a sentence that is only "They are" and a
+        list names the members (observers, partners) the sentence before counted or spoke of, of its organization."""
+        words = [t for t in toks if t.lemma not in (".", ":")]
+        if len(words) != 3 or words[0].text.lower() not in ("they", "these") or words[1].lemma != "be" \
+                or words[2].kind != "S" or len(words[2].refs) < 2:
+            return []
+        prev = self.prev_tokens
+        nouns = {_LINE_NOUNS[t.lemma] for t in prev if t.is_word and t.lemma in ("member", "observer", "partner")}
+        if len(nouns) != 1 or any(t.lemma in ("not", "no", "never", "former", "candidate", "would", "could", "will")
+                                  for t in prev):
+            return []
+        orgs = {r.key: r for t in prev if t.kind == "O" for r in t.refs}
+        org = next(iter(orgs.values())) if len(orgs) == 1 else None if orgs else self.context_org(prev)
+        if org is None:
+            return []
+        return [Found(nouns.pop(), list(words[2].refs), org, "list.they-are")]
+
     def _founded_line(self, words: list[Token]) -> PartialDate | None:
         """"Founded: 2008", "Established: 14 September 1960": a box line giving the founding date."""
         if len(words) == 3 and words[0].lemma in ("found", "founded", "establish", "established", "created") \

@@ -96,7 +96,7 @@ class Cascade(NounReader, BoxReader, ArgumentReader, AssertionReader, Coordinati
             self.topic = None
         if self.topic_break:
             self.status_topic = None
-        found = self._status_of_topic(former_wins(list(self.read(toks))), toks)
+        found = self._status_of_topic(former_wins(list(self.read(toks))), toks) or self._they_are(toks)
         follow = followed(toks, self.dated, self.pub)
         if follow is not None and not any(f.org is not None and f.org.key == follow[2].key
                                           and {m.key for m in f.members} & {m.key for m in follow[0]} for f in found):
