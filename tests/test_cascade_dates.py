@@ -154,3 +154,13 @@ def test_it_after_withdraw_is_no_organization(gaz: Gazetteer) -> None:
     text = ("The OSCE met. Estonia had been the candidate for 2024, but Russia vetoed the Baltic country's bid, "
             "and Tallinn withdrew it.")
     assert facts(text, gaz) == set()
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("The EAC met in Arusha. South Sudan came in during 2016, while Rwanda joined in July 2007.",
+     {("South_Sudan", "East_African_Community", "FullMember", "2016"),
+      ("Rwanda", "East_African_Community", "FullMember", "2007-07")}),
+    ("The EAC met in Arusha. South Sudan was suspended during the crisis.", set()),
+])
+def test_during_a_year(text: str, wanted: set, gaz: Gazetteer) -> None:
+    assert facts(text, gaz) == wanted

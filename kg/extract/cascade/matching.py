@@ -128,7 +128,7 @@ def complement(toks: list[Token], start: int, end: int, lex: Lexicon) -> list[To
         if t.kind == "D":
             k += 1
             continue
-        if t.is_word and t.lemma in ("on", "in", "since", "last", "this", "from", "early", "late", "until") \
+        if t.is_word and t.lemma in ("on", "in", "since", "last", "this", "from", "early", "late", "until", "during") \
                 and k + 1 < end and toks[k + 1].kind == "D":
             k += 1
             continue
