@@ -364,3 +364,11 @@ def test_a_noun_frame_does_not_match_inside_a_token():
     # regression: "member" matched inside "non-member"
     doc = read("The Pacific Islands Forum met. Non-member countries Japan and China sent observers.")
     assert not [f for f in doc.facts if type(f).__name__ == "Membership"]
+
+
+def test_ordinal_words_keep_their_lemma():
+    """The lookup table lemmatizes "first" as "1": the word lists (MOD, ordinals) spell the words (regression)."""
+    from kg.extract.cascade.tokens import lemma
+
+    assert [lemma(w) for w in ("first", "Second", "third", "latest", "newest")] == [
+        "first", "second", "third", "latest", "newest"]

@@ -165,7 +165,7 @@ class NounReader:
                     last = token_index(m, toks, m.end())
                     if any(first <= vg.head < last and (vg.features & {"neg", "modal", "future", "plan",
                                                                          "infinitive", "progressive"})
-                           and not _expanded_to(toks, vg) for vg in vgs):
+                           and not _expanded_to(toks, vg) and not _ordinal_infinitive(toks, vg) for vg in vgs):
                         continue
                     if any(t.is_word and t.text.lower() in self.lex.modals for t in toks[max(0, first - 2):last]):
                         continue  # "BRICS could expand with the addition of Egypt"
@@ -296,3 +296,12 @@ def _period(toks: list[Token], a: int, e: int) -> PartialDate | None | bool | tu
     if other and since is None:
         return None if any(t.lemma in _FOUNDING for t in toks[a:e]) else False
     return since
+
+
+_ORDINAL_WORDS = {"first", "last", "latest", "newest", "second", "third", "recent"}
+
+
+def _ordinal_infinitive(toks: list[Token], vg: VerbGroup) -> bool:
+    """"the first country to join NATO": an infinitive that says which one did it, not a plan."""
+    return vg.features & {"neg", "modal", "future", "plan", "progressive"} == set() and vg.start >= 2 \
+        and toks[vg.start - 1].lemma == "to" and any(t.lemma in _ORDINAL_WORDS for t in toks[max(0, vg.start - 5):vg.start])

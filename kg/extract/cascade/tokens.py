@@ -57,7 +57,10 @@ def _lemmas():
 
 #: where the lookup table's lemma is wrong for news text ("as" is not the plural of "a")
 _OVERRIDES = {"as": "as", "'s": "'s", "us": "us", "data": "data", "founding": "founding", "left": "leave",
-              "media": "media", "news": "news", "was": "be", "is": "be", "has": "have", "its": "its", "found": "found", "founded": "found"}
+              "media": "media", "news": "news", "was": "be", "is": "be", "has": "have", "its": "its", "found": "found", "founded": "found",
+              # ordinals stay words (the table gives "first" -> "1"), as the word lists spell them
+              **{w: w for w in ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                                "tenth", "latest", "newest", "most")}}
 
 
 @cache
