@@ -5,6 +5,14 @@ from __future__ import annotations
 import pytest
 from test_server_support import Canary
 
+from kg.gazetteer import Gazetteer
+
+
+@pytest.fixture(scope="session")
+def gaz() -> Gazetteer:
+    """The gazetteer, loaded once."""
+    return Gazetteer.load()
+
 
 @pytest.fixture(scope="module")
 def canary():

@@ -4,24 +4,9 @@ with a trap beside it."""
 from __future__ import annotations
 
 import pytest
+from cascade_support import facts
 
-from kg.dates import PartialDate
-from kg.extract.document import extract_document
 from kg.gazetteer import Gazetteer
-from kg.model import Membership
-
-PUB = PartialDate.parse("2025-01-07")
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
-
-
-def facts(text: str, gaz: Gazetteer) -> set[tuple[str, str, str, str]]:
-    doc = extract_document("t", text, [(0, len(text))], PUB, gaz)
-    return {(m.member.key, m.organization.key, m.status, str(m.start or m.end or ""))
-            for m in doc.facts if isinstance(m, Membership)}
 
 
 @pytest.mark.parametrize("text, wanted", [
