@@ -142,3 +142,13 @@ def test_a_participle_ending_an_apposition(text: str, wanted: set, gaz: Gazettee
 def test_when_after_a_date_dates_the_clause_it_opens(gaz: Gazetteer) -> None:
     text = "The rupture had begun in 2011, when UNESCO's members voted to admit Palestine as a full member state."
     assert facts(text, gaz) == {("Palestine", "UNESCO", "FullMember", "2011")}
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("The Commonwealth met. Mozambique, a former Portuguese territory in Africa, which joined in 1995, hosted it.",
+     {("Mozambique", "Commonwealth_of_Nations", "FullMember", "1995")}),
+    ("The Commonwealth met. Mozambique, a former Portuguese territory, which wants to join the EU, hosted it.",
+     set()),
+])
+def test_a_relative_clause_after_an_apposition_is_the_name_s(text: str, wanted: set, gaz: Gazetteer) -> None:
+    assert facts(text, gaz) == wanted

@@ -134,6 +134,11 @@ def _subject(tokens: list[Token], vg: VerbGroup, lex: Lexicon, earlier: list[Cla
                 return None, "none"  # "the partner category of BRICS, which includes Belarus": the category does
             if a >= 0 and tokens[a].kind in _SUBJECT_KINDS:
                 return a, "relative"
+            if a >= 0 and tokens[k - 1].lemma == ",":  # "Mozambique, a former Portuguese territory in Africa,
+                p = next((j for j in range(a, max(a - 10, 0), -1) if tokens[j].lemma == ","), None)  # which joined"
+                if p is not None and tokens[p + 1].lemma in ("a", "an", "the") and tokens[p - 1].kind == "S" \
+                        and all(x.kind in "WLA" and x.lemma not in _RELATIVE for x in tokens[p + 1:a + 1]):
+                    return p - 1, "relative"
             return None, "none"
         if t.lemma == ":" and k >= 1 and tokens[k - 1].kind == "S" and all(
                 x.lemma in _BULLETS for x in tokens[:k - 1]):
