@@ -165,3 +165,13 @@ def test_a_state_profile_box(text, wanted):
 ])
 def test_they_are_names_what_the_sentence_before_counted(text, wanted):
     assert memberships(text) == wanted
+
+
+def test_a_heading_naming_the_organization_by_its_noun():
+    """"FORUM MEMBERS (18)" in an article that has named the Pacific Islands Forum: its members; not when two
+    organizations read so far have that noun in their names."""
+    one = "The Pacific Islands Forum met in Tonga. Leaders spoke.\n\nFORUM MEMBERS (18)\nAustralia, Fiji, Samoa\n"
+    assert ("Fiji", "Pacific_Islands_Forum", "FullMember", "") in memberships(one)
+    two = ("The Pacific Islands Forum and the Nordic Council met. The Arctic Council did not.\n\n"
+           "COUNCIL MEMBERS (3)\nDenmark, Norway, Sweden\n")
+    assert not any(m[0] == "Denmark" for m in memberships(two))

@@ -330,6 +330,13 @@ class BoxReader:
             return False
         named = {r.key: r for t in words if t.kind == "O" for r in t.refs}
         org = next(iter(named.values())) if len(named) == 1 else None if named else self.context_org(toks)
+        heads = {t.text.lower() for t in words if t.is_word and t.text.lower() in self._org_nouns}
+        if org is None and not named and heads:
+            # "FORUM MEMBERS (18)" in an article about the Pacific Islands Forum: the one organization read so far
+            # whose name has that noun
+            read = {r.key: r for sent in self.discourse.history for t in sent if t.kind == "O" for r in t.refs
+                    if heads & set(r.label.lower().split())}
+            org = next(iter(read.values())) if len(read) == 1 else None
         if org is None:
             return False
         self.pending = (nouns.pop(), org)
