@@ -76,3 +76,13 @@ def test_a_hyphenated_military_neutral(text, neutral):
     """"military-neutral" reads as "military neutral"; "non-neutral" stays one word."""
     doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2025-01-07"), Gazetteer.load())
     assert any(isinstance(f, Neutrality) for f in doc.facts) is neutral
+
+
+@pytest.mark.parametrize("text, neutral", [
+    ("Austria's Margit Wimmer and Switzerland's Cornelia Wyss said that their countries remained neutral.",
+     {"Austria", "Switzerland"}),
+    ("Austria's minister and Switzerland's envoy said their countries would join NATO.", set()),
+])
+def test_their_countries_are_the_states_whose_people_spoke(text, neutral):
+    doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2025-01-07"), Gazetteer.load())
+    assert {f.state.key for f in doc.facts if isinstance(f, Neutrality)} == neutral

@@ -191,7 +191,15 @@ class Discourse:
         return _pseudo("S", tokens[i].text, tokens[i].start, tokens[i].end, first.refs), i + 1
 
     def _his_country(self, tokens: list[Token], i: int) -> tuple[Token, int] | None:
-        """"Moldova's minister ... says his country's constitution ...": the one state named before it."""
+        """"Moldova's minister ... says his country's constitution ...": the one state named before it;
+        "Austria's X and Switzerland's Y said that their countries ...": the states whose people spoke."""
+        if tokens[i].lemma == "their" and i + 1 < len(tokens) and tokens[i + 1].text.lower() == "countries":
+            owners = list({r.key: r for k, x in enumerate(self.read_so_far) if x.kind == "S"
+                           and k + 1 < len(self.read_so_far) and self.read_so_far[k + 1].lemma == "'s"
+                           for r in x.refs}.values())
+            if len(owners) >= 2:
+                return _pseudo("S", "their countries", tokens[i].start, tokens[i + 1].end, owners), i + 2
+            return None
         if tokens[i].lemma not in ("his", "her") or i + 1 >= len(tokens) or tokens[i + 1].lemma != "country":
             return None
         one = self._one_state_so_far()
