@@ -86,3 +86,14 @@ def test_a_hyphenated_military_neutral(text, neutral):
 def test_their_countries_are_the_states_whose_people_spoke(text, neutral):
     doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2025-01-07"), Gazetteer.load())
     assert {f.state.key for f in doc.facts if isinstance(f, Neutrality)} == neutral
+
+
+@pytest.mark.parametrize("text, neutral", [
+    ("Mongolia is de facto neutral.", {"Mongolia"}),
+    # "the country" is not the state named only inside a prepositional phrase (regression: the Soviet Union)
+    ("Officials say that since the collapse of former sponsor the Soviet Union in 1992, the country has been de "
+     "facto neutral.", set()),
+])
+def test_de_facto_neutral_and_the_state_a_description_takes_up(text, neutral):
+    doc = extract_document("t", text, [(0, len(text))], PartialDate.parse("2025-01-07"), Gazetteer.load())
+    assert {f.state.key for f in doc.facts if isinstance(f, Neutrality)} == neutral

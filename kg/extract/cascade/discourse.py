@@ -212,6 +212,14 @@ class Discourse:
         refs = {r.key: r for x in self.read_so_far if x.kind == "S" for r in x.refs}
         return next(iter(refs.values())) if len(refs) == 1 else None
 
+    def _only_after_preposition(self) -> bool:
+        """Every mention of a state read so far in this sentence is in a prepositional phrase ("of former
+        sponsor the Soviet Union"), so it is no subject a description could take up."""
+        seen = self.read_so_far
+        marks = [k for k, x in enumerate(seen) if x.kind == "S"]
+        return bool(marks) and all(any(y.lemma in _PREPOSITIONS for y in seen[max(0, k - 4):k]) and not any(
+            y.lemma in (",", ";") for y in seen[max(0, k - 4):k]) for k in marks)
+
     def recent_tokens(self, back: int = 2) -> list[list[Token]]:
         return list(reversed(self.history[-back:]))
 
@@ -241,6 +249,8 @@ class Discourse:
         phrases = words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
         regions = [d.regions[p] for p in phrases if p in d.regions]
         one = self._one_state_so_far()
+        if one is not None and self._only_after_preposition():
+            one = None  # "since the collapse of former sponsor the Soviet Union, the country has been ...": not it
         earlier = [[one]] if one is not None else []  # "Ireland's government ... the country's"
         current = [x for x in self.read_so_far if x.kind == "S"]
         if possessive and current:  # "Austria ..., and Ireland's government insists the country's ...": the nearest
@@ -294,6 +304,9 @@ class Discourse:
 
 
 _PLACE_PREPS = {"in", "at", "to", "from", "of", "near", "via", "into", "outside", "inside", "around", "across"}
+#: prepositions whose object is no subject a later description refers to
+_PREPOSITIONS = {"of", "with", "from", "to", "by", "against", "since", "after", "before", "over", "between"}
+
 #: nouns of a state's status after "Its" ("Its membership of the GCC dates from 2002")
 _STATUS_HEADS = {"membership", "accession", "entry", "withdrawal", "exit", "departure", "suspension", "neutrality",
                  "observer"}
