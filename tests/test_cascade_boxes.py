@@ -175,3 +175,13 @@ def test_a_heading_naming_the_organization_by_its_noun():
     two = ("The Pacific Islands Forum and the Nordic Council met. The Arctic Council did not.\n\n"
            "COUNCIL MEMBERS (3)\nDenmark, Norway, Sweden\n")
     assert not any(m[0] == "Denmark" for m in memberships(two))
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("The Commonwealth's members: Ghana; Kenya; Malta.",
+     {(s, "Commonwealth_of_Nations", "FullMember", "") for s in ("Ghana", "Kenya", "Malta")}),
+    # a list that goes on with something else than names is read no further than its first name
+    ("NATO's members: Latvia; Estonia; most of Europe.", {("Latvia", "NATO", "FullMember", "")}),
+])
+def test_a_list_separated_by_semicolons(text, wanted):
+    assert memberships(text) == wanted

@@ -205,6 +205,8 @@ def more_members(toks: list[Token], member: Token) -> list[EntityRef]:
     if member not in toks:
         return []
     k = toks.index(member) + 1
+    if k < len(toks) and toks[k].lemma == ";":
+        return _semicolon_items(toks, k)
     if k >= len(toks) or toks[k].lemma != ",":
         return []
     close = next((j for j in range(k + 1, min(k + 16, len(toks))) if toks[j].lemma == ","), None)
@@ -219,6 +221,19 @@ def more_members(toks: list[Token], member: Token) -> list[EntityRef]:
     else:
         return []
     return list(toks[j].refs) if j < len(toks) and toks[j].kind == "S" else []
+
+
+def _semicolon_items(toks: list[Token], k: int) -> list[EntityRef]:
+    """"The Commonwealth's members: Vietnam; Sweden; Poland.": a list separated by semicolons, every item a name,
+    to the sentence's end (else none of it)."""
+    out: list[EntityRef] = []
+    while k < len(toks) and toks[k].lemma == ";":
+        j = k + 1 + (k + 1 < len(toks) and toks[k + 1].lemma == "and")
+        if j >= len(toks) or toks[j].kind != "S":
+            return []
+        out += toks[j].refs
+        k = j + 1
+    return out if k >= len(toks) or toks[k].lemma in (".", "!") else []
 
 
 def once_adverb(toks: list[Token], k: int) -> bool:
