@@ -236,3 +236,11 @@ def test_the_paragraph_status_needs_its_organization_and_a_status_word():
              "and Malta since 2004. All six also cooperate with NATO as partners in its Partnership for Peace "
              "programme: Moldova since 1994. Malta joined in 1995, left a year later and came back in 2008.")
     assert not any(m[2] == "Partner" and m[1] == "European_Union" for m in memberships(other))
+
+
+def test_the_same_three_countries_are_the_three_named_before():
+    text = ("The community was re-established when Kenya, Tanzania and Uganda signed a treaty in November 1999; the "
+            "first EAC, founded by the same three countries, had collapsed in 1977.")
+    assert {m[0] for m in memberships(text) if m[1] == "East_African_Community"} == {"Kenya", "Tanzania", "Uganda"}
+    # as many states must have been named
+    assert not memberships("Kenya and Uganda met Tanzania; the EAC was founded by the same two countries in 1967.")

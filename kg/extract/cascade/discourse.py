@@ -149,21 +149,27 @@ class Discourse:
                 if sent:
                     return None
             return None
-        n = _COUNTED.get(tokens[i + 1].lemma) if low in ("all", "the", "these", "those") and i + 1 < len(tokens) \
-            else (2 if low == "both" and initial else None)
+        same = low == "the" and i + 2 < len(tokens) and tokens[i + 1].lemma == "same"  # "the same three countries"
+        n = _COUNTED.get(tokens[i + 1 + same].lemma) if low in ("all", "the", "these", "those") \
+            and i + 1 + same < len(tokens) else (2 if low == "both" and initial else None)
         if n is not None:  # "All three are suspended from the AU": the group of three named last
-            j = i + 2 if low != "both" else i + 1
+            j = i + 2 + same if low != "both" else i + 1
             head = next((k for k in range(j, min(j + 3, len(tokens))) if tokens[k].lemma in _PLURAL_HEADS
                          and tokens[k].text.lower().endswith("s")), None)
             if head is not None and all((x.is_word and not self.lex.is_aux(x)) or x.kind == "A" for x in tokens[j:head]):
                 # (but "Both are members of the CSTO": "are" is the verb, "members" its complement)
                 j = head + 1  # "The two countries joined", "Both countries are", "the three Baltic states"
-            if self._verb_follows(tokens, j):
+            if self._verb_follows(tokens, j) or same and i > 0 and tokens[i - 1].lemma in ("by", "with"):
                 for sent in [[x for x in self.read_so_far if x.kind == "S"], *self.recent_tokens(2)]:
                     groups = [x for x in sent if x.kind == "S" and len({r.key for r in x.refs}) == n]
                     if groups:
                         return _pseudo("S", " ".join(x.text for x in tokens[i:j]), t.start, tokens[j - 1].end,
                                        groups[-1].refs), j
+                # this sentence's states, not grouped yet: "Kenya, Tanzania and Uganda signed ...; the first EAC,
+                # founded by the same three countries, ..."
+                here = list({r.key: r for x in self.read_so_far if x.kind == "S" for r in x.refs}.values())
+                if same and len(here) == n:
+                    return _pseudo("S", " ".join(x.text for x in tokens[i:j]), t.start, tokens[j - 1].end, here), j
                 # "Poland, Hungary and the Czech Republic joined NATO in 1999, and Slovakia followed. All four
                 # entered the EU": the states of the sentence before, when they are as many
                 prev = next(iter(self.recent_tokens(1)), [])
