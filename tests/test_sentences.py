@@ -40,3 +40,22 @@ def test_only_the_given_spans_are_split():
 
 def texts_in(text: str, spans: list[tuple[int, int]]) -> list[str]:
     return [s.text for s in split_sentences(text, spans)]
+
+
+def test_hard_wrapped_prose_is_one_sentence():
+    """Wire copy wrapped at a fixed width: the line breaks inside a sentence do not end it."""
+    text = ("GEORGETOWN, Haiti (AP) -- Haiti was admitted as the 15th member of the\n"
+            "Caribbean Community, becoming the most populous state in the trading\n"
+            "bloc, as it wrapped up a summit.\n")
+    assert [s.text.replace("\n", " ") for s in split_sentences(text)] == [
+        "GEORGETOWN, Haiti (AP) -- Haiti was admitted as the 15th member of the Caribbean Community, becoming the "
+        "most populous state in the trading bloc, as it wrapped up a summit."]
+
+
+def test_headlines_lists_and_finished_lines_still_end_at_the_line_break():
+    headline = "Haiti becomes the 15th member of the Caribbean Community\nGEORGETOWN (AP) -- Haiti joined on Friday."
+    assert len(split_sentences(headline)) == 2
+    box = "Members of the Caribbean Community, as of July 2002:\n- Haiti\n- Jamaica\n"
+    assert len(split_sentences(box)) == 3
+    done = "Haiti was admitted as the 15th member of the Caribbean Community.\nJamaica welcomed it."
+    assert len(split_sentences(done)) == 2

@@ -62,12 +62,32 @@ def split_sentences(text: str, spans: list[tuple[int, int]] | None = None) -> li
 
 
 def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split a span at line breaks: a line break ends a sentence in web text."""
+    """Split a span at line breaks: a line break ends a sentence in web text, except inside hard-wrapped prose
+    (wire copy and e-mail wrap long sentences at a fixed width: "... as the 15th member of the\nCaribbean
+    Community, ...")."""
     blocks = []
     cursor = start
+    line_start = start
     for m in re.finditer(r"\n", text[start:end]):
         pos = start + m.start()
-        blocks.append((cursor, pos))
-        cursor = pos + 1
+        if not _wrapped(text[line_start:pos], text[pos + 1:min(end, pos + 200)]):
+            blocks.append((cursor, pos))
+            cursor = pos + 1
+        line_start = pos + 1
     blocks.append((cursor, end))
     return [b for b in blocks if text[b[0]:b[1]].strip()]
+
+
+#: words a wrapped line may end on that never end a headline or a list item
+_OPEN_WORDS = {"the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "by", "for", "with", "from", "as",
+               "that", "which", "who", "its", "their", "his", "her"}
+_BULLET = re.compile(r"\s*(?:[-•*·–—]\s|\d+[.)]\s)")
+
+
+def _wrapped(line: str, rest: str) -> bool:
+    """The line break after `line` only wraps a sentence that goes on in `rest`."""
+    line, nxt = line.strip(), rest.split("\n", 1)[0].strip()
+    if len(line) < 40 or not nxt or line[-1] in ".!?:;\"”’)]" or _BULLET.match(line) or _BULLET.match(nxt):
+        return False
+    last = line.rsplit(None, 1)[-1].lower()
+    return nxt[0].islower() or line.endswith(",") or last in _OPEN_WORDS
