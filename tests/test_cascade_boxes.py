@@ -185,3 +185,15 @@ def test_a_heading_naming_the_organization_by_its_noun():
 ])
 def test_a_list_separated_by_semicolons(text, wanted):
     assert memberships(text) == wanted
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Arctic Council admits China, six others as observers", {("China", "Arctic_Council", "Observer", "")}),
+    ("The Arctic Council met. The other countries given permanent observer status were India and Japan.",
+     {("India", "Arctic_Council", "Observer", ""), ("Japan", "Arctic_Council", "Observer", "")}),
+    ("CARICOM met. Members like the Bahamas and Barbados have an average income near $10,000.",
+     {("Bahamas", "CARICOM", "FullMember", ""), ("Barbados", "CARICOM", "FullMember", "")}),
+])
+def test_observers_and_members_named_in_passing(text, wanted):
+    """Regression: "admits China, six others as observers" made China a full member."""
+    assert {m[:3] + ("",) for m in memberships(text)} == wanted

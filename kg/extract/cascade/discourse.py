@@ -129,7 +129,9 @@ class Discourse:
         reporting = self.lex.classes.get("REPORTING", ())
         after_sub = i >= 1 and (tokens[i - 1].lemma in _SUBORDINATORS or tokens[i - 1].lemma in reporting
                                 or (tokens[i - 1].lemma in ("which", "that") and i >= 3 and tokens[i - 2].lemma == ","
-                                    and tokens[i - 3].kind == "O"))  # "the Commonwealth, which it joined"
+                                    and tokens[i - 3].kind == "O")  # "the Commonwealth, which it joined"
+                                or (tokens[i - 1].lemma == "which" and i >= 4 and tokens[i - 2].lemma == "of"
+                                    and tokens[i - 3].lemma == "," and tokens[i - 4].kind == "O"))  # ", of which it is"
         one = self._one_state_so_far()  # "Syria's delegation ... Damascus has attended since it was ..."
         if low == "it" and not initial and (after_conj or after_sub) and one is not None \
                 and self._verb_follows(tokens, i + 1):

@@ -39,7 +39,14 @@ from kg.extract.cascade.matching import (
 )
 from kg.extract.cascade.nouns import NounReader
 from kg.extract.cascade.phrases import VerbGroup, group_entities, verb_groups
-from kg.extract.cascade.shapes import cleft_date, date_after_aside, not_only, object_relative, subject_aside
+from kg.extract.cascade.shapes import (
+    as_status_after,
+    cleft_date,
+    date_after_aside,
+    not_only,
+    object_relative,
+    subject_aside,
+)
 from kg.extract.cascade.tokens import Token, tokenize
 from kg.extract.tagging import TaggedSentence
 from kg.model import EntityRef, Evidence, Membership, Neutrality, NonMembership
@@ -213,6 +220,8 @@ class Cascade(NounReader, BoxReader, ArgumentReader, AssertionReader, Coordinati
                 if alt is _CONTEXT and m.group(0).startswith("it ") and toks[vg.head].lemma not in _IT_VERBS:
                     continue  # "Tallinn withdrew it" (its bid); but "rejoined it two years later" is the body
                 status = alt.status or frame.status
+                if status == "FullMember" and not alt.status and (after := as_status_after(toks, c)) is not None:
+                    status = after  # "Arctic Council admits China, six others as observers"
                 if toks[vg.head].lemma == "be" and "past" in vg.features and "perfect" not in vg.features \
                         and frame.date_preps and status == "FullMember" and until is not None \
                         and not self._blocked(toks, vg) and "neg" not in vg.features:

@@ -74,3 +74,21 @@ def subject_aside(toks: list[Token], c: Clause) -> tuple[int, int] | None:
         return None
     close = max((j for j in range(k + 2, c.vg.start) if toks[j].lemma == ","), default=None)
     return (k + 1, close + 1) if close is not None else None
+
+
+def as_status_after(toks: list[Token], c: Clause) -> str | None:
+    """"admits China, six others as observers": the status an "as" phrase after the object's list gives."""
+    k = c.comp_end
+    if k + 4 >= len(toks) or toks[k].lemma != ",":
+        return None
+    j = k + 1
+    while j < len(toks) and j < k + 5 and toks[j].lemma not in ("as", ".", ";"):
+        j += 1
+    if j >= len(toks) or toks[j].lemma != "as" or not any(t.lemma in ("other", "others") for t in toks[k + 1:j]):
+        return None
+    for t in toks[j + 1:j + 5]:
+        if t.lemma in ("observer", "observers"):
+            return "Observer"
+        if t.lemma in ("partner", "partners"):
+            return "Partner"
+    return None
