@@ -149,7 +149,7 @@ def build(corpus_dir: Path, *, reason: bool = True, engine: str = "default",
                 ds.remove_graph(doc_iri(d.stem))
             docs = _drop(docs, bad, "reasoning", skipped)
             ds.add(TripleGraph(STATEMENTS_GRAPH, statement_triples(ds.graph(doc_iri(d.stem)) for d in docs)))
-        ds.add(TripleGraph(INFERRED_GRAPH, reasoning.inferred))
+        ds.add(reasoning.triples, INFERRED_GRAPH)
         result.contradictions = reasoning.contradictions
         stats = dict(reasoning.stats)
         clock.times["reasoning_engine"] = stats.pop("seconds", None)

@@ -12,77 +12,15 @@ someone asks for it (`to_dataset`: tests, library users), with the same triples.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
 
+from kg.graph.triples import TripleGraph
 from kg.namespaces import PREFIXES
 
-from .quads import rdflib_quads
-
 Triple = tuple[Node, Node, Node]
-
-
-class TripleGraph:
-    """One named graph as a list of distinct triples; (s, p) and (p, o) indexes built on first use."""
-
-    __slots__ = ("identifier", "_triples", "_set", "_sp", "_po")
-
-    def __init__(self, identifier: Node, triples: Iterable[Triple]) -> None:
-        self.identifier = identifier
-        self._triples = list(dict.fromkeys(triples))  # distinct, first-seen order
-        self._set: set[Triple] | None = None
-        self._sp: dict[tuple[Node, Node], list[Node]] | None = None
-        self._po: dict[tuple[Node, Node], list[Node]] | None = None
-
-    @classmethod
-    def from_nquads(cls, identifier: URIRef, text: str) -> TripleGraph:
-        """An article's sorted N-Quads (kg.build.document) as rdflib terms, as rdflib's parser gives them."""
-        g = cls.__new__(cls)
-        g.identifier = identifier
-        g._triples = [(s, p, o) for s, p, o, _ in rdflib_quads(text, None)]  # sorted quads: already distinct
-        g._set = g._sp = g._po = None
-        return g
-
-    def __iter__(self) -> Iterator[Triple]:
-        return iter(self._triples)
-
-    def __len__(self) -> int:
-        return len(self._triples)
-
-    def __contains__(self, triple: Triple) -> bool:
-        if self._set is None:
-            self._set = set(self._triples)
-        return triple in self._set
-
-    def _by_sp(self) -> dict[tuple[Node, Node], list[Node]]:
-        if self._sp is None:
-            self._sp = {}
-            for s, p, o in self._triples:
-                self._sp.setdefault((s, p), []).append(o)
-        return self._sp
-
-    def _by_po(self) -> dict[tuple[Node, Node], list[Node]]:
-        if self._po is None:
-            self._po = {}
-            for s, p, o in self._triples:
-                self._po.setdefault((p, o), []).append(s)
-        return self._po
-
-    def objects(self, subject: Node, predicate: Node) -> Iterator[Node]:
-        return iter(self._by_sp().get((subject, predicate), ()))
-
-    def value(self, subject: Node, predicate: Node) -> Node | None:
-        return next(self.objects(subject, predicate), None)
-
-    def subjects(self, predicate: Node, obj: Node | None = None) -> Iterator[Node]:
-        if obj is not None:
-            return iter(self._by_po().get((predicate, obj), ()))
-        return iter(dict.fromkeys(s for s, p, _ in self._triples if p == predicate))
-
-    def subject_objects(self, predicate: Node) -> Iterator[tuple[Node, Node]]:
-        return ((s, o) for s, p, o in self._triples if p == predicate)
 
 
 class BuildGraphs:
@@ -95,7 +33,7 @@ class BuildGraphs:
         """Put `graph` in under `identifier` (default: its own), replacing a graph of that name."""
         name = graph.identifier if identifier is None else identifier
         if graph.identifier != name:
-            graph = TripleGraph(name, graph)
+            graph = graph.renamed(name) if isinstance(graph, TripleGraph) else TripleGraph(name, graph)
         self._graphs[name] = graph
 
     def graphs(self) -> Iterator[Graph | TripleGraph]:
