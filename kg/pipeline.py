@@ -103,7 +103,7 @@ def build(corpus_dir: Path, *, reason: bool = True, engine: str = "default",
     """
     clock = _Clock(progress.stage if progress else None)
     check_rule_files()
-    corpus = read_corpus(corpus_dir, max_bytes=max_bytes)
+    corpus = read_corpus(corpus_dir, max_bytes=max_bytes, pmap=getattr(mapper, "pmap", None))
     clock.lap("reading")
     skipped = [{"file": str(p.path), "stage": "reading", "reason": p.reason} for p in corpus.problems]
     results = (mapper or serial_map)(corpus.articles)

@@ -98,10 +98,15 @@ def rdflib_term(t: ox.NamedNode | ox.BlankNode | ox.Literal, bnodes: dict[str, B
         if t.value not in bnodes:
             bnodes[t.value] = BNode()
         return bnodes[t.value]
-    if t.language:
-        return Literal(t.value, lang=t.language)
-    dt = t.datatype.value
-    return Literal(t.value) if dt == _XSD_STRING else Literal(t.value, datatype=_iri(dt))
+    return _literal(t.value, t.language, t.datatype.value)
+
+
+@lru_cache(maxsize=200_000)
+def _literal(value: str, language: str | None, datatype: str) -> Literal:
+    """rdflib parses a typed literal's value on creation: dates, labels and flags recur, so once each."""
+    if language:
+        return Literal(value, lang=language)
+    return Literal(value) if datatype == _XSD_STRING else Literal(value, datatype=_iri(datatype))
 
 
 def rdflib_quads(text: str, context) -> Iterator[tuple[Node, Node, Node, object]]:
