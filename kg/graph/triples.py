@@ -3,10 +3,9 @@
 rdflib's in-memory store works out the contexts of every triple it hands out and
 keeps three indexes plus events for every triple added: at a thousand articles,
 copying triples into and out of rdflib graphs took more time than the reasoning
-itself. A TripleGraph is filled once and read many times: iteration, `len`, `in`
-(a triple or a pattern with None), `value`, `objects`, `subjects`,
-`subject_objects`, each index built on its first use. It is never changed after it
-is made (except `+=` before any read).
+itself. A TripleGraph is filled once (`add`, `+=`) and then read many times:
+iteration, `len`, `in` (a triple or a pattern with None), `value`, `objects`,
+`subjects`, `subject_objects`, each index built on its first use.
 """
 
 from __future__ import annotations
@@ -103,6 +102,15 @@ class TripleGraph:
 
     def subject_objects(self, predicate: Node) -> Iterator[tuple[Node, Node]]:
         return iter(self._by_p().get(predicate, ()))
+
+    def add(self, triple: Triple) -> None:
+        """Add one triple unless it is there (what kg.graph.rdf.document_graph calls while it maps facts)."""
+        if self._set is None:
+            self._set = set(self._triples)
+        if triple not in self._set:
+            self._set.add(triple)
+            self._triples.append(triple)
+            self._sp = self._po = self._p = None
 
     def __iadd__(self, other: Iterable[Triple]) -> TripleGraph:
         self._triples = list(dict.fromkeys([*self._triples, *other]))
