@@ -82,12 +82,16 @@ class TripleGraph:
                 self._po.setdefault((p, o), []).append(s)
         return self._po
 
-    def _by_p(self) -> dict[Node, list[tuple[Node, Node]]]:
+    def _with_p(self, predicate: Node) -> list[tuple[Node, Node]]:
+        """(s, o) of the triples with this predicate: one scan per predicate asked for (a handful), not
+        an index of every predicate; text compared in C first (rdflib's __eq__ is Python), then the type."""
         if self._p is None:
             self._p = {}
-            for s, p, o in self._triples:
-                self._p.setdefault(p, []).append((s, o))
-        return self._p
+        found = self._p.get(predicate)
+        if found is None:
+            eq, kind = str.__eq__, type(predicate)
+            found = self._p[predicate] = [(s, o) for s, p, o in self._triples if eq(p, predicate) and type(p) is kind]
+        return found
 
     def objects(self, subject: Node, predicate: Node) -> Iterator[Node]:
         return iter(self._by_sp().get((subject, predicate), ()))
@@ -98,10 +102,10 @@ class TripleGraph:
     def subjects(self, predicate: Node, obj: Node | None = None) -> Iterator[Node]:
         if obj is not None:
             return iter(self._by_po().get((predicate, obj), ()))
-        return iter(dict.fromkeys(s for s, _ in self._by_p().get(predicate, ())))
+        return iter(dict.fromkeys(s for s, _ in self._with_p(predicate)))
 
     def subject_objects(self, predicate: Node) -> Iterator[tuple[Node, Node]]:
-        return iter(self._by_p().get(predicate, ()))
+        return iter(self._with_p(predicate))
 
     def add(self, triple: Triple) -> None:
         """Add one triple unless it is there (what kg.graph.rdf.document_graph calls while it maps facts)."""
