@@ -18,9 +18,9 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from kg.build.document import DocumentResult, process
+from kg.build.graphs import BuildGraphs, TripleGraph
 from kg.build.isolate import isolate
 from kg.build.progress import Progress
-from kg.build.quads import rdflib_quads
 from kg.corpus import read_corpus
 from kg.corpus.article import Article, Corpus
 from kg.extract.document import DocumentFacts
@@ -37,7 +37,7 @@ FACT_KINDS = {Membership: "membership", NonMembership: "non_membership", Post: "
 
 @dataclass
 class BuildResult:
-    dataset: Dataset
+    graphs: BuildGraphs  #: every named graph of the build (`dataset` gives them as an rdflib Dataset)
     corpus: Corpus
     documents: list[DocumentFacts]
     report: dict = field(default_factory=dict)
@@ -45,6 +45,14 @@ class BuildResult:
     timings: dict = field(default_factory=dict)  #: seconds per stage: kept out of report.json (reproducible)
     #: each built article's named graph as sorted N-Quads, by graph IRI: the dumps stream these
     document_nquads: dict[str, str] = field(default_factory=dict)
+    _dataset: Dataset | None = field(default=None, repr=False)
+
+    @property
+    def dataset(self) -> Dataset:
+        """The graphs as one rdflib Dataset, made on first use (the build itself never needs it)."""
+        if self._dataset is None:
+            self._dataset = self.graphs.to_dataset(new_dataset())
+        return self._dataset
 
 
 def new_dataset() -> Dataset:
@@ -54,17 +62,6 @@ def new_dataset() -> Dataset:
     ds.bind("skos", "http://www.w3.org/2004/02/skos/core#")
     ds.bind("dcterms", "http://purl.org/dc/terms/")
     return ds
-
-
-def _add_graph(ds: Dataset, g: Graph, identifier=None) -> None:
-    """Copy `g` into the named graph `identifier` (default: g's own name) of `ds`."""
-    target = ds.graph(identifier or g.identifier)
-    target.addN((s, p, o, target) for s, p, o in g)
-
-
-def _add_triples(ds: Dataset, triples: Iterable, identifier) -> None:
-    target = ds.graph(identifier)
-    target.addN((s, p, o, target) for s, p, o in triples)
 
 
 Mapper = Callable[[Sequence[Article]], Iterable[DocumentResult]]
@@ -106,7 +103,7 @@ def build(corpus_dir: Path, *, reason: bool = True, engine: str = "default",
     """
     clock = _Clock(progress.stage if progress else None)
     check_rule_files()
-    corpus = read_corpus(corpus_dir, max_bytes=max_bytes)
+    corpus = read_corpus(corpus_dir, max_bytes=max_bytes, pmap=getattr(mapper, "pmap", None))
     clock.lap("reading")
     skipped = [{"file": str(p.path), "stage": "reading", "reason": p.reason} for p in corpus.problems]
     results = (mapper or serial_map)(corpus.articles)
@@ -130,9 +127,9 @@ def build(corpus_dir: Path, *, reason: bool = True, engine: str = "default",
                               lambda ds_: statement_triples(ds.graph(doc_iri(d.stem)) for d in ds_))
     if bad:
         for d in bad:
-            ds.remove_graph(ds.graph(doc_iri(d.stem)))
+            ds.remove_graph(doc_iri(d.stem))
         docs = _drop(docs, bad, "statements graph", skipped)
-    _add_triples(ds, statements, STATEMENTS_GRAPH)
+    ds.add(TripleGraph(STATEMENTS_GRAPH, statements))
     clock.lap("statements")
 
     result = BuildResult(ds, corpus, [])
@@ -142,18 +139,17 @@ def build(corpus_dir: Path, *, reason: bool = True, engine: str = "default",
         def attempt(group: Sequence[DocumentResult]):
             if len(group) == len(docs):
                 return run_reasoning(ds, engine=engine)
-            sub = _assemble(ontology, entities, group)
-            _add_triples(sub, statement_triples(sub.graph(doc_iri(d.stem)) for d in group), STATEMENTS_GRAPH)
+            sub = _assemble(ontology, entities, group, ds)
+            sub.add(TripleGraph(STATEMENTS_GRAPH, statement_triples(sub.graph(doc_iri(d.stem)) for d in group)))
             return run_reasoning(sub, engine=engine)
 
         reasoning, bad = isolate("reasoning", docs, attempt)
         if bad:
             for d in bad:
-                ds.remove_graph(ds.graph(doc_iri(d.stem)))
+                ds.remove_graph(doc_iri(d.stem))
             docs = _drop(docs, bad, "reasoning", skipped)
-            ds.remove_graph(ds.graph(STATEMENTS_GRAPH))
-            _add_triples(ds, statement_triples(ds.graph(doc_iri(d.stem)) for d in docs), STATEMENTS_GRAPH)
-        _add_graph(ds, reasoning.inferred, INFERRED_GRAPH)
+            ds.add(TripleGraph(STATEMENTS_GRAPH, statement_triples(ds.graph(doc_iri(d.stem)) for d in docs)))
+        ds.add(reasoning.triples, INFERRED_GRAPH)
         result.contradictions = reasoning.contradictions
         stats = dict(reasoning.stats)
         clock.times["reasoning_engine"] = stats.pop("seconds", None)
@@ -190,13 +186,17 @@ def _drop(docs: list[DocumentResult], bad: dict, stage: str, skipped: list[dict]
     return [d for d in docs if d not in bad]
 
 
-def _assemble(ontology: Graph, entities: Graph, docs: Iterable[DocumentResult]) -> Dataset:
-    ds = new_dataset()
-    _add_graph(ds, ontology, ONTOLOGY_GRAPH)
-    _add_graph(ds, entities, ENTITIES_GRAPH)
-    for d in docs:  # Oxigraph parses; rdflib's own N-Quads parser took most of this stage
+def _assemble(ontology: Graph, entities: Graph, docs: Iterable[DocumentResult],
+              parsed: BuildGraphs | None = None) -> BuildGraphs:
+    """The ontology, entities and article graphs (Oxigraph parses each article's N-Quads once;
+    `parsed`: a BuildGraphs whose article graphs are reused)."""
+    ds = BuildGraphs()
+    ds.add(ontology, ONTOLOGY_GRAPH)
+    ds.add(entities, ENTITIES_GRAPH)
+    for d in docs:
         if d.nquads:
-            ds.addN(rdflib_quads(d.nquads, ds.graph(doc_iri(d.stem))))
+            name = doc_iri(d.stem)
+            ds.add(parsed.graph(name) if parsed is not None else TripleGraph.from_nquads(name, d.nquads))
     return ds
 
 
@@ -222,7 +222,7 @@ def _report(result: BuildResult, skipped: list[dict], shapes: dict[str, list[str
         kinds = Counter(FACT_KINDS[type(f)] for f in d.facts)
         per_kind.update(kinds)
         per_doc[d.stem] = dict(sorted(kinds.items()))
-    graphs = {str(g.identifier): len(g) for g in result.dataset.graphs() if len(g)}
+    graphs = {str(g.identifier): len(g) for g in result.graphs.graphs() if len(g)}
     built = set(per_doc)
     stripped = {a.stem: [{"kind": s.kind, "rule": s.rule, "text": a.text[s.start:s.end][:80]}
                          for s in a.boilerplate] for a in corpus.articles if a.boilerplate and a.stem in built}

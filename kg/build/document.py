@@ -45,7 +45,7 @@ def process(article: Article, gazetteer: Gazetteer, *, validate_shapes: bool = T
         facts = extract_document(article.stem, article.text, article.content_spans(), article.date, gazetteer,
                                  headline=article.headline_span())
         stage = "graph building"
-        graph = document_graph(article.stem, facts.facts, metadata_of(article), facts.entities.values())
+        graph = document_graph(article.stem, facts.facts, metadata_of(article), facts.entities.values(), light=True)
         if validate_shapes:
             stage = "validation"
             report = validate(graph)

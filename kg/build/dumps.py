@@ -23,6 +23,7 @@ from rdflib import Dataset, URIRef
 
 from kg.query import PREFIXES
 
+from .graphs import BuildGraphs
 from .quads import graph_quads, parse_nquads, sort_quads
 
 #: `id:` would need escapes (`id:org\/NATO`): entity IRIs are written in full instead.
@@ -32,7 +33,7 @@ Source = Callable[[], list[ox.Quad]]
 STORE_INFO = "info.json"
 
 
-def graph_sources(dataset: Dataset, documents: dict[str, str]) -> list[Source]:
+def graph_sources(dataset: Dataset | BuildGraphs, documents: dict[str, str]) -> list[Source]:
     """Loaders of every non-empty graph's sorted quads, in graph-name order.
 
     `documents`: graph IRI -> that graph's sorted N-Quads (used instead of the

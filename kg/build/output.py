@@ -49,7 +49,7 @@ class OutputError(KGError):
 
 def write_outputs(result: BuildResult, out_dir: Path, trace: Trace | None = None) -> dict[str, Path]:
     """Write the build's files and its Oxigraph store as one set into `out_dir`; returns the user-facing paths."""
-    sources = graph_sources(result.dataset, result.document_nquads)
+    sources = graph_sources(result.graphs, result.document_nquads)
     writers: dict[str, Callable[[IO[bytes]], None]] = {
         "kg.trig": lambda fh: write_trig(sources, fh),
         "kg.ttl": lambda fh: written.append(write_turtle(sources, fh)),

@@ -8,8 +8,9 @@ the corpus order, so a parallel build writes the same bytes as a serial one.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from typing import TypeVar
 
 from kg.corpus.article import Article
 from kg.errors import KGError
@@ -18,6 +19,8 @@ from .cache import Cache
 from .document import DocumentResult, process
 
 _GAZETTEER = None
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 def _gazetteer():
@@ -67,6 +70,13 @@ class Mapper:
                     self.cache.put(a, result)
                 yield result
 
+    def pmap(self, function: Callable[[T], R], items: Iterable[T]) -> Iterable[R]:
+        """`map` over a local pool of `jobs` processes (reading the corpus), in order; plain map for one job."""
+        items = list(items)
+        if self.jobs == 1 or len(items) < 2 * self.jobs:
+            return map(function, items)
+        return _pool_map(self.jobs, function, items)
+
     def _run(self, articles: list[Article]) -> Iterable[DocumentResult]:
         if not articles:
             return iter(())
@@ -75,6 +85,12 @@ class Mapper:
         if self.jobs == 1 or len(articles) == 1:
             return (process_one(a) for a in articles)
         return _in_pool(self.jobs, articles)
+
+
+def _pool_map(jobs: int, function: Callable[[T], R], items: list[T]) -> Iterable[R]:
+    chunk = max(1, min(64, len(items) // (jobs * 4)))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(function, items, chunksize=chunk))
 
 
 def _in_pool(jobs: int, articles: list[Article]) -> Iterable[DocumentResult]:

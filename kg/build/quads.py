@@ -47,8 +47,21 @@ def graph_quads(graph: Graph, name: Node | None = None) -> list[ox.Quad]:
     """
     name = graph.identifier if name is None else name
     g = ox.NamedNode(str(name)) if isinstance(name, URIRef) else ox.DefaultGraph()
-    source = to_canonical_graph(graph) if any(isinstance(n, BNode) for t in graph for n in t) else graph
-    return [ox.Quad(term(s), term(p), term(o), g) for s, p, o in source]
+    source = graph
+    if any(isinstance(n, BNode) for t in graph for n in t):
+        if not isinstance(graph, Graph):  # kg.build.graphs.TripleGraph: canonical labels need an rdflib Graph
+            source = Graph()
+            source.addN((s, p, o, source) for s, p, o in graph)
+        source = to_canonical_graph(source)
+    converted: dict[Node, ox.NamedNode | ox.BlankNode | ox.Literal] = {}  # a term met again is converted once
+
+    def conv(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+        found = converted.get(node)
+        if found is None:
+            found = converted[node] = term(node)
+        return found
+
+    return [ox.Quad(conv(s), conv(p), conv(o), g) for s, p, o in source]
 
 
 def sort_quads(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
@@ -85,10 +98,15 @@ def rdflib_term(t: ox.NamedNode | ox.BlankNode | ox.Literal, bnodes: dict[str, B
         if t.value not in bnodes:
             bnodes[t.value] = BNode()
         return bnodes[t.value]
-    if t.language:
-        return Literal(t.value, lang=t.language)
-    dt = t.datatype.value
-    return Literal(t.value) if dt == _XSD_STRING else Literal(t.value, datatype=_iri(dt))
+    return _literal(t.value, t.language, t.datatype.value)
+
+
+@lru_cache(maxsize=200_000)
+def _literal(value: str, language: str | None, datatype: str) -> Literal:
+    """rdflib parses a typed literal's value on creation: dates, labels and flags recur, so once each."""
+    if language:
+        return Literal(value, lang=language)
+    return Literal(value) if datatype == _XSD_STRING else Literal(value, datatype=_iri(datatype))
 
 
 def rdflib_quads(text: str, context) -> Iterator[tuple[Node, Node, Node, object]]:

@@ -16,7 +16,9 @@ Decisions:
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from kg.corpus.article import Article, Corpus, Problem, Span
 from kg.corpus.boilerplate import find_boilerplate
@@ -31,6 +33,7 @@ from kg.extract.dates import find_dates
 from kg.iri import external
 
 METADATA_FILE = "metadata.csv"
+PMap = Callable[[Callable[[Any], Any], Iterable[Any]], Iterable[Any]]
 _BOM = b"\xef\xbb\xbf"
 
 
@@ -154,10 +157,12 @@ def _top_stamp(article: Article) -> PartialDate | None:
     return None
 
 
-def read_corpus(directory: Path, max_bytes: int | None = None) -> Corpus:
+def read_corpus(directory: Path, max_bytes: int | None = None, pmap: PMap | None = None) -> Corpus:
     """Every readable article of a folder; unusable files become `Problem`s, never exceptions.
 
     `max_bytes`: a file larger than this is refused (a Problem saying so) before it is read.
+    `pmap(function, items)`: an ordered map to read the files with (e.g. over a process pool;
+    each file is read on its own, so the corpus is the same whichever map reads it).
 
     Raises CorpusError only when the folder itself is missing or unreadable.
     """
@@ -178,16 +183,14 @@ def read_corpus(directory: Path, max_bytes: int | None = None) -> Corpus:
         metadata, errors = read_metadata(meta_path)
         corpus.problems += [Problem(meta_path, e) for e in errors]
 
-    stems = set()
-    for path in entries:
-        if not path.name.endswith(".txt") or path.name.startswith("."):
-            continue
-        stems.add(path.name[:-4])
-        try:
-            _check_size(path, max_bytes)
-            corpus.articles.append(read_article(path, metadata))
-        except CorpusError as exc:
-            corpus.problems.append(Problem(path, str(exc)))
+    paths = [p for p in entries if p.name.endswith(".txt") and not p.name.startswith(".")]
+    stems = {path.name[:-4] for path in paths}
+    jobs = [(path, max_bytes, metadata.get(path.name[:-4])) for path in paths]
+    for path, (article, problem) in zip(paths, (pmap or map)(read_one, jobs), strict=True):
+        if article is not None:
+            corpus.articles.append(article)
+        else:
+            corpus.problems.append(Problem(path, problem))
 
     for stem in sorted(set(metadata) - stems):
         corpus.warnings.append(f"{METADATA_FILE}: row for {stem!r} but no file {stem}.txt")
@@ -197,6 +200,16 @@ def read_corpus(directory: Path, max_bytes: int | None = None) -> Corpus:
     corpus.guessed_titles = [a.stem for a in corpus.articles if a.title_source == "text"]
     corpus.undated = [a.stem for a in corpus.articles if a.date is None]
     return corpus
+
+
+def read_one(job: tuple[Path, int | None, dict | None]) -> tuple[Article | None, str]:
+    """(the article, "") or (None, why it cannot be used) for one (path, max_bytes, metadata row)."""
+    path, max_bytes, row = job
+    try:
+        _check_size(path, max_bytes)
+        return read_article(path, {path.name[:-4]: row} if row else None), ""
+    except CorpusError as exc:
+        return None, str(exc)
 
 
 def _check_size(path: Path, max_bytes: int | None) -> None:

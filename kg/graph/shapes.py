@@ -74,6 +74,10 @@ def validate(data: Graph, engine: str = "compiled") -> ShapeReport:
                                 r.source_shape) for r in checker.check(data)]
         conforms = not any(v.severity == "Violation" for v in violations)
     else:
+        if not isinstance(data, Graph):  # a kg.graph.triples.TripleGraph: pySHACL reads rdflib graphs
+            copy = Graph(identifier=data.identifier)
+            copy.addN((s, p, o, copy) for s, p, o in data)
+            data = copy
         conforms, violations = _pyshacl(data)
     violations.sort(key=lambda v: (str(v.focus_node), v.path or "", v.message, str(v.value)))
     return ShapeReport(conforms=conforms, violations=violations)

@@ -127,6 +127,9 @@ class Tables:
         self.inverse, self.domain, self.range = dict(inverse), dict(domain), dict(rng)
 
 
+_eq, _SAME_AS = str.__eq__, str(OWL.sameAs)  # predicates are IRIs, so equal text is the same term
+
+
 def _is_schema(t: Triple) -> bool:
     s, p, o = t
     if p == _TYPE:
@@ -175,7 +178,7 @@ class CompiledClosure:
                 self._tables = Tables(self._base)
                 self._succ, self._pred, self._all = {}, {}, {}
                 batch = self._base
-            if any(p == OWL.sameAs for _, p, _ in batch):
+            if any(_eq(p, _SAME_AS) for _, p, _ in batch):  # str equality in C: rdflib's __eq__ is Python
                 raise Unsupported("owl:sameAs in the data")
         except Unsupported:
             self._fallback = ReasonableClosure()

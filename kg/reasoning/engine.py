@@ -15,6 +15,7 @@ from rdflib import Dataset, Graph, Variable
 from rdflib.namespace import OWL, RDF, RDFS
 from rdflib.term import Node
 
+from kg.graph.triples import TripleGraph
 from kg.namespaces import AKG, PREFIXES
 from kg.ontology import load_ontology, rules_dir
 from kg.reasoning import contradictions as contra
@@ -146,7 +147,8 @@ def reason(dataset: Dataset, *, engine: str = "default", at=None) -> ReasoningRe
     shortcuts for that date instead of "now" (see kg.reasoning.temporal.as_of).
     """
     started = time.perf_counter()
-    asserted = split_dataset(dataset, ontology=load_ontology(), triple_graphs=[AKG.MilitarilyNeutralState])
+    asserted = split_dataset(dataset, ontology=load_ontology(), triple_graphs=[AKG.MilitarilyNeutralState],
+                             light=True)
     compat = compatibility()
     claims = claims_of(asserted, compat)
     helpers = holds_triples(claims, at)
@@ -166,10 +168,10 @@ def reason(dataset: Dataset, *, engine: str = "default", at=None) -> ReasoningRe
     loop_stats["functional_same_as"] = len(same)
 
     noise = NoiseFilter(asserted.ontology.subjects())
-    inferred = _graph(())
+    inferred: dict[Triple, None] = {}  # an ordered set: rdflib's add costs more than the reasoning per triple
     for t in full:
         if t not in asserted.union and not noise(t):
-            inferred.add(t)
+            inferred[t] = None
 
     closure = contradiction_view(full)
     found = contra.ontology(asserted, closure)
@@ -182,10 +184,10 @@ def reason(dataset: Dataset, *, engine: str = "default", at=None) -> ReasoningRe
         c.concerns = sorted(set(c.concerns) | stated, key=str)
     for c in found:
         for t in c.triples():
-            inferred.add(t)
+            inferred[t] = None
         for node in c.concerns:  # each side marked; neither is dropped
             if node in asserted.statements or (node, AKG.evidence, None) in asserted.union:
-                inferred.add((node, AKG.disputedIn, c.iri))
+                inferred[(node, AKG.disputedIn, c.iri)] = None
 
     stats = {
         "engine": eng.name,
@@ -196,4 +198,4 @@ def reason(dataset: Dataset, *, engine: str = "default", at=None) -> ReasoningRe
         **loop_stats,
     }
     kept = {t: d for t, d in derivations.items() if t in inferred}
-    return ReasoningResult(inferred, found, stats, kept)
+    return ReasoningResult(TripleGraph(None, inferred), found, stats, kept)

@@ -43,12 +43,14 @@ def functional_same_as(closure: Iterable[Triple], functional: set[Node]) -> list
     if not functional:
         return []
     wanted = {str(p) for p in functional}
+    same_as = str(OWL.sameAs)
     values: dict[tuple[Node, str], set[Node]] = defaultdict(set)
     same: set[tuple[Node, Node]] = set()
     for s, p, o in closure:
-        if str(p) in wanted and not isinstance(o, Literal):
-            values[(s, str(p))].add(o)
-        elif p == OWL.sameAs:
+        text = str(p)  # predicates are IRIs: their text names them, and compares in C
+        if text in wanted and not isinstance(o, Literal):
+            values[(s, text)].add(o)
+        elif text == same_as:
             same.add((s, o))
     out = []
     for objects in values.values():

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from kg.namespaces import AKG, ID
+from kg.graph.triples import TripleGraph
+from kg.namespaces import AKG, ID, PREFIXES
 
 
 @dataclass
@@ -44,9 +45,22 @@ class ReasoningResult:
 
     `stats`: engine, seconds, triples_in, triples_out, rounds, rule_firings {rule id: new triples}.
     `derivations`: triple -> (rule id, premises) for every triple a domain rule derived.
+    `triples`: the inferred triples, distinct, as a kg.graph.triples.TripleGraph (what the build
+    reads); `inferred` makes the rdflib Graph of them on first use.
     """
 
-    inferred: Graph
+    triples: TripleGraph
     contradictions: list[Contradiction]
     stats: dict
     derivations: dict = field(default_factory=dict)
+    _graph: Graph | None = field(default=None, repr=False)
+
+    @property
+    def inferred(self) -> Graph:
+        if self._graph is None:
+            g = Graph()
+            for prefix, ns in PREFIXES.items():
+                g.bind(prefix, ns)
+            g.addN((s, p, o, g) for s, p, o in self.triples)
+            self._graph = g
+        return self._graph

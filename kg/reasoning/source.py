@@ -14,6 +14,7 @@ from rdflib.namespace import DCTERMS, RDF
 from rdflib.term import Node
 
 from kg.dates import PartialDate
+from kg.graph.triples import TripleGraph
 from kg.namespaces import AKG, DOC, INFERRED_GRAPH, ONTOLOGY_GRAPH, PROV, STATEMENTS_GRAPH
 
 Triple = tuple[Node, Node, Node]
@@ -23,7 +24,7 @@ Triple = tuple[Node, Node, Node]
 class Asserted:
     """Every graph of a dataset except the inferred one."""
 
-    union: Graph
+    union: Graph | TripleGraph
     ontology: Graph
     graphs_of: dict[Node, set[URIRef]] = field(default_factory=dict)
     graphs_of_triple: dict[Triple, set[URIRef]] = field(default_factory=dict)
@@ -76,15 +77,18 @@ def to_partial(value) -> PartialDate | None:
 
 
 def split_dataset(dataset: Dataset, ontology: Graph | None = None,
-                  triple_graphs: Iterable[Node] | None = None) -> Asserted:
+                  triple_graphs: Iterable[Node] | None = None, light: bool = False) -> Asserted:
     """Read the asserted graphs of `dataset` (it is not modified).
 
     The ontology is the dataset's ontology graph; `ontology` is used when that graph is empty.
     `triple_graphs`: record the graphs of only the rdf:type triples with these classes (reasoning needs
-    those alone; explanations need every triple's, the default).
+    those alone; explanations need every triple's, the default). `light`: the union is a
+    kg.graph.triples.TripleGraph (the lookups reasoning makes, without rdflib's per-triple cost),
+    not an rdflib Graph (explanations query it with SPARQL).
     """
     types = None if triple_graphs is None else set(triple_graphs)
-    union = Graph()
+    union: Graph | TripleGraph = Graph()
+    every: dict[Triple, None] = {}  # the union's triples, distinct, before any rdflib add
     onto = Graph()
     graphs_of: dict[Node, set[URIRef]] = {}
     graphs_of_triple: dict[Triple, set[URIRef]] = {}
@@ -96,7 +100,7 @@ def split_dataset(dataset: Dataset, ontology: Graph | None = None,
             continue
         seen_graphs.add(name)
         named = isinstance(name, URIRef)
-        union.addN((s, p, o, union) for s, p, o in graph)
+        every.update(dict.fromkeys(graph))
         if name == ONTOLOGY_GRAPH:
             onto.addN((s, p, o, onto) for s, p, o in graph)
         elif name == STATEMENTS_GRAPH:
@@ -109,7 +113,12 @@ def split_dataset(dataset: Dataset, ontology: Graph | None = None,
                 graphs_of_triple.setdefault((s, p, o), set()).add(name)
     if len(onto) == 0 and ontology is not None:
         onto = ontology
-        union += ontology
+        every.update(dict.fromkeys(ontology))
+    if light:
+        union = TripleGraph(None, every)
+    else:
+        union.addN((s, p, o, union) for s, p, o in every)
+    del every
     for prefix, ns in dataset.namespaces():
         union.bind(prefix, ns, override=False)
     return Asserted(union, onto, graphs_of, graphs_of_triple, statements)
