@@ -59,10 +59,10 @@ def test_unseen2_memberships_are_right_and_nothing_forbidden(unseen2_score):
     # development sets whose errors were read (their READMEs say so): pinned so a rule that
     # breaks other text fails here, at a little under what they measure now
     ("blind3", 0.98, 0.85, 0.90),
-    ("dev4", 0.97, 0.80, 0.85),
+    ("dev4", 0.97, 0.81, 0.85),
     ("blind4", 0.93, 0.71, 0.95),
-    ("blind5", 0.91, 0.64, 0.70),
-    ("blind6", 0.90, 0.61, 0.60),
+    ("blind5", 0.92, 0.70, 0.80),
+    ("blind6", 0.96, 0.71, 0.70),
 ])
 def test_development_sets_do_not_regress(name, precision, recall, neutral):
     root = Path(__file__).parent / "data" / name
