@@ -23,7 +23,6 @@ from server.errors import HTTPError, error_response
 from server.examples import load_examples
 from server.executor import ChildSpec, PoolBusy, QueryFailed, QueryPool, QueryRequest
 from server.fast_query import FastQuery
-from server.lease import LeaseConfig
 from server.negotiation import choose, content_type, format_param, prefers_html
 from server.ontology_page import build_ontology_page
 from server.sparql import public_root
@@ -64,12 +63,8 @@ def create_app(config: ServerConfig | None = None, pool: QueryPool | None = None
     app.register_error_handler(Exception, _unexpected)
     app.wsgi_app = BoundedBody(app.wsgi_app, cfg.max_body)
     pool_ = app.config["AKG_POOL"]
-    plain_headers = [("X-Content-Type-Options", "nosniff"), *CORS_HEADERS.items()]
-    app.wsgi_app = FastQuery(app.wsgi_app, cfg, pool_, plain_headers)
-    # kept-alive connections of SPARQL clients lent to query processes (server/lease.py), which keep answers
-    # of repeated queries as the response cache does, a share of its size each
-    app.config["AKG_LEASE"] = LeaseConfig(cfg.max_rows, cfg.public_url.rstrip("/") + "/sparql", tuple(plain_headers),
-                                          cfg.result_cache * 1024 * 1024 // max(1, cfg.query_processes))
+    app.wsgi_app = FastQuery(app.wsgi_app, cfg, pool_, [("X-Content-Type-Options", "nosniff"),
+                                                         *CORS_HEADERS.items()])
     app.wsgi_app = ResultCache(app.wsgi_app, lambda: pool_.version, cfg.result_cache * 1024 * 1024)
     app.before_request(_refuse_control_characters)
     app.after_request(_cors)

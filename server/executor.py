@@ -11,9 +11,7 @@ threaded web worker).
 
 Each child first walls itself in (server/sandbox.py: no internet sockets, RLIMIT_AS),
 then opens the shared on-disk store read-only (server/store.py), or, when SPARQL
-Update is enabled, loads its own in-memory copy and replays the accepted updates
-(server/query_process.py). A SPARQL client's kept-alive connection may also be lent to
-a child, which then answers its plain queries itself (`lend`, server/lease.py).
+Update is enabled, loads its own in-memory copy and replays the accepted updates.
 """
 
 from __future__ import annotations
@@ -21,41 +19,196 @@ from __future__ import annotations
 import multiprocessing
 import queue
 import signal
-import socket
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from kg.errors import QueryError
-from kg.query import QueryResult, QueryTimeout
-from server import lease, policy
-from server.query_process import (  # noqa: F401 - _answer and _serve are read by tests
-    ChildSpec,
-    EngineCrashed,
-    PoolBusy,
-    QueryFailed,
-    QueryRequest,
-    Serialized,
-    _answer,
-    _child_main,
-    _serve,
-)
+from kg.query import PREFIXES, QueryResult, QueryTimeout, _materialize, format_result, parser_message
+from server import native, policy, sandbox
+from server.negotiation import pick_format
+from server.shape import STACK_BYTES, check_shape
+from server.store import rdf_format
 
 _START_WAIT = 120.0  # seconds a new child may take to open the graph
 
 
+class PoolBusy(QueryError):
+    """Every query process stayed busy for longer than the wait allowed."""
+
+
+class QueryFailed(QueryError):
+    """The query process failed (memory bound, crash): a server-side failure, answered 503."""
+
+
+class EngineCrashed(QueryError):
+    """The engine failed on this query (a panic, an abort): answered 500, since retrying will not help."""
+
+
+@dataclass
+class QueryRequest:
+    text: str
+    default_graph_uris: list[str] | None = None
+    named_graph_uris: list[str] | None = None
+    max_rows: int | None = None
+    base_iri: str | None = None
+    update: bool = False
+    #: serialize in the query process (cheaper than sending terms back): Accept header and format=
+    serialize: bool = False
+    accept: str | None = None
+    fmt: str | None = None
+
+
+@dataclass
+class Serialized:
+    """A result already in its wire format; `fmt` None means no acceptable format (406)."""
+
+    kind: str
+    fmt: str | None
+    body: bytes = b""
+    truncated: bool = False
+    #: the same text gives the same answer while the store is unchanged (server/cache.py may keep it)
+    repeatable: bool = False
+
+
+@dataclass(frozen=True)
+class ChildSpec:
+    """What a query process opens and how it is walled in."""
+
+    kg_file: str
+    #: the shared read-only store; None: an in-memory copy (SPARQL Update enabled)
+    store_dir: str | None = None
+    #: SERVICE / LOAD endpoints the operator allowed; empty: none, and no network at all
+    allowed: frozenset[str] = frozenset()
+    #: address space a query may add to the process, in MB; 0: no bound
+    max_memory: int = 0
+
+
+def _open(spec: ChildSpec) -> ox.Store:
+    if spec.store_dir:
+        return ox.Store.read_only(spec.store_dir)
+    store = ox.Store()
+    store.bulk_load(path=spec.kg_file, format=rdf_format(Path(spec.kg_file)))
+    return store
+
+
+def _query(store: ox.Store, spec: ChildSpec, req: QueryRequest, fmt_for=None) -> QueryResult | Serialized:
+    """The query's result; with `fmt_for(kind)` given, a SELECT result the engine serializes itself when it
+    can (server/native.py) comes back as a Serialized instead."""
+    check_shape(req.text)
+    policy.check_query(req.text, spec.allowed, req.base_iri)
+    kwargs: dict = {"base_iri": req.base_iri, "prefixes": PREFIXES}
+    if req.default_graph_uris or req.named_graph_uris:
+        kwargs["default_graph"] = [ox.NamedNode(u) for u in req.default_graph_uris or []]
+        kwargs["named_graphs"] = [ox.NamedNode(u) for u in req.named_graph_uris or []]
+    elif not spec.store_dir:  # an in-memory copy has no precomputed union default graph
+        kwargs["use_default_graph_as_union"] = True
+    try:
+        raw = store.query(req.text, **kwargs)
+        if fmt_for is not None and isinstance(raw, ox.QuerySolutions):
+            fmt = fmt_for("bindings")
+            if fmt in native.FORMATS:
+                body = native.serialize(raw, fmt, req.max_rows)
+                if body is not None:
+                    return Serialized("bindings", fmt, body)
+                raw = store.query(req.text, **kwargs)  # more rows than the cap may allow: cut them here
+        return _materialize(raw, req.max_rows)
+    except SyntaxError as exc:
+        raise QueryError(f"malformed query: {parser_message(exc)}") from exc
+    except (OSError, ValueError, TypeError) as exc:
+        raise QueryError(f"query failed: {exc}") from exc
+
+
+def _answer(store: ox.Store, spec: ChildSpec, req: QueryRequest) -> QueryResult | Serialized | None:
+    if req.update:
+        check_shape(req.text)
+        policy.check_update(req.text, spec.allowed, req.base_iri)
+        try:
+            store.update(req.text, base_iri=req.base_iri)
+        except SyntaxError as exc:
+            raise QueryError(f"malformed update: {parser_message(exc)}") from exc
+        except (OSError, ValueError, TypeError) as exc:
+            raise QueryError(f"update failed: {exc}") from exc
+        return None
+    if not req.serialize:
+        return _query(store, spec, req)
+    result = _query(store, spec, req, lambda kind: pick_format(kind, req.accept, req.fmt))
+    if isinstance(result, Serialized):
+        result.repeatable = policy.repeatable(req.text)
+        return result
+    fmt = pick_format(result.kind, req.accept, req.fmt)
+    if fmt is None:
+        return Serialized(result.kind, None)
+    body = _boolean_table(result.boolean, fmt) if result.kind == "boolean" and fmt in ("csv", "tsv") \
+        else format_result(result, fmt)
+    return Serialized(result.kind, fmt, body.encode("utf-8") if isinstance(body, str) else body, result.truncated,
+                      policy.repeatable(req.text))
+
+
+def _boolean_table(value: bool | None, fmt: str) -> str:
+    """An ASK result as a one-cell table (SPARQL defines no CSV/TSV for booleans; Fuseki sends this)."""
+    word = "true" if value else "false"
+    return f"_askResult\r\n{word}\r\n" if fmt == "csv" else f"?_askResult\n{word}\n"
+
+
+def _child_main(spec: ChildSpec, updates: list[tuple[str, str | None]], conn) -> None:
+    """Wall in, open the graph, replay accepted updates, then answer requests until the pipe closes.
+
+    Requests are answered on a thread with a large stack (server/shape.py): the engine recurses.
+    Ctrl-C reaches every process of the terminal's group; this one leaves when its worker does (the pipe
+    closes, or the worker's exit terminates it), so it ignores SIGINT rather than print a traceback.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    network = "allowed (--allow-service)" if spec.allowed else sandbox.block_network()
+    try:
+        store = _open(spec)
+        for text, base in updates:
+            store.update(text, base_iri=base)
+    except Exception as exc:  # reported to the parent, which refuses to start
+        conn.send(("fatal", f"{type(exc).__name__}: {exc}"))
+        return
+    threading.stack_size(STACK_BYTES)
+    server = threading.Thread(target=_serve, args=(store, spec, conn, network), name="akg-query")
+    server.start()
+    server.join()
+
+
+def _serve(store: ox.Store, spec: ChildSpec, conn, network: str) -> None:
+    try:
+        sandbox.limit_memory(spec.max_memory)  # after the stack is mapped: a query's growth is bounded
+    except Exception as exc:
+        conn.send(("fatal", f"{type(exc).__name__}: {exc}"))
+        return
+    conn.send(("ready", network))
+    while True:
+        try:
+            req: QueryRequest = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            conn.send(("ok", _answer(store, spec, req)))
+        except policy.Refused as exc:
+            conn.send(("refused", str(exc)))
+        except QueryError as exc:
+            conn.send(("error", str(exc)))
+        except MemoryError:
+            conn.send(("failed", f"the query needed more than the {spec.max_memory} MB a query may use"))
+            return  # a fresh process replaces this one
+        except BaseException as exc:  # an engine panic (pyo3's PanicException is a BaseException)
+            conn.send(("crashed", f"the query engine failed on this query ({type(exc).__name__}: "
+                                  f"{' '.join(str(exc).split())[:200]}); it was not answered"))
+            return  # the engine's state after a panic is not trusted: a fresh process replaces this one
+
+
 class _Child:
-    def __init__(self, ctx, spec: ChildSpec, updates: list, waiters=None):
+    def __init__(self, ctx, spec: ChildSpec, updates: list):
         self.conn, child_conn = ctx.Pipe()
-        #: [monotonic start of the query running on a lent connection or 0, 1 while its answer is sent]
-        self.state = ctx.RawArray("d", 2)
-        waiters = waiters if waiters is not None else ctx.RawValue("i", 0)
-        self.proc = ctx.Process(target=_child_main, args=(spec, list(updates), child_conn, (self.state, waiters)),
-                                daemon=True)
+        self.proc = ctx.Process(target=_child_main, args=(spec, list(updates), child_conn), daemon=True)
         self.proc.start()
         child_conn.close()
-        #: the LeaseConfig this process last got (it keeps it: not sent again with every lent connection)
-        self.lease_cfg = None
 
     def wait_ready(self, timeout: float) -> str:
         if not self.conn.poll(timeout):
@@ -92,14 +245,6 @@ class _Child:
         return f"it exited with code {code}"
 
 
-def _send_quietly(sock: socket.socket, data: bytes) -> None:
-    try:
-        sock.settimeout(1.0)
-        sock.sendall(data)
-    except OSError:
-        pass
-
-
 def _start_forkserver() -> None:
     """Start the fork server with SIGINT ignored, a disposition it and every query process inherit.
 
@@ -126,7 +271,7 @@ class QueryPool:
         self.size = max(1, size)
         self._ctx = multiprocessing.get_context(start_method)
         if start_method == "forkserver":
-            self._ctx.set_forkserver_preload(["server.executor", "server.query_process"])
+            self._ctx.set_forkserver_preload(["server.executor"])
             _start_forkserver()
         self._idle: queue.Queue[_Child] = queue.Queue()
         self._updates: list[tuple[str, str | None]] = []
@@ -135,10 +280,7 @@ class QueryPool:
         #: bumped by every accepted update: answers kept for an older version are stale
         self.version = 0
         self.network = "none"
-        #: web worker threads waiting for a query process (a lent connection goes back sooner when some do)
-        self._waiters = self._ctx.RawValue("i", 0)
-        self._waiters_lock = threading.Lock()
-        children = [_Child(self._ctx, self.spec, [], self._waiters) for _ in range(self.size)]
+        children = [_Child(self._ctx, self.spec, []) for _ in range(self.size)]
         for child in children:
             self.network = child.wait_ready(_START_WAIT)
             self._idle.put(child)
@@ -162,69 +304,13 @@ class QueryPool:
         finally:
             if child is not None:
                 self._idle.put(child)
-        return self.outcome(status, payload)
-
-    def lend(self, sock: socket.socket, buffered: bytes, cfg: lease.LeaseConfig,
-             timeout: float) -> lease.Returned | None:
-        """Lend a kept-alive connection to a query process (server/lease.py) until it gives it back; None
-        when none freed up within `timeout`. A query that runs past `timeout` s kills the process: the client
-        gets 503 (unless the answer was being sent) and the connection is closed (`closed`), as when the process
-        dies. The outcome of a failed or crashed query comes back to be answered by the Flask view."""
-        from multiprocessing.reduction import send_handle
-
-        try:
-            child = self._acquire(timeout)  # waiting here, not in run(): the connection is answered cheaply next
-        except PoolBusy:
-            return None
-        child.state[lease.STARTED] = child.state[lease.SENDING] = 0.0
-        try:
-            child.conn.send(("lease", buffered, None if child.lease_cfg is cfg else cfg))  # sent once
-            child.lease_cfg = cfg
-            send_handle(child.conn, sock.fileno(), child.proc.pid)
-            quiet = time.monotonic()
-            while True:
-                started = child.state[lease.STARTED]
-                now = time.monotonic()
-                deadline = (started or now) + timeout
-                if child.conn.poll(max(0.0, deadline - now)):
-                    _, back = child.conn.recv()
-                    break
-                started, now = child.state[lease.STARTED], time.monotonic()
-                if (started and now - started >= timeout) or (not started and now - quiet >= timeout):
-                    sending = child.state[lease.SENDING]
-                    self._replace(child)
-                    child = None
-                    if started and not sending:
-                        _send_quietly(sock, lease.error_answer(
-                            503, "Service Unavailable", f"query stopped after the time limit of {timeout:g} s; "
-                            "simplify the query or add a LIMIT"))
-                    return lease.Returned(closed=True)
-                if started:
-                    quiet = now
-        except (EOFError, OSError):
-            how = child.ended() if child is not None else "it failed"
-            busy = child is not None and child.state[lease.STARTED] and not child.state[lease.SENDING]
-            if child is not None:
-                self._replace(child)
-                child = None
-            if busy:
-                _send_quietly(sock, lease.error_answer(503, "Service Unavailable", self._failure(how)))
-            return lease.Returned(closed=True)
-        finally:
-            if child is not None:
-                fatal = back.outcome is not None and back.outcome[1] in ("failed", "crashed")
-                if fatal or not child.proc.is_alive():
-                    self._replace(child)
-                else:
-                    self._idle.put(child)
-        return back
+        return self._outcome(status, payload)
 
     def _failure(self, how: str) -> str:
         bound = f" (a query may use {self.spec.max_memory} MB)" if self.spec.max_memory else ""
         return f"the query process ended without an answer: {how}{bound}; the query was not answered"
 
-    def outcome(self, status: str, payload):
-        """The payload of an answer, or the exception its status means."""
+    def _outcome(self, status: str, payload):
         if status == "refused":
             raise policy.Refused(payload)
         if status == "error":
@@ -262,33 +348,21 @@ class QueryPool:
             status, payload = child.conn.recv()
         except (EOFError, OSError) as exc:
             raise QueryFailed(self._failure(child.ended())) from exc
-        self.outcome(status, payload)
+        self._outcome(status, payload)
 
     def _acquire(self, wait: float) -> _Child:
         deadline = time.monotonic() + wait
         while True:
             try:
-                child = self._idle.get_nowait()
-            except queue.Empty:
-                child = self._wait_idle(deadline, wait)
+                child = self._idle.get(timeout=max(0.01, deadline - time.monotonic()))
+            except queue.Empty as exc:
+                msg = f"all {self.size} query processes stayed busy for {wait:g} s; retry later"
+                raise PoolBusy(msg) from exc
             if child.proc.is_alive():
                 return child
             self._replace(child)
             if time.monotonic() > deadline:
                 raise PoolBusy("no query process available; retry later")
-
-    def _wait_idle(self, deadline: float, wait: float) -> _Child:
-        """Wait for an idle process, counted in the shared waiters (server/lease.py reads them)."""
-        with self._waiters_lock:
-            self._waiters.value += 1
-        try:
-            return self._idle.get(timeout=max(0.01, deadline - time.monotonic()))
-        except queue.Empty as exc:
-            msg = f"all {self.size} query processes stayed busy for {wait:g} s; retry later"
-            raise PoolBusy(msg) from exc
-        finally:
-            with self._waiters_lock:
-                self._waiters.value -= 1
 
     def _replace(self, child: _Child) -> None:
         """Kill a child and start its successor in the background."""
@@ -297,7 +371,7 @@ class QueryPool:
             return
 
         def start() -> None:
-            fresh = _Child(self._ctx, self.spec, self._updates, self._waiters)
+            fresh = _Child(self._ctx, self.spec, self._updates)
             try:
                 fresh.wait_ready(_START_WAIT)
             except QueryError:

@@ -15,7 +15,6 @@ import functools
 from collections.abc import Callable, Iterable
 from urllib.parse import parse_qsl
 
-from server import lease
 from server.cache import KEEP
 from server.config import ServerConfig
 from server.executor import QueryPool, QueryRequest, Serialized
@@ -45,12 +44,8 @@ class FastQuery:
         req = self._request(environ)
         if req is None:
             return self.app(environ, start_response)
-        ran = lease.local.__dict__.pop("outcome", None)  # run already by a query process on a lent connection
         try:
-            if ran is not None and ran[0] == req.text:
-                result = self.pool.outcome(ran[1], ran[2])
-            else:
-                result = self.pool.run(req, timeout=self.cfg.timeout)
+            result = self.pool.run(req, timeout=self.cfg.timeout)
         except Exception as exc:  # noqa: BLE001 - the Flask view reports it the usual way
             environ[OUTCOME] = (req.text, exc)
             return self.app(environ, start_response)
@@ -63,34 +58,29 @@ class FastQuery:
         if result.truncated:
             headers.append(("X-Result-Truncated", f"true; capped at {self.cfg.max_rows} rows"))
         start_response("200 OK", headers + self.extra_headers)
-        lease.local.plain = True  # a SPARQL client: its connection may be lent to a query process
         return [result.body]
 
     def _request(self, environ: dict) -> QueryRequest | None:
-        return plain_request(environ, self.cfg.max_rows, self.base_iri)
-
-
-def plain_request(environ: dict, max_rows: int, base_iri: str) -> QueryRequest | None:
-    """The query request of a plain GET query, or None for anything Flask should read."""
-    if (environ.get("REQUEST_METHOD") != "GET" or environ.get("PATH_INFO") not in PATHS
-            or environ.get("CONTENT_LENGTH") not in (None, "", "0") or "HTTP_TRANSFER_ENCODING" in environ):
-        return None
-    try:
-        pairs = parse_qsl(environ.get("QUERY_STRING", ""), keep_blank_values=True, errors="strict",
-                          max_num_fields=1000)
-    except (ValueError, UnicodeDecodeError):
-        return None
-    params: dict[str, list[str]] = {}
-    for key, value in pairs:
-        if key in _READ:
-            params.setdefault(key, []).append(value)
-    queries = params.get("query", [])
-    if len(queries) != 1 or "update" in params:
-        return None
-    fmt = next((values[0] for key in FORMAT_PARAMS if (values := params.get(key)) and values[0]), None)
-    accept = environ.get("HTTP_ACCEPT")
-    if fmt is None and _html(accept):
-        return None  # a browser: the results page
-    return QueryRequest(queries[0], params.get("default-graph-uri") or None,
-                        params.get("named-graph-uri") or None, max_rows=max_rows,
-                        base_iri=base_iri, serialize=True, accept=accept, fmt=fmt)
+        """The query request of a plain GET query, or None for anything Flask should read."""
+        if (environ.get("REQUEST_METHOD") != "GET" or environ.get("PATH_INFO") not in PATHS
+                or environ.get("CONTENT_LENGTH") not in (None, "", "0") or "HTTP_TRANSFER_ENCODING" in environ):
+            return None
+        try:
+            pairs = parse_qsl(environ.get("QUERY_STRING", ""), keep_blank_values=True, errors="strict",
+                              max_num_fields=1000)
+        except (ValueError, UnicodeDecodeError):
+            return None
+        params: dict[str, list[str]] = {}
+        for key, value in pairs:
+            if key in _READ:
+                params.setdefault(key, []).append(value)
+        queries = params.get("query", [])
+        if len(queries) != 1 or "update" in params:
+            return None
+        fmt = next((values[0] for key in FORMAT_PARAMS if (values := params.get(key)) and values[0]), None)
+        accept = environ.get("HTTP_ACCEPT")
+        if fmt is None and _html(accept):
+            return None  # a browser: the results page
+        return QueryRequest(queries[0], params.get("default-graph-uri") or None,
+                            params.get("named-graph-uri") or None, max_rows=self.cfg.max_rows,
+                            base_iri=self.base_iri, serialize=True, accept=accept, fmt=fmt)

@@ -6,7 +6,6 @@ import sys
 
 from gunicorn.app.base import BaseApplication
 
-from server import balance
 from server.config import ServerConfig
 
 
@@ -37,8 +36,6 @@ class GunicornServer(BaseApplication):
             # Ctrl-C or SIGTERM: workers finish what is in flight (server/worker.py), then this one line
             "on_exit": lambda _arbiter: print(f"Stopped serving on http://{self.bind}/", file=sys.stderr),
             "post_fork": _hand_over_signals,
-            # connections spread evenly over the workers (server/balance.py)
-            "on_starting": balance.setup,
         }
         for key, value in settings.items():
             self.cfg.set(key, value)

@@ -157,7 +157,7 @@ def test_server_engine_panic_in_the_query_thread_is_a_500_and_a_fresh_process():
     thread.join(5)
     assert status == "crashed" and "Panic" in message and not thread.is_alive()
     with pytest.raises(EngineCrashed):
-        QueryPool.outcome(None, status, message)
+        QueryPool._outcome(None, status, message)
 
 
 def test_server_time_limit_holds_for_a_query_that_was_cheap_and_cached_before(tmp_path):

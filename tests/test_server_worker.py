@@ -54,36 +54,3 @@ def test_server_worker_hands_the_connection_back_when_others_wait(served):
         finally:
             release.set()
             conn.sock.close(), peer.close()
-
-
-def test_server_worker_drops_a_client_that_stops_reading(monkeypatch):
-    """A client that leaves an answer unread (a lent connection's rest, a Flask answer) frees its thread."""
-    from server import worker
-
-    monkeypatch.setattr(worker, "SEND_TIMEOUT", 0.3)
-    a, b = socket.socketpair()
-    try:
-        sock = worker.DeadlineSocket(a)
-        with pytest.raises(BrokenPipeError):
-            sock.sendall(b"x" * (64 << 20))  # far more than the socket buffers hold; b never reads
-        assert a.gettimeout() is None  # blocking again for gunicorn
-    finally:
-        a.close(), b.close()
-
-
-def test_server_balance_counts_per_worker_and_reuses_the_slot_of_an_ended_one():
-    from server.balance import Counts
-
-    counts = Counts()
-    counts.claim()
-    assert counts.slot == 0 and not counts.others_hold_fewer(5)  # alone: nothing to balance against
-    counts._pids[1], counts._conns[1] = 2**22 + 12345, 1  # another worker (a pid that does not exist)
-    counts.publish(3)
-    assert counts.others_hold_fewer(3) and not counts.others_hold_fewer(1)
-    counts.release()
-    counts.claim()  # slot 0 again, and the ended worker's slot is free for the next one
-    assert counts.slot == 0
-    other = Counts.__new__(Counts)
-    other.__dict__.update(counts.__dict__, slot=-1)
-    other.claim()
-    assert other.slot == 1
