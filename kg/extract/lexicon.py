@@ -10,6 +10,10 @@ from importlib import resources
 
 from kg.errors import DataFileError
 
+#: verbs by which a person takes a post ("was appointed", "took office as"), for people.py's contexts and
+#: posts.py's copula, which must read the same ones
+TAKES_POST = r"(?:was|has\s+been)\s+(?:appointed|named|elected|sworn\s+in\s+as)|(?:took|assumed)\s+(?:office|over)\s+as"
+
 
 def load_data(name: str) -> dict:
     """A JSON file of kg/data; unreadable or malformed, a DataFileError that names it."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.extract.lexicon import roles
+from kg.extract.lexicon import TAKES_POST, roles
 from kg.extract.tagging import TaggedSentence, expand
 from kg.extract.transliteration import canonical_spelling
 from kg.gazetteer import fold, slugify
@@ -95,8 +95,7 @@ def _contexts() -> list[tuple[re.Pattern[str], int]]:
                 rf"(?:\s*\(⟦O\d+⟧\))?,?\s+{name}", 0), 2),
         (expand(rf"{name},\s+(?:who\s+(?:is|has\s+been)\s+(?:both\s+|also\s+)?|the\s+|a\s+|an\s+)?(?:(?:former|acting|then-?|ex-?)\s*)?(?:(?:{{ADJ}}|{{ACTOR}})(?:['’]s)?\s+)?{{ROLE}}", 0), 2),
         # "X was appointed Switzerland's foreign minister", "X took office as NATO Secretary General"
-        (expand(rf"{name}\s+(?:is|became|remains|(?:was|has\s+been)\s+(?:appointed|named|elected|sworn\s+in\s+as)"
-                rf"|(?:took|assumed)\s+(?:office|over)\s+as)\s+(?:the\s+|a\s+|an\s+)?"
+        (expand(rf"{name}\s+(?:is|became|remains|{TAKES_POST})\s+(?:the\s+|a\s+|an\s+)?"
                 rf"(?:(?:{{ADJ}}|{{ACTOR}})(?:['’]s)?\s+)?{{ROLE}}", 0), 2),
         # "his Azerbaijani counterpart, Elnur Mammadli": the apposition after a person noun
         (expand(rf"(?:{{ADJ}}|{{ACTOR}}['’]s|his|her|their)\s+(?:\w+\s+)?(?:{nouns}),?\s+{name}", 0), 2),

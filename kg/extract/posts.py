@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from kg.extract.lexicon import roles
+from kg.extract.lexicon import TAKES_POST, roles
 from kg.extract.modality import blocked
 from kg.extract.tagging import Mention, TaggedSentence, expand
 from kg.model import EntityRef, Evidence, Post
@@ -39,8 +39,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             # (not "Callum Fitzgerald-Hayes, Indian Prime Minister Vikram Anand Rao ...": that title is the next one's)
             + r"(?!\s+{PERSON})")),
         ("post.copula", expand(
-            r"(?P<holder>{PERSON})\s+(?P<cop>is|was|has\s+been|became|serves\s+as|remains|(?:was|has\s+been)\s+"
-            r"(?:appointed|named|elected|sworn\s+in\s+as)|(?:took|assumed)\s+(?:office|over)\s+as)\s+"
+            r"(?P<holder>{PERSON})\s+(?P<cop>is|was|has\s+been|became|serves\s+as|remains|" + TAKES_POST + r")\s+"
             r"(?:the\s+|a\s+|an\s+)?"
             + mod.replace("@g@", "mod1") + "(?:" + inside.replace("@g@", "in1") + ")?" + r"(?P<role>{ROLE})" + of)),
     ]

@@ -251,8 +251,9 @@ class BoxReader:
             when = None  # "Left: Russia (May 2022)": the date of the one state listed
         start, end = (None, when) if status == "Former" else (when, None)
         eol = self.text.find("\n", toks[-1].end)
-        each = item_years(self.text[words[k + 1].start:eol if eol >= 0 else len(self.text)], words[k + 1:])
-        if each is not None and all(self.pub is None or d <= self.pub for _, d in each):
+        each = item_years(self.text[words[k + 1].start:eol if eol >= 0 else len(self.text)], words[k + 1:],
+                          self.pub)
+        if each is not None:
             return [Found(status, [ref], org, "list.line.each", None if status == "Former" else d,
                           d if status == "Former" else None) for ref, d in each]
         refs = list(words[k + 1].refs)
@@ -360,9 +361,10 @@ class BoxReader:
 _ITEM_YEAR = re.compile(r"^[^()]*\(\s*(?:since |joined |admitted |from )?((?:19|20)\d{2})\s*\)$")
 
 
-def item_years(text: str, items: list[Token]) -> list[tuple[EntityRef, PartialDate]] | None:
-    """"Croatia (2006), Malaysia (1997)": each name of a list with its own year in brackets (else None). The
-    names are one grouped token by now, so the list's text (to the line's end) is split where the list is."""
+def item_years(text: str, items: list[Token], pub: PartialDate | None) -> list[tuple[EntityRef, PartialDate]] | None:
+    """"Croatia (2006), Malaysia (1997)": each name of a list with its own year in brackets (else None, and
+    None when a year lies after `pub`). The names are one grouped token by now, so the list's text (to the
+    line's end) is split where the list is."""
     refs = [r for t in items if t.kind == "S" for r in t.refs]
     if not items or items[0].kind != "S" or len(refs) < 2 or any(t.kind == "O" for t in items):
         return None
@@ -370,7 +372,8 @@ def item_years(text: str, items: list[Token]) -> list[tuple[EntityRef, PartialDa
     years = [_ITEM_YEAR.match(p) for p in pieces]
     if len(pieces) != len(refs) or not all(years):
         return None
-    return [(ref, PartialDate(int(m.group(1)))) for ref, m in zip(refs, years, strict=True)]
+    out = [(ref, PartialDate(int(m.group(1)))) for ref, m in zip(refs, years, strict=True)]
+    return out if all(pub is None or d <= pub for _, d in out) else None
 
 
 def box_line(toks: list[Token], lex) -> tuple[bool | None, list[EntityRef]]:

@@ -15,28 +15,31 @@ from kg.model import EntityRef
 class CoordinationReader:
     """Mixin of the cascade: the objects coordinated after a frame's first one."""
 
-    def _status_np(self, toks: list[Token], i: int, frame: Frame, negated: bool) -> tuple[str, int] | None:
-        """A further status noun phrase coordinated in a copula's complement, with its own status (after a
-        negated one, only "but": "is not a member of the EU, but an observer of NATO")."""
-        if not frame.id.startswith("copula") or negated and not any(t.lemma == "but" for t in toks[i:i + 2]):
-            return None
-        mods = set(self.lex.classes.get("MOD", ())) | set(self.lex.classes.get("OBSERVER_MOD", ())) \
-            | set(self.lex.classes.get("PARTNER_MOD", ()))
-        return _status_np_at(toks, i, mods)
-
     def _second_objects(self, toks: list[Token], c: Clause, org_tok: Token | None, frame: Frame, status: str,
                         members: list[EntityRef], rule: str) -> Iterator[Found]:
-        """"joined X in 1993 and Y in 2012": each further object with its own date."""
+        """"joined X in 1993 and Y in 2012": each further object with its own date; in a copula's complement
+        a further status noun phrase with its own status ("a member of ASEAN and an observer of NATO"; after a
+        negated one, only "but": "is not a member of the EU, but an observer of NATO")."""
         if org_tok is None or org_tok not in toks:
             return
         i = toks.index(org_tok) + 1
         end = c.comp_end
         negated = rule.endswith(".negated")
-        while i < end or self._status_np(toks, i, frame, negated) is not None:  # (", but also a member of NATO")
+        mods = None
+        if frame.id.startswith("copula"):
+            mods = set(self.lex.classes.get("MOD", ())) | set(self.lex.classes.get("OBSERVER_MOD", ())) \
+                | set(self.lex.classes.get("PARTNER_MOD", ()))
+
+        def status_np(i: int) -> tuple[str, int] | None:
+            if mods is None or negated and not any(t.lemma == "but" for t in toks[i:i + 2]):
+                return None
+            return _status_np_at(toks, i, mods)
+
+        while i < end or status_np(i) is not None:  # (", but also a member of NATO")
             while i < end and (toks[i].kind == "D" or toks[i].lemma in ("in", "on", "since", ",")):
                 i += 1
             prep = i + 2 < len(toks) and toks[i + 1].lemma in ("of", "in", "to", "from") and toks[i + 2].kind == "O"
-            np = self._status_np(toks, i, frame, negated)
+            np = status_np(i)
             if np is not None:  # "is a member of ASEAN and an observer of NATO": that status of the second
                 status, i = np
                 if negated:  # "is not a member of the EU, but an observer of NATO"

@@ -162,22 +162,20 @@ class Discourse:
                 # (but "Both are members of the CSTO": "are" is the verb, "members" its complement)
                 j = head + 1  # "The two countries joined", "Both countries are", "the three Baltic states"
             if self._verb_follows(tokens, j) or same and i > 0 and tokens[i - 1].lemma in ("by", "with"):
+                text = " ".join(x.text for x in tokens[i:j])
                 for sent in [[x for x in self.read_so_far if x.kind == "S"], *self.recent_tokens(2)]:
                     groups = [x for x in sent if x.kind == "S" and len({r.key for r in x.refs}) == n]
                     if groups:
-                        return _pseudo("S", " ".join(x.text for x in tokens[i:j]), t.start, tokens[j - 1].end,
-                                       groups[-1].refs), j
-                # this sentence's states, not grouped yet: "Kenya, Tanzania and Uganda signed ...; the first EAC,
-                # founded by the same three countries, ..."
-                here = list({r.key: r for x in self.read_so_far if x.kind == "S" for r in x.refs}.values())
-                if same and len(here) == n:
-                    return _pseudo("S", " ".join(x.text for x in tokens[i:j]), t.start, tokens[j - 1].end, here), j
-                # "Poland, Hungary and the Czech Republic joined NATO in 1999, and Slovakia followed. All four
-                # entered the EU": the states of the sentence before, when they are as many
-                prev = next(iter(self.recent_tokens(1)), [])
-                union = list({r.key: r for x in prev if x.kind == "S" for r in x.refs}.values())
-                if len(union) == n and n >= 2:
-                    return _pseudo("S", " ".join(x.text for x in tokens[i:j]), t.start, tokens[j - 1].end, union), j
+                        return _pseudo("S", text, t.start, tokens[j - 1].end, groups[-1].refs), j
+                # this sentence's states, not grouped yet ("Kenya, Tanzania and Uganda signed ...; the first EAC,
+                # founded by the same three countries, ..."), or the sentence before's, when they are as many
+                # ("Poland, Hungary and the Czech Republic joined NATO in 1999, and Slovakia followed. All four
+                # entered the EU")
+                here = _states(self.read_so_far)
+                prev = _states(next(iter(self.recent_tokens(1)), []))
+                for refs in ([here] if same else []) + ([prev] if n >= 2 else []):
+                    if len(refs) == n:
+                        return _pseudo("S", text, t.start, tokens[j - 1].end, refs), j
         if low == "the" and i + 1 < len(tokens) and tokens[i + 1].lemma in ("latter", "former") \
                 and self._verb_follows(tokens, i + 2):
             prev = self.recent("S", 1)
@@ -217,8 +215,8 @@ class Discourse:
 
     def _one_state_so_far(self) -> EntityRef | None:
         """The state this sentence has named so far, when it has named exactly one (however many times)."""
-        refs = {r.key: r for x in self.read_so_far if x.kind == "S" for r in x.refs}
-        return next(iter(refs.values())) if len(refs) == 1 else None
+        refs = _states(self.read_so_far)
+        return refs[0] if len(refs) == 1 else None
 
     def _only_after_preposition(self) -> bool:
         """Every mention of a state read so far in this sentence is in a prepositional phrase ("of former
@@ -312,6 +310,11 @@ class Discourse:
 
 
 _PLACE_PREPS = {"in", "at", "to", "from", "of", "near", "via", "into", "outside", "inside", "around", "across"}
+def _states(tokens: list[Token]) -> list[EntityRef]:
+    """The states the tokens name, each once, in order."""
+    return list({r.key: r for x in tokens if x.kind == "S" for r in x.refs}.values())
+
+
 #: prepositions whose object is no subject a later description refers to
 _PREPOSITIONS = {"of", "with", "from", "to", "by", "against", "since", "after", "before", "over", "between"}
 

@@ -119,6 +119,10 @@ def has_since(toks: list[Token], c: Clause) -> bool:
     return any(toks[k].kind == "D" and toks[k - 1].lemma == "since" for k in range(c.comp_start, c.comp_end))
 
 
+#: "only a partner", "not just a member": words that limit a status without denying it
+ONLY = ("only", "just", "merely", "simply")
+
+
 def complement(toks: list[Token], start: int, end: int, lex: Lexicon) -> list[Token]:
     """The complement's tokens for pattern matching: dates with their prepositions and adverbs left out."""
     out = []
@@ -132,8 +136,7 @@ def complement(toks: list[Token], start: int, end: int, lex: Lexicon) -> list[To
                 and k + 1 < end and toks[k + 1].kind == "D":
             k += 1
             continue
-        if k == start and t.lemma in ("only", "just", "merely", "simply") and k + 1 < end \
-                and toks[k + 1].lemma in ("a", "an", "one", "the"):
+        if k == start and t.lemma in ONLY and k + 1 < end and toks[k + 1].lemma in ("a", "an", "one", "the"):
             k += 1  # "is only a partner", "is not just a member": the status is still stated
             continue
         if t.is_word and lex.is_adverb(t) and t.lemma not in ("both", "all", "since", "once", "first", "so", "far",

@@ -75,15 +75,13 @@ class NounReader:
                         continue  # "Sweden, a formerly neutral state, ...", "Finland, once neutral, ..."
                     if status == "Neutral" and any(t.text.lower() in ("during", "throughout", "most") for t in toks[a:e]):
                         continue  # "Finland, neutral for most of the Cold War, joined NATO": a past period
-                    period = _period(toks, a, e)
-                    if period is False:
+                    holds, when = _period(toks, a, e)
+                    if holds == "then":
                         break  # "an ECOWAS member in 1999", "in the 1990s": then, not perhaps now
-                    if isinstance(period, tuple) and self.pub is not None and period[1] > self.pub:
+                    if holds == "until" and self.pub is not None and when > self.pub:
                         when = None  # "a Security Council member until 2027": one now
-                    elif isinstance(period, tuple):  # "an ECOWAS member until 2001": a former one
-                        status, when = "Former", period[1]
-                    else:
-                        when = period
+                    elif holds == "until":  # "an ECOWAS member until 2001": a former one
+                        status = "Former"
                     if when is not None and self.pub is not None and when > self.pub:
                         break
                     start, end = (None, when) if status == "Former" else (when, None)
@@ -221,10 +219,10 @@ class NounReader:
                     start, end = (when, None) if role == "start" else (None, when)
                     members = list(mem.refs) + more_members(toks, mem)
                     orgs = org_tok.refs if org_tok is not None else [None]
-                    each = item_years(self.text[mem.start:toks[-1].end], toks[toks.index(mem):]) \
+                    each = item_years(self.text[mem.start:toks[-1].end], toks[toks.index(mem):], self.pub) \
                         if when is None and status in ("FullMember", "Observer", "Partner") else None
                     for org in orgs:
-                        if each is not None and all(self.pub is None or d <= self.pub for _, d in each):
+                        if each is not None:
                             # "OPEC's members include Uruguay (since 1967) and Qatar (since 1982)."
                             yield from (Found(status, [r], org, frame.id + ".each", d) for r, d in each)
                             continue
@@ -274,10 +272,10 @@ def _coordinated(toks: list[Token], spans: list[tuple[int, int, int]]) -> list[t
 _FOUNDING = ("founding", "founder", "co-founder", "original")
 
 
-def _period(toks: list[Token], a: int, e: int) -> PartialDate | None | bool | tuple[None, PartialDate]:
-    """The time an apposition's status holds: from a date after "since" (that date), to one after "until" or
-    "to" (a former status that ended then), or nothing. A status at another past time says nothing of now
-    ("Kyrgyzstan, an ECOWAS member in 1999, ...": False), unless the state founded the organization."""
+def _period(toks: list[Token], a: int, e: int) -> tuple[str, PartialDate | None]:
+    """When an apposition's status holds: ("since", its date or None), ("until", the date it ended), or
+    ("then", None) for a status at another past time, which says nothing of now ("Kyrgyzstan, an ECOWAS
+    member in 1999, ..."), unless the state founded the organization."""
     since, until, other = None, None, False
     for k in range(a, e):
         if toks[k].kind == "D" and toks[k].mention is not None:
@@ -292,10 +290,10 @@ def _period(toks: list[Token], a: int, e: int) -> PartialDate | None | bool | tu
         elif re.fullmatch(r"\d{4}s", toks[k].lemma):
             other = True
     if until is not None:
-        return (None, until)
-    if other and since is None:
-        return None if any(t.lemma in _FOUNDING for t in toks[a:e]) else False
-    return since
+        return "until", until
+    if other and since is None and not any(t.lemma in _FOUNDING for t in toks[a:e]):
+        return "then", None
+    return "since", since
 
 
 _ORDINAL_WORDS = {"first", "last", "latest", "newest", "second", "third", "recent"}

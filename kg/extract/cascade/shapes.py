@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from kg.dates import PartialDate
 from kg.extract.cascade.clauses import Clause
+from kg.extract.cascade.matching import ONLY
 from kg.extract.cascade.tokens import Token
 
 
@@ -56,13 +57,11 @@ def cleft_date(toks: list[Token], c: Clause, pub: PartialDate | None) -> Partial
 def not_only(toks: list[Token], c: Clause) -> bool:
     """"is not only (just, merely) a member of the EU (but also ...)": the negation is of "only", the status holds."""
     k = c.comp_start
-    if k + 1 < c.comp_end and toks[k].lemma in _ONLY and toks[k + 1].lemma in ("a", "an", "one", "the"):
+    if k + 1 < c.comp_end and toks[k].lemma in ONLY and toks[k + 1].lemma in ("a", "an", "one", "the"):
         return True
-    return any(toks[j].lemma == "not" and toks[j + 1].lemma in _ONLY and j + 2 < len(toks)
+    return any(toks[j].lemma == "not" and toks[j + 1].lemma in ONLY and j + 2 < len(toks)
                and toks[j + 2].lemma in ("a", "an", "one", "the") for j in range(c.vg.start, k))
 
-
-_ONLY = ("only", "just", "merely", "simply")
 
 
 def subject_aside(toks: list[Token], c: Clause) -> tuple[int, int] | None:
